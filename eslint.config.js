@@ -1,0 +1,87 @@
+// Lint, and the layering rule of ARCHITECTURE.md: imports point renderer → core and
+// electron → core; core touches no process, DOM or Electron; the renderer no Node or Electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'url', 'stream', 'net'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'core/ is pure TypeScript: no Node built-ins.' },
+            { group: ['electron', 'electron/*'], message: 'core/ must not import Electron.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'core/ imports nothing outside core/.' },
+            { group: ['react', 'react-dom', 'three', 'd3', 'd3-*'], message: 'core/ knows no UI.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    files: ['core/bench/**/*.ts', 'core/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer has no Node: ask the host through HostApi.' },
+            { group: ['electron', 'electron/*'], message: 'The renderer never imports Electron.' },
+            { group: ['**/electron/**'], message: 'The renderer talks to the host only through core/protocol.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/**', '!**/core/protocol/**'], message: 'The preload imports only the contract from core/protocol.' },
+            { group: ['**/services/**', '**/renderer/**'], message: 'The preload stays thin.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'bin/**/*.mjs', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The host never imports the renderer.' }] }],
+    },
+  },
+);
