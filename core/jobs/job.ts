@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import type { JobContext } from './context';
+
+/** One compute job: a validated request in, a result out (structured-clone friendly). */
+export interface Job<Schema extends z.ZodType, Result> {
+  request: Schema;
+  run(request: z.infer<Schema>, context: JobContext): Result | Promise<Result>;
+}
+
+export function defineJob<Schema extends z.ZodType, Result>(job: Job<Schema, Result>): Job<Schema, Result> {
+  return job;
+}
