@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { createComputePool } from '../services/create-pool';
+import { ComputeService } from '../services/compute-service';
+import { decodeWire, encodeWire } from '../../core/protocol/wire';
+import { startWebHost, type WebHost } from './server';
+
+describe('web host', () => {
+  const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'rankscope-renderer-'));
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Rankscope</title>');
+  writeFileSync(path.join(os.tmpdir(), 'rankscope-secret.txt'), 'secret');
+  const pool = createComputePool({ size: 1 });
+  let host: WebHost;
+
+  beforeAll(async () => {
+    host = await startWebHost({ service: new ComputeService(pool, 'web'), rendererDir });
+  });
+  afterAll(async () => {
+    await host.close();
+    await pool.close();
+  });
+
+  const base = () => `http://127.0.0.1:${host.port}`;
+
+  it('listens on 127.0.0.1 with a random port and prints a tokened address', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  });
+
+  it('refuses every request without the token', async () => {
+    expect((await fetch(`${base()}/`)).status).toBe(403);
+    expect((await fetch(`${base()}/?token=wrong`)).status).toBe(403);
+  });
+
+  it('serves the page with the token, then trusts the cookie it set', async () => {
+    const first = await fetch(host.url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const cookie = first.headers.get('set-cookie')!.split(';')[0];
+    const second = await fetch(`${base()}/index.html`, { headers: { cookie } });
+    expect(second.status).toBe(200);
+    expect(await second.text()).toContain('<title>Rankscope</title>');
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    const response = await fetch(`${base()}/..%2f..%2frankscope-secret.txt?token=${host.token}`);
+    expect(response.status).toBe(404);
+  });
+
+  function connect(options: { token?: string; origin?: string } = {}): Promise<WebSocket> {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/socket?token=${options.token ?? host.token}`, {
+      headers: { origin: options.origin ?? base() },
+    });
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(socket));
+      socket.once('error', reject);
+    });
+  }
+
+  it('refuses sockets with a wrong token or a foreign origin', async () => {
+    await expect(connect({ token: 'wrong' })).rejects.toThrow(/403/);
+    await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow(/403/);
+  });
+
+  it('answers info and compute over the socket, with validation errors named', async () => {
+    const socket = await connect();
+    const call = (message: object) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        socket.on('message', function listener(data) {
+          const reply = decodeWire(data.toString()) as Record<string, unknown>;
+          if (reply.type === 'progress') return;
+          socket.off('message', listener);
+          resolve(reply);
+        });
+        socket.send(encodeWire(message));
+      });
+    const info = await call({ type: 'info', id: 1 });
+    expect(info).toMatchObject({ type: 'result', id: 1, result: { app: 'Rankscope', host: 'web', workers: 1 } });
+    const unknownJob = await call({ type: 'compute', id: 2, call: { job: 'nope', request: {} } });
+    expect(unknownJob).toMatchObject({ type: 'error', error: { name: 'InvalidRequest', message: 'There is no compute job named "nope".' } });
+    const badRequest = await call({ type: 'compute', id: 3, call: { job: 'analyze', request: { cells: 'x' } } });
+    expect(badRequest).toMatchObject({ type: 'error', error: { name: 'InvalidRequest' } });
+    const rank = await call({ type: 'compute', id: 4, call: { job: 'analyze', request: { cells: [['1', '2', '3'], ['2', '4', '6'], ['1', '3', '4']] } } });
+    expect(rank).toMatchObject({ type: 'result', result: { rank: 2, exact: true, nullity: 1 } });
+    socket.close();
+  });
+});
