@@ -6,6 +6,7 @@ import { parseEntryMatrix } from '../exact/entry';
 import { rref } from '../exact/rref';
 import { fromRows } from '../linalg/matrix';
 import { singularValues } from '../linalg/svd';
+import { defaultRank } from '../rank/policies';
 import { defineJob } from './job';
 
 export const analyzeRequest = z.object({
@@ -52,10 +53,9 @@ export function analyze(cells: string[][]): AnalyzeResult {
   const cols = rows === 0 ? 0 : cells[0].length;
   const parsed = parseEntryMatrix(cells);
   const values = singularValues(fromRows(parsed.approx));
-  const sigmaMax = values.length > 0 ? values[0] : 0;
-  const tolerance = sigmaMax * Math.max(rows, cols) * Number.EPSILON;
-  let numericalRank = 0;
-  for (const value of values) if (value > tolerance) numericalRank++;
+  const numerical = defaultRank(values, { rows, cols });
+  const numericalRank = numerical.rank;
+  const tolerance = numerical.tolerance ?? 0;
 
   let exactRank: number | null = null;
   let pivots: number[] | null = null;

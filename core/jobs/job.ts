@@ -4,9 +4,10 @@ import type { JobContext } from './context';
 /** One compute job: a validated request in, a result out (structured-clone friendly). */
 export interface Job<Schema extends z.ZodType, Result> {
   request: Schema;
-  run(request: z.infer<Schema>, context: JobContext): Result | Promise<Result>;
+  run(request: z.infer<Schema>, context: JobContext): Result;
 }
 
+/** Keeps the exact return type of `run` (sync or async), so callers and the contract see it. */
 export function defineJob<Schema extends z.ZodType, Result>(job: Job<Schema, Result>): Job<Schema, Result> {
   return job;
 }

@@ -1,0 +1,91 @@
+// One row of the Lab's weight table (and of `rankscope analyze`): the spectrum-derived facts an
+// ML engineer asks of a weight matrix — rank under a policy, stable and effective rank, σ₁,
+// condition number, energy ranks, the noise-edge rank and what a rank-r factorization costs.
+import { z } from 'zod';
+import type { Matrix } from '../linalg/matrix';
+import { singularValues } from '../linalg/svd';
+import { measures } from '../rank/measures';
+import { decideRank, noiseEdgeRank, type RankPolicy } from '../rank/policies';
+import type { JobContext } from './context';
+import { defineJob } from './job';
+
+export const weightPolicySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('default') }),
+  z.object({ kind: z.literal('gap') }),
+  z.object({ kind: z.literal('noise') }),
+  z.object({ kind: z.literal('absolute'), tolerance: z.number().nonnegative() }),
+  z.object({ kind: z.literal('relative'), tolerance: z.number().nonnegative() }),
+]);
+
+export interface WeightRow {
+  name: string;
+  /** The tensor's shape as stored. */
+  shape: number[];
+  rows: number;
+  cols: number;
+  dtype: string;
+  /** How an N-D tensor became a matrix, when it did. */
+  reshaped?: string;
+  rank: number;
+  policy: string;
+  rankReason: string;
+  stableRank: number;
+  effectiveRank: number;
+  sigmaMax: number;
+  condition: number;
+  energyRank90: number;
+  energyRank95: number;
+  energyRank99: number;
+  noiseRank: number;
+  /** r(m+n) for r = rank: what storing the matrix as a rank-r product would take. */
+  factorParameters: number;
+  /** m·n, the dense matrix's parameters. */
+  denseParameters: number;
+  singularValues: Float64Array;
+}
+
+export interface WeightDescription {
+  name: string;
+  shape: number[];
+  dtype: string;
+  reshaped?: string;
+}
+
+export function analyzeWeight(matrix: Matrix, description: WeightDescription, policy: RankPolicy, context?: JobContext): WeightRow {
+  const values = singularValues(matrix, { context });
+  const shape = { rows: matrix.rows, cols: matrix.cols };
+  const decided = decideRank(values, shape, policy);
+  const facts = measures(values, shape);
+  return {
+    ...description,
+    rows: matrix.rows,
+    cols: matrix.cols,
+    rank: decided.rank,
+    policy: decided.policy,
+    rankReason: decided.reason,
+    stableRank: facts.stableRank,
+    effectiveRank: facts.effectiveRank,
+    sigmaMax: facts.spectralNorm,
+    condition: facts.conditionNumber,
+    energyRank90: facts.energyRank.p90,
+    energyRank95: facts.energyRank.p95,
+    energyRank99: facts.energyRank.p99,
+    noiseRank: noiseEdgeRank(values, shape).rank,
+    factorParameters: decided.rank * (matrix.rows + matrix.cols),
+    denseParameters: matrix.rows * matrix.cols,
+    singularValues: values,
+  };
+}
+
+export const weightAnalysisJob = defineJob({
+  request: z.object({
+    matrix: z.object({
+      rows: z.number().int().nonnegative(),
+      cols: z.number().int().nonnegative(),
+      data: z.instanceof(Float64Array),
+    }).refine((matrix) => matrix.data.length === matrix.rows * matrix.cols, 'data length must equal rows × cols'),
+    description: z.object({ name: z.string().max(1000), shape: z.array(z.number().int().nonnegative()).max(16), dtype: z.string().max(32), reshaped: z.string().max(500).optional() }),
+    policy: weightPolicySchema.default({ kind: 'default' }),
+  }),
+  run: (request, context) => analyzeWeight(request.matrix, request.description, request.policy, context),
+});
