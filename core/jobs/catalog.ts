@@ -2,14 +2,28 @@
 // types from this object; the compute workers serve exactly these.
 import { analyzeJob } from './analyze';
 import { anglesJob } from './angles';
+import { attentionDemoJob, embeddingDemoJob, loraDeltaJob, loraSimilarityJob } from './lab';
+import { lowRankJob } from './low-rank';
+import { completionJob, robustPcaJob } from './robust-pca';
+import { rrefJob } from './rref';
 import { spectrumJob } from './spectrum';
-import { subspacesJob } from './subspaces';
 import { stressJob } from './stress';
+import { subspacesJob } from './subspaces';
+import { weightAnalysisJob } from './weight-analysis';
 
 export const catalog = {
   analyze: analyzeJob,
   stress: stressJob,
+  rref: rrefJob,
   spectrum: spectrumJob,
   subspaces: subspacesJob,
   angles: anglesJob,
+  lowRank: lowRankJob,
+  robustPca: robustPcaJob,
+  completion: completionJob,
+  weightAnalysis: weightAnalysisJob,
+  attentionDemo: attentionDemoJob,
+  embeddingDemo: embeddingDemoJob,
+  loraDelta: loraDeltaJob,
+  loraSimilarity: loraSimilarityJob,
 };

@@ -6,16 +6,9 @@ import type { Matrix } from '../linalg/matrix';
 import { singularValues } from '../linalg/svd';
 import { measures } from '../rank/measures';
 import { decideRank, noiseEdgeRank, type RankPolicy } from '../rank/policies';
+import { matrixSchema, rankPolicySchema } from '../rank/request-schemas';
 import type { JobContext } from './context';
 import { defineJob } from './job';
-
-export const weightPolicySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('default') }),
-  z.object({ kind: z.literal('gap') }),
-  z.object({ kind: z.literal('noise') }),
-  z.object({ kind: z.literal('absolute'), tolerance: z.number().nonnegative() }),
-  z.object({ kind: z.literal('relative'), tolerance: z.number().nonnegative() }),
-]);
 
 export interface WeightRow {
   name: string;
@@ -79,13 +72,9 @@ export function analyzeWeight(matrix: Matrix, description: WeightDescription, po
 
 export const weightAnalysisJob = defineJob({
   request: z.object({
-    matrix: z.object({
-      rows: z.number().int().nonnegative(),
-      cols: z.number().int().nonnegative(),
-      data: z.instanceof(Float64Array),
-    }).refine((matrix) => matrix.data.length === matrix.rows * matrix.cols, 'data length must equal rows × cols'),
+    matrix: matrixSchema,
     description: z.object({ name: z.string().max(1000), shape: z.array(z.number().int().nonnegative()).max(16), dtype: z.string().max(32), reshaped: z.string().max(500).optional() }),
-    policy: weightPolicySchema.default({ kind: 'default' }),
+    policy: rankPolicySchema.default({ kind: 'default' }),
   }),
   run: (request, context) => analyzeWeight(request.matrix, request.description, request.policy, context),
 });
