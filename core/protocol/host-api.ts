@@ -1,6 +1,20 @@
 // The contract between the renderer and whichever host runs it (Electron main, the web host,
 // or an in-memory fake). Every host implements HostApi; the renderer knows nothing else.
 import type { JobName, JobRequest, JobResult } from './jobs';
+import type {
+  BackupRequest,
+  BackupSummary,
+  ExternalChangeStatus,
+  ImportMatrixRequest,
+  ImportedMatrix,
+  OpenedProjectResult,
+  PickPathRequest,
+  RecentProject,
+  SaveProjectRequest,
+  SavedProjectResult,
+  WeightFilesRequest,
+  WeightTable,
+} from './files';
 
 export interface ProgressEvent {
   /** In [0, 1]. */
@@ -22,6 +36,10 @@ export interface HostInfo {
   versions: Record<string, string>;
   cores: number;
   workers: number;
+  /** Electron has native file dialogs; the web host asks for paths in the page instead. */
+  nativeDialogs: boolean;
+  /** The person's home folder, for suggesting where to save (web host prompts). */
+  homeFolder: string;
 }
 
 export interface HostApi {
@@ -30,4 +48,25 @@ export interface HostApi {
   compute<K extends JobName>(job: K, request: JobRequest<K>, options?: ComputeOptions): Promise<JobResult<K>>;
   /** Cancels a running or queued job; its compute() promise rejects with name 'CancelledError'. */
   cancel(jobId: string): Promise<void>;
+
+  /** A native open/save dialog; null when the person cancels. Rejects 'Unsupported' without one. */
+  pickPath(request: PickPathRequest): Promise<string[] | null>;
+  openProject(path: string): Promise<OpenedProjectResult>;
+  /** Atomic save; rejects 'ExternalChange' when another program changed the file since. */
+  saveProject(request: SaveProjectRequest): Promise<SavedProjectResult>;
+  checkExternalChange(path: string): Promise<ExternalChangeStatus>;
+  recentProjects(): Promise<RecentProject[]>;
+  /** Backs up unsaved changes a second after the last call (debounced in the host). */
+  writeBackup(request: BackupRequest): Promise<void>;
+  clearBackup(sessionId: string): Promise<void>;
+  /** Backups left by a run that did not end cleanly, offered at launch. */
+  listBackups(): Promise<BackupSummary[]>;
+  restoreBackup(id: string): Promise<{ summary: BackupSummary; document: OpenedProjectResult['document'] }>;
+  discardBackup(id: string): Promise<void>;
+  /** Reads a matrix file (CSV, TSV, text, .mtx, .npy, safetensors) into exact editor strings. */
+  importMatrix(request: ImportMatrixRequest): Promise<ImportedMatrix>;
+  /** The Lab's table: every 2-D (or reshaped) tensor of the files, streamed one at a time. */
+  analyzeWeights(request: WeightFilesRequest, options?: ComputeOptions): Promise<WeightTable>;
+  /** Commands from a native menu (Electron); hosts without one leave it out. */
+  onMenuCommand?(listener: (command: string) => void): void;
 }

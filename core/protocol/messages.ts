@@ -34,6 +34,14 @@ export const socketRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('info'), id: z.number().int() }),
   z.object({ type: z.literal('compute'), id: z.number().int(), call: computeCallSchema }),
   z.object({ type: z.literal('cancel'), id: z.number().int(), jobId: z.string().min(1).max(128) }),
+  /** Any other HostApi method, by name (checked against the contract by the host). */
+  z.object({
+    type: z.literal('call'),
+    id: z.number().int(),
+    method: z.string().min(1).max(64),
+    args: z.array(z.unknown()).max(4),
+    jobId: z.string().min(1).max(128).optional(),
+  }),
 ]);
 export type SocketRequest = z.infer<typeof socketRequestSchema>;
 

@@ -4,8 +4,12 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createComputePool } from '../services/create-pool';
 import { ComputeService } from '../services/compute-service';
+import { DocumentService } from '../services/document-service';
+import { HostMethods } from '../services/host-methods';
+import { confirmUnsavedChanges, pickPath } from './dialogs';
 import { registerAppProtocol, appOrigin, appScheme } from './app-protocol';
 import { bindIpc } from './ipc';
+import { menuChannel } from '../preload/channels';
 import { buildMenu } from './menu';
 import { hardenWindow, hardenSession } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -25,6 +29,8 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   const pool = createComputePool({ log: (line) => console.log(line) });
   const service = new ComputeService(pool, 'electron');
+  const documents = new DocumentService(pool, app.getPath('userData'));
+  const methods = new HostMethods(service, documents, pickPath);
 
   const createWindow = () => {
     const state = loadWindowState(app.getPath('userData'));
@@ -46,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     if (state.maximized) mainWindow.maximize();
     hardenWindow(mainWindow, devServerUrl);
+    confirmUnsavedChanges(mainWindow);
     trackWindowState(mainWindow, app.getPath('userData'));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => (mainWindow = null));
@@ -61,9 +68,9 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     hardenSession(session.defaultSession, devServerUrl);
     registerAppProtocol(rendererDir);
-    bindIpc(service, devServerUrl);
-    buildMenu(service);
-    createWindow();
+    bindIpc(methods, devServerUrl);
+    buildMenu(service, (command) => mainWindow?.webContents.send(menuChannel, command));
+    void documents.start().then(createWindow);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
@@ -72,5 +79,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void pool.close());
+  app.on('will-quit', (event) => {
+    // Every unsaved document was confirmed by now: end the run cleanly, then quit for real.
+    event.preventDefault();
+    void documents
+      .end()
+      .finally(() => pool.close())
+      .finally(() => app.exit(0));
+  });
 }

@@ -1,8 +1,9 @@
-// Binds the HostApi contract to the services: one handler per method, the sender frame checked,
-// the payload validated by the compute service's schemas.
+// Binds the HostApi contract to the services: one handler for the generic call channel, the
+// sender frame checked, the method checked against the contract, the payload validated by the
+// service that takes it.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { serializeError } from '../../core/protocol/errors';
-import type { ComputeService } from '../services/compute-service';
+import type { HostMethods } from '../services/host-methods';
 import { ipcChannels } from '../preload/channels';
 import { isTrustedUrl } from './security';
 
@@ -11,38 +12,19 @@ function assertTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): 
   if (!isTrustedUrl(url, devServerUrl)) throw new Error(`IPC refused from an untrusted frame (${url || 'unknown'}).`);
 }
 
-/** Errors cross as { ok: false, error } so their name survives Electron's IPC. */
-type Envelope = { ok: true; value: unknown } | { ok: false; error: ReturnType<typeof serializeError> };
-
-async function wrap(run: () => unknown): Promise<Envelope> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, error: serializeError(error) };
-  }
-}
-
-export function bindIpc(service: ComputeService, devServerUrl?: string): void {
-  ipcMain.handle(ipcChannels.info, (event) =>
-    wrap(() => {
+export function bindIpc(methods: HostMethods, devServerUrl?: string): void {
+  ipcMain.handle(ipcChannels.call, async (event, payload: unknown) => {
+    try {
       assertTrustedSender(event, devServerUrl);
-      return service.info();
-    }),
-  );
-  ipcMain.handle(ipcChannels.compute, (event, call: unknown) =>
-    wrap(() => {
-      assertTrustedSender(event, devServerUrl);
-      const jobId = (call as { jobId?: unknown } | null)?.jobId;
-      return service.compute(call, (progress) => {
+      const call = (payload ?? {}) as { method?: unknown; args?: unknown; jobId?: unknown };
+      const jobId = typeof call.jobId === 'string' && call.jobId.length <= 128 ? call.jobId : undefined;
+      const value = await methods.call({ method: call.method, args: call.args, jobId }, (progress) => {
         if (!event.sender.isDestroyed()) event.sender.send(ipcChannels.progress, { jobId, progress });
       });
-    }),
-  );
-  ipcMain.handle(ipcChannels.cancel, (event, call: unknown) =>
-    wrap(() => {
-      assertTrustedSender(event, devServerUrl);
-      service.cancel(call);
-      return null;
-    }),
-  );
+      // Errors cross as { ok: false, error } so their name survives Electron's IPC.
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: serializeError(error) };
+    }
+  });
 }

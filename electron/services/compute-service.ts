@@ -26,6 +26,8 @@ export class ComputeService {
       versions,
       cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
       workers: this.pool.size,
+      nativeDialogs: this.host === 'electron',
+      homeFolder: os.homedir(),
     };
   }
 

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createComputePool } from '../services/create-pool';
 import { ComputeService } from '../services/compute-service';
+import { DocumentService } from '../services/document-service';
+import { HostMethods } from '../services/host-methods';
+import { dataFolder } from '../services/data-folder';
 import { startWebHost } from './server';
 
 function option(name: string): string | undefined {
@@ -15,10 +18,13 @@ const rendererDir = option('renderer') ?? path.resolve(here, '../renderer');
 const quiet = process.argv.includes('--quiet');
 const pool = createComputePool({ log: quiet ? undefined : (line) => console.error(line) });
 const service = new ComputeService(pool, 'web');
+const documents = new DocumentService(pool, option('data') ?? dataFolder('rankscope-web'));
+await documents.start();
+const methods = new HostMethods(service, documents, null);
 
 try {
   const host = await startWebHost({
-    service,
+    methods,
     rendererDir,
     port: option('port') ? Number(option('port')) : undefined,
     token: option('token'),
@@ -28,6 +34,7 @@ try {
   console.log('Open that address in a browser. Press Ctrl+C to stop.');
   const stop = async () => {
     await host.close();
+    await documents.end();
     await pool.close();
     process.exit(0);
   };

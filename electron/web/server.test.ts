@@ -5,6 +5,8 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { createComputePool } from '../services/create-pool';
 import { ComputeService } from '../services/compute-service';
+import { DocumentService } from '../services/document-service';
+import { HostMethods } from '../services/host-methods';
 import { decodeWire, encodeWire } from '../../core/protocol/wire';
 import { startWebHost, type WebHost } from './server';
 
@@ -16,7 +18,8 @@ describe('web host', () => {
   let host: WebHost;
 
   beforeAll(async () => {
-    host = await startWebHost({ service: new ComputeService(pool, 'web'), rendererDir });
+    const documents = new DocumentService(pool, mkdtempSync(path.join(os.tmpdir(), 'rankscope-data-')));
+    host = await startWebHost({ methods: new HostMethods(new ComputeService(pool, 'web'), documents, null), rendererDir });
   });
   afterAll(async () => {
     await host.close();
@@ -84,6 +87,14 @@ describe('web host', () => {
     expect(badRequest).toMatchObject({ type: 'error', error: { name: 'InvalidRequest' } });
     const rank = await call({ type: 'compute', id: 4, call: { job: 'analyze', request: { cells: [['1', '2', '3'], ['2', '4', '6'], ['1', '3', '4']] } } });
     expect(rank).toMatchObject({ type: 'result', result: { rank: 2, exact: true, nullity: 1 } });
+    const unknownMethod = await call({ type: 'call', id: 5, method: 'deleteEverything', args: [] });
+    expect(unknownMethod).toMatchObject({ type: 'error', error: { name: 'InvalidRequest' } });
+    const noDialogs = await call({ type: 'call', id: 6, method: 'pickPath', args: [{ mode: 'open', purpose: 'project' }] });
+    expect(noDialogs).toMatchObject({ type: 'error', error: { name: 'Unsupported' } });
+    const imported = await call({ type: 'call', id: 7, method: 'importMatrix', args: [{ fileName: 'a.csv', bytes: new TextEncoder().encode('1,1/2\n3,4\n') }] });
+    expect(imported).toMatchObject({ type: 'result', result: { rows: 2, cols: 2, cells: [['1', '1/2'], ['3', '4']] } });
+    const malformed = await call({ type: 'call', id: 8, method: 'importMatrix', args: [{ fileName: 'a.csv', bytes: new TextEncoder().encode('1,2\n3,abc\n') }] });
+    expect(malformed).toMatchObject({ type: 'error', error: { name: 'FormatError', message: expect.stringContaining('line 2') } });
     socket.close();
   });
 });

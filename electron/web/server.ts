@@ -11,11 +11,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { decodeWire, encodeWire } from '../../core/protocol/wire';
 import { serializeError } from '../../core/protocol/errors';
 import { socketRequestSchema, type SocketResponse } from '../../core/protocol/messages';
-import type { ComputeService } from '../services/compute-service';
+import type { HostMethods } from '../services/host-methods';
 import { contentSecurityPolicy } from '../services/content-security-policy';
 
 export interface WebHostOptions {
-  service: ComputeService;
+  methods: HostMethods;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -120,7 +120,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.destroy();
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.service, log));
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.methods, log));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -143,7 +143,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function serveSocket(ws: WebSocket, service: ComputeService, log: (line: string) => void): void {
+function serveSocket(ws: WebSocket, methods: HostMethods, log: (line: string) => void): void {
   const running = new Set<string>();
   const send = (message: SocketResponse) => {
     if (ws.readyState === ws.OPEN) ws.send(encodeWire(message));
@@ -162,26 +162,27 @@ function serveSocket(ws: WebSocket, service: ComputeService, log: (line: string)
       return;
     }
     const message = parsed.data;
+    const call =
+      message.type === 'info'
+        ? { method: 'info', args: [] }
+        : message.type === 'cancel'
+          ? { method: 'cancel', args: [message.jobId] }
+          : message.type === 'compute'
+            ? { method: 'compute', args: [message.call.job, message.call.request], jobId: message.call.jobId }
+            : { method: message.method, args: message.args, jobId: message.jobId };
+    const jobId = call.jobId ?? `socket-${message.id}-${Math.random().toString(36).slice(2)}`;
+    running.add(jobId);
     try {
-      if (message.type === 'info') {
-        send({ type: 'result', id: message.id, result: service.info() });
-      } else if (message.type === 'cancel') {
-        service.cancel({ jobId: message.jobId });
-        send({ type: 'result', id: message.id, result: null });
-      } else {
-        const jobId = message.call.jobId ?? `socket-${message.id}-${Math.random().toString(36).slice(2)}`;
-        running.add(jobId);
-        const result = await service.compute({ ...message.call, jobId }, (progress) =>
-          send({ type: 'progress', id: message.id, progress }),
-        ).finally(() => running.delete(jobId));
-        send({ type: 'result', id: message.id, result });
-      }
+      const result = await methods.call({ ...call, jobId }, (progress) => send({ type: 'progress', id: message.id, progress }));
+      send({ type: 'result', id: message.id, result: result ?? null });
     } catch (error) {
       send({ type: 'error', id: message.id, error: serializeError(error) });
+    } finally {
+      running.delete(jobId);
     }
   });
   // A closed page cancels its jobs: nobody is left to read the answers.
   ws.on('close', () => {
-    for (const jobId of running) service.cancel({ jobId });
+    for (const jobId of running) void methods.call({ method: 'cancel', args: [jobId] }).catch(() => {});
   });
 }
