@@ -1,0 +1,62 @@
+// IEEE 754 binary16 (float16) and bfloat16 decoding and encoding, exact: subnormals, ±0, ±Infinity
+// and NaN included. Decoding is a closed formula on the bit fields; encoding rounds to nearest,
+// ties to even, as numpy's astype(float16) does. Cost O(1) per value.
+
+const float32Scratch = new Float32Array(1);
+const uint32Scratch = new Uint32Array(float32Scratch.buffer);
+
+/** The value of a float16 given as its 16 bits. */
+export function decodeFloat16(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exponent = (bits >> 10) & 0x1f;
+  const fraction = bits & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24; // zero or subnormal
+  if (exponent === 0x1f) return fraction === 0 ? sign * Infinity : NaN;
+  return sign * (1024 + fraction) * 2 ** (exponent - 25);
+}
+
+/** The value of a bfloat16 given as its 16 bits: the top half of a float32. */
+export function decodeBfloat16(bits: number): number {
+  uint32Scratch[0] = (bits & 0xffff) << 16;
+  return float32Scratch[0];
+}
+
+/** The float16 nearest to value (ties to even), as 16 bits. */
+export function encodeFloat16(value: number): number {
+  return encodeNarrowFloat(value, 5, 10);
+}
+
+/** The bfloat16 nearest to value (ties to even), as 16 bits. */
+export function encodeBfloat16(value: number): number {
+  return encodeNarrowFloat(value, 8, 7);
+}
+
+// Rounds straight from float64 (no detour through float32, which would round twice).
+function encodeNarrowFloat(value: number, exponentBits: number, fractionBits: number): number {
+  const bias = 2 ** (exponentBits - 1) - 1;
+  const infinityBits = (2 ** exponentBits - 1) * 2 ** fractionBits;
+  const signBit = value < 0 || Object.is(value, -0) ? 0x8000 : 0;
+  if (Number.isNaN(value)) return infinityBits | (1 << (fractionBits - 1));
+  const magnitude = Math.abs(value);
+  if (magnitude === Infinity) return signBit | infinityBits;
+  const minimumNormalExponent = 1 - bias;
+  // Below the smallest normal every value is a multiple of the smallest subnormal.
+  if (magnitude < 2 ** minimumNormalExponent) {
+    return signBit | roundHalfEven(magnitude * 2 ** (fractionBits - minimumNormalExponent));
+  }
+  let exponent = Math.floor(Math.log2(magnitude));
+  if (2 ** exponent > magnitude) exponent -= 1; // guard log2 rounding
+  if (2 ** (exponent + 1) <= magnitude) exponent += 1;
+  const unit = 2 ** fractionBits;
+  const significand = roundHalfEven(magnitude * 2 ** (fractionBits - exponent)); // in [unit, 2·unit]
+  const bits = (exponent + bias) * unit + (significand - unit); // a carry into the exponent is right
+  return bits >= infinityBits ? signBit | infinityBits : signBit | bits;
+}
+
+function roundHalfEven(x: number): number {
+  const floor = Math.floor(x);
+  const difference = x - floor;
+  if (difference > 0.5) return floor + 1;
+  if (difference < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
