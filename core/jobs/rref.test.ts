@@ -1,0 +1,185 @@
+import { describe, it, expect } from 'vitest';
+import { CancelledError, type JobContext } from './context';
+import { rrefCliLatex, rrefCliReport, rrefJob, runRref, traceSizeLimit } from './rref';
+import { parseRational } from '../exact/rational';
+
+const worked = [
+  ['1', '2', '3'],
+  ['2', '4', '6'],
+  ['1', '3', '4'],
+];
+
+function parse(grid: string[][]) {
+  return grid.map((row) => row.map(parseRational));
+}
+
+function times(left: string[][], right: string[][]): string[][] {
+  const a = parse(left);
+  const b = parse(right);
+  return a.map((row) =>
+    b[0].map((_, j) =>
+      row
+        .reduce((sum, value, k) => sum.add(value.multiply(b[k][j])), parseRational('0'))
+        .toString(),
+    ),
+  );
+}
+
+describe('rref job', () => {
+  it('validates its request with zod', () => {
+    expect(rrefJob.request.safeParse({ cells: worked, strategy: 'partial' }).success).toBe(true);
+    expect(rrefJob.request.safeParse({ cells: worked, strategy: 'sideways' }).success).toBe(false);
+    expect(rrefJob.request.safeParse({ cells: [[1, 2]] }).success).toBe(false);
+  });
+
+  it('returns the whole analysis as strings, and it survives structured clone', async () => {
+    const result = structuredClone(
+      await rrefJob.run({ cells: worked }, { progress() {}, checkCancelled() {} }),
+    );
+    expect(result.exact).toBe(true);
+    expect(result.rref).toEqual([
+      ['1', '0', '1'],
+      ['0', '1', '1'],
+      ['0', '0', '0'],
+    ]);
+    expect(result.rank).toBe(2);
+    expect(result.nullity).toBe(1);
+    expect(result.nullspace).toEqual([['-1', '-1', '1']]);
+    expect(result.columnSpace).toEqual([
+      ['1', '2', '1'],
+      ['2', '4', '3'],
+    ]);
+    expect(result.steps).toHaveLength(4);
+    expect(result.steps[0]).toMatchObject({
+      kind: 'add',
+      rows: [1, 0],
+      factor: '-2',
+      notation: 'R_2 ← R_2 − 2R_1',
+    });
+    expect(result.steps[3].matrix).toEqual(result.rref);
+    expect(times(result.reduction!, worked)).toEqual(result.rref);
+    expect(result.inverse).toBeNull();
+    const { permutation, lower, upper } = result.lu!;
+    expect(times(lower, upper)).toEqual(permutation.map((i) => worked[i]));
+    expect(times(result.columnRow!.columnFactor, result.columnRow!.rowFactor)).toEqual(worked);
+    expect(times(result.leftNullspace, worked)).toEqual([['0', '0', '0']]);
+  });
+
+  it('solves [A | b]', () => {
+    const result = runRref({
+      cells: worked.map((row, i) => [...row, ['6', '12', '8'][i]]),
+      augmented: true,
+    });
+    expect(result.cols).toBe(4);
+    expect(result.rank).toBe(2);
+    expect(result.system).toEqual({
+      kind: 'infinite',
+      particular: ['2', '2', '0'],
+      freeColumns: [2],
+      nullspace: [['-1', '-1', '1']],
+    });
+    expect(result.augmentedRref![0]).toEqual(['1', '0', '1', '2']);
+    expect(result.steps[result.steps.length - 1].matrix).toEqual(result.augmentedRref);
+    const inconsistent = runRref({
+      cells: worked.map((row, i) => [...row, ['6', '13', '8'][i]]),
+      augmented: true,
+    });
+    expect(inconsistent.system!.kind).toBe('inconsistent');
+  });
+
+  it('says when the input is inexact and states the tolerance', () => {
+    const result = runRref({
+      cells: [
+        ['1', 'sqrt(2)'],
+        ['sqrt(2)', '2'],
+      ],
+    });
+    expect(result.exact).toBe(false);
+    expect(result.method).toBe('floating');
+    expect(result.tolerance).toBeGreaterThan(0);
+    expect(result.rank).toBe(1);
+    expect(Number(result.nullspace[0][0])).toBeCloseTo(-Math.SQRT2, 12);
+    expect(result.steps.length).toBeGreaterThan(0);
+    expect(result.leftNullspace).toHaveLength(1);
+  });
+
+  it('omits the trace beyond the size limit, and says so', () => {
+    const size = traceSizeLimit.rows + 2;
+    const cells = Array.from({ length: size }, (_, i) =>
+      Array.from({ length: size }, (_, j) =>
+        String(((i + 1) * (j + 2)) % 7 === 0 ? 1 : (i * j) % 5),
+      ),
+    );
+    const result = runRref({ cells });
+    expect(result.steps).toEqual([]);
+    expect(result.traceOmittedReason).toBe(
+      `the matrix is ${size}×${size}; steps are recorded only up to 30×30`,
+    );
+    expect(result.rank + result.nullity).toBe(size);
+    for (const vector of result.nullspace) {
+      expect(
+        times(
+          cells,
+          vector.map((value) => [value]),
+        ).every(([value]) => value === '0'),
+      ).toBe(true);
+    }
+    for (const vector of result.leftNullspace) {
+      expect(times([vector], cells)[0].every((value) => value === '0')).toBe(true);
+    }
+    expect(result.leftNullspace).toHaveLength(size - result.rank);
+  });
+
+  it('reports cell errors and honours cancellation', () => {
+    expect(() => runRref({ cells: [['1', 'x']] })).toThrow(
+      'row 1, column 2: "x" is not a number: x is not defined',
+    );
+    const cancelled: JobContext = {
+      progress() {},
+      checkCancelled() {
+        throw new CancelledError();
+      },
+    };
+    expect(() => runRref({ cells: worked }, cancelled)).toThrow(CancelledError);
+  });
+});
+
+describe('rref CLI output', () => {
+  it('reports the fields the CLI promises', () => {
+    const report = rrefCliReport(worked, { strategy: 'textbook' });
+    expect(report).toMatchObject({
+      rows: 3,
+      cols: 3,
+      rref: [
+        ['1', '0', '1'],
+        ['0', '1', '1'],
+        ['0', '0', '0'],
+      ],
+      pivots: [0, 1],
+      rank: 2,
+      nullspace: [['-1', '-1', '1']],
+      exact: true,
+    });
+    expect(report.steps[0]).toEqual({
+      op: 'add',
+      rows: [1, 0],
+      factor: '-2',
+      reason: 'clear below the pivot in column 1',
+      notation: 'R_2 ← R_2 − 2R_1',
+    });
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    const fractions = rrefCliReport([['3/4', '0.5']]);
+    expect(fractions.rref).toEqual([['1', '2/3']]);
+    expect(fractions.steps[0]).toMatchObject({ op: 'scale', rows: [0], factor: '4/3' });
+    const empty = rrefCliReport([]);
+    expect(empty).toMatchObject({ rows: 0, cols: 0, rank: 0, steps: [] });
+  });
+
+  it('prints the trace as LaTeX', () => {
+    const latex = rrefCliLatex(worked);
+    expect(latex.startsWith('\\begin{align*}')).toBe(true);
+    expect(latex).toContain('\\xrightarrow{R_2 \\to R_2 - 2R_1}');
+    expect(latex.split('\\xrightarrow').length - 1).toBe(4);
+    expect(rrefCliLatex([['1', '2', '3']], { augmented: true })).toContain('\\begin{array}{cc|c}');
+  });
+});
