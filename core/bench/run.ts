@@ -5,6 +5,9 @@ import os from 'node:os';
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   exact: () => import('./exact'),
   linalg: () => import('./linalg'),
+  rank: () => import('../rank/rank.bench'),
+  formats: () => import('../formats/benchmark'),
+  project: () => import('./project'),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

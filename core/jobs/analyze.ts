@@ -3,7 +3,7 @@
 // numpy/MATLAB default tolerance σ₁·max(m,n)·ε, and the result says which.
 import { z } from 'zod';
 import { parseEntryMatrix } from '../exact/entry';
-import { rref } from '../exact/rref';
+import { exactRank } from '../exact/exact-rank';
 import { fromRows } from '../linalg/matrix';
 import { singularValues } from '../linalg/svd';
 import { defaultRank } from '../rank/policies';
@@ -57,24 +57,25 @@ export function analyze(cells: string[][]): AnalyzeResult {
   const numericalRank = numerical.rank;
   const tolerance = numerical.tolerance ?? 0;
 
-  let exactRank: number | null = null;
+  let exactRankValue: number | null = null;
   let pivots: number[] | null = null;
   if (parsed.exact && parsed.rationals) {
-    const reduced = rref(parsed.rationals, { trace: false });
-    exactRank = reduced.rank;
+    // Certified: the inspector states this rank as exact, so it must be proven, not likely.
+    const reduced = exactRank(parsed.rationals, { certify: true, columns: cols });
+    exactRankValue = reduced.rank;
     pivots = reduced.pivots;
   }
-  const rank = exactRank ?? numericalRank;
+  const rank = exactRankValue ?? numericalRank;
   const method =
-    exactRank !== null
+    exactRankValue !== null
       ? 'Exact: every entry is rational, so the rank comes from exact row reduction over fractions.'
       : `Numerical: some entries are irrational, so the rank counts singular values above σ₁·max(m,n)·ε = ${tolerance.toExponential(2)}.`;
   return {
     rows,
     cols,
-    exact: exactRank !== null,
+    exact: exactRankValue !== null,
     rank,
-    exactRank,
+    exactRank: exactRankValue,
     numericalRank,
     tolerance,
     singularValues: Array.from(values),

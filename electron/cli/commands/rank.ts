@@ -1,7 +1,7 @@
 // rankscope rank FILE [--policy auto|exact|default|gap|noise|tol] [--tol X] [--json]
 import { Option, type Command } from 'commander';
 import { parseEntryMatrix } from '../../../core/exact/entry';
-import { rref } from '../../../core/exact/rref';
+import { exactRank } from '../../../core/exact/exact-rank';
 import { rankReport } from '../../../core/jobs/rank-report';
 import { CliInputError } from '../input-error';
 import { printJson, printReport } from '../output';
@@ -29,7 +29,7 @@ export function registerRank(program: Command): void {
         if (!loaded.cells) throw new CliInputError(`${file}: exact rank needs a text file of exact entries`);
         const parsed = parseEntryMatrix(loaded.cells);
         if (!parsed.exact || !parsed.rationals) throw new CliInputError(`${file}: some entries are irrational, so the rank cannot be exact`);
-        const reduced = rref(parsed.rationals, { trace: false });
+        const reduced = exactRank(parsed.rationals, { certify: true, columns: loaded.cols });
         const { singularValues: _values, ...measures } = numeric;
         report = {
           ...measures,

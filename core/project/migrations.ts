@@ -1,0 +1,77 @@
+// Brings a project manifest from any earlier file version up to `projectVersion`, one tested step
+// at a time (v1 → v2, …), the way Excalidraw and tldraw migrate on load. A file from a newer
+// version is refused with a sentence, never half-read. Steps work on plain JSON; the result is
+// validated by the current schema afterwards (container.ts), so paths in errors stay the file's.
+import { projectVersion } from './schema';
+import { ProjectError } from './project-error';
+
+type JsonObject = Record<string, unknown>;
+
+/** v1 → v2: version 2 adds `sessions` (manual row reductions) and optional dense references;
+ * a v1 file has neither, so it gains an empty session list and keeps every matrix as it was. */
+export function migrateV1ToV2(document: JsonObject): JsonObject {
+  const { version: _version, ...rest } = document;
+  return {
+    ...rest,
+    version: 2,
+    sessions: Array.isArray(document.sessions) ? document.sessions : [],
+  };
+}
+
+/** migrations[n] turns a version-n manifest into version n+1. */
+export const migrations: Readonly<Record<number, (document: JsonObject) => JsonObject>> = {
+  1: migrateV1ToV2,
+};
+
+export const oldestReadableVersion = 1;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks the `{ type, version }` header and runs every migration from the file's version to the
+ * current one. Throws ProjectError for a file that is not a Rankscope project or is too new.
+ */
+export function migrate(raw: unknown): JsonObject {
+  if (!isObject(raw)) {
+    throw new ProjectError(
+      'wrong-type',
+      'project.json does not hold a Rankscope project (it is not a JSON object)',
+    );
+  }
+  if (raw.type !== 'rankscope') {
+    const found = typeof raw.type === 'string' ? `"${raw.type.slice(0, 40)}"` : 'missing';
+    throw new ProjectError(
+      'wrong-type',
+      `this is not a Rankscope project (its type is ${found}, expected "rankscope")`,
+    );
+  }
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new ProjectError('schema', 'version: expected a whole number of at least 1', undefined, {
+      path: 'version',
+    });
+  }
+  if (version > projectVersion) {
+    throw new ProjectError(
+      'newer-version',
+      `This project was saved by a newer Rankscope (file version ${version}; this version reads up to ${projectVersion}). Update Rankscope to open it.`,
+      undefined,
+      { fileVersion: version },
+    );
+  }
+  if (version < oldestReadableVersion) {
+    throw new ProjectError(
+      'schema',
+      `file version ${version} is older than any Rankscope can read`,
+    );
+  }
+  let document: JsonObject = raw;
+  for (let from = version; from < projectVersion; from++) {
+    const step = migrations[from];
+    if (!step) throw new Error(`no migration from project version ${from}`);
+    document = step(document);
+  }
+  return document;
+}

@@ -1,0 +1,156 @@
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { projectVersion, type ProjectDocument } from '../../core/project/schema';
+import { BackupStore } from './backup-store';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'rankscope-backup-'));
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await rm(folder, { recursive: true, force: true });
+});
+
+const documentTitled = (title: string): ProjectDocument => ({
+  type: 'rankscope',
+  version: projectVersion,
+  title,
+  matrices: [{ id: 'a', name: 'A', entries: [['1', '1/3']] }],
+  views: {},
+  sessions: [],
+  notes: 'unsaved notes ✎',
+});
+
+/** A store whose other runs are all dead (or all alive), as after a crash (or with two windows). */
+let nextPid = 1000;
+const storeFor = (runId: string, othersAlive = false, debounceMs = 1000) =>
+  new BackupStore(folder, { runId, debounceMs, pid: nextPid++, isProcessAlive: () => othersAlive });
+
+describe('BackupStore', () => {
+  it('writes one backup a second after the last of many changes', async () => {
+    vi.useFakeTimers();
+    const store = storeFor('run-a');
+    await store.start();
+    for (let k = 1; k <= 5; k++) {
+      store.scheduleBackup('window-1', documentTitled(`draft ${k}`));
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    expect(await readdir(path.join(folder, 'backups'))).toEqual([]);
+    await vi.advanceTimersByTimeAsync(699);
+    expect(await readdir(path.join(folder, 'backups'))).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await store.whenIdle();
+    const backup = JSON.parse(
+      await readFile(path.join(folder, 'backups', 'window-1.json'), 'utf8'),
+    );
+    expect(backup.document.title).toBe('draft 5');
+  });
+
+  it('backup → crash → listRecoverable → restore round trip', async () => {
+    const crashed = storeFor('run-crashed');
+    await crashed.start();
+    crashed.scheduleBackup('window-1', documentTitled('Lecture 9'), {
+      path: '/home/me/lecture9.rankscope',
+    });
+    crashed.scheduleBackup('window-2', documentTitled(''));
+    await crashed.flush();
+    // The process dies here: no end(), the lock stays.
+
+    const next = storeFor('run-next');
+    await next.start();
+    const recoverable = await next.listRecoverable();
+    expect(
+      recoverable
+        .map(({ id, title, path }) => ({ id, title, path }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual([
+      { id: 'window-1', title: 'Lecture 9', path: '/home/me/lecture9.rankscope' },
+      { id: 'window-2', title: 'Untitled', path: undefined },
+    ]);
+    const restored = await next.restore('window-1');
+    expect(restored.document).toEqual(documentTitled('Lecture 9'));
+    expect(restored.path).toBe('/home/me/lecture9.rankscope');
+    await next.discard('window-2');
+    // Restored backups now belong to this run: not offered again while it lives…
+    expect(await next.listRecoverable()).toEqual([]);
+    // …but offered again if this run crashes too.
+    const third = storeFor('run-third');
+    expect((await third.listRecoverable()).map((backup) => backup.id)).toEqual(['window-1']);
+    // Saving clears it for good.
+    await next.clear('window-1');
+    expect(await third.listRecoverable()).toEqual([]);
+  });
+
+  it('offers nothing after a clean quit, and tidies the lock files', async () => {
+    const clean = storeFor('run-clean');
+    await clean.start();
+    clean.scheduleBackup('window-1', documentTitled('declined changes'));
+    await clean.flush();
+    await clean.end();
+    expect(await storeFor('run-after').listRecoverable()).toEqual([]);
+    expect(await readdir(path.join(folder, 'runs'))).toEqual([]);
+  });
+
+  it('does not offer the backups of another instance that is still running', async () => {
+    const other = storeFor('run-other');
+    await other.start();
+    other.scheduleBackup('window-9', documentTitled('open elsewhere'));
+    await other.flush();
+    expect(await storeFor('run-mine', true).listRecoverable()).toEqual([]);
+    expect((await storeFor('run-mine', false).listRecoverable()).length).toBe(1);
+  });
+
+  it('clear before the delay means nothing is written, even if a write is in flight', async () => {
+    const store = storeFor('run-a', false, 10);
+    await store.start();
+    store.scheduleBackup('window-1', documentTitled('saved quickly'));
+    await store.clear('window-1');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await store.whenIdle();
+    expect(await readdir(path.join(folder, 'backups'))).toEqual([]);
+
+    store.scheduleBackup('window-1', documentTitled('racing'));
+    const flushing = store.flush();
+    await store.clear('window-1');
+    await flushing;
+    expect(await readdir(path.join(folder, 'backups'))).toEqual([]);
+  });
+
+  it('migrates an older backup on restore and skips damaged ones', async () => {
+    const store = storeFor('run-now');
+    await store.start();
+    const v1 = JSON.parse(
+      await readFile(
+        new URL('../../core/project/fixtures/v1-system.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    await writeFile(
+      path.join(folder, 'backups', 'old.json'),
+      JSON.stringify({
+        type: 'rankscope-backup',
+        sessionId: 'old',
+        runId: 'run-gone',
+        savedAt: 1,
+        document: v1,
+      }),
+    );
+    await writeFile(
+      path.join(folder, 'backups', 'broken.json'),
+      '{"type": "rankscope-backup", "sess',
+    );
+    expect((await store.listRecoverable()).map((backup) => backup.id)).toEqual(['old']);
+    const restored = await store.restore('old');
+    expect(restored.document.version).toBe(projectVersion);
+    expect(restored.document.sessions).toEqual([]);
+  });
+
+  it('refuses session ids that are not safe file names', () => {
+    expect(() => storeFor('run').scheduleBackup('../escape', documentTitled('x'))).toThrow(
+      RangeError,
+    );
+  });
+});
