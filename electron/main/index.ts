@@ -27,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  const pool = createComputePool({ log: (line) => console.log(line) });
+  const pool = createComputePool(import.meta.url, { log: (line) => console.log(line) });
   const service = new ComputeService(pool, 'electron');
   const documents = new DocumentService(pool, app.getPath('userData'));
   const methods = new HostMethods(service, documents, pickPath);

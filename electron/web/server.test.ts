@@ -14,7 +14,7 @@ describe('web host', () => {
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'rankscope-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Rankscope</title>');
   writeFileSync(path.join(os.tmpdir(), 'rankscope-secret.txt'), 'secret');
-  const pool = createComputePool({ size: 1 });
+  const pool = createComputePool(import.meta.url, { size: 1 });
   let host: WebHost;
 
   beforeAll(async () => {

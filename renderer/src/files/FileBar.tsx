@@ -1,0 +1,299 @@
+// The file controls of the title bar (New, Open, Save, Save As, Recent, Import), their keyboard
+// shortcuts and native-menu commands, the in-page path prompt for hosts without dialogs, the
+// window title with its unsaved mark, backups of unsaved work and the offer to restore them,
+// notice of a file changed by another program, and drag and drop of projects and matrix files.
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { decodeProject } from '../../../core/project/container';
+import type { BackupSummary, RecentProject } from '../../../core/protocol/files';
+import { useHost, useProjectStore } from '../workbench/app-context';
+import { createFileSession, newestEntry, windowTitle, type FileSession } from './file-session';
+import { useFileCommands, type PathPrompt } from './use-file-commands';
+import './files.css';
+
+interface PromptState {
+  title: string;
+  mode: 'open' | 'save';
+  value: string;
+  resolve(path: string | null): void;
+}
+
+interface Notice {
+  message: string;
+  kind: 'info' | 'error';
+}
+
+const matrixExtensions = /\.(csv|tsv|txt|dat|mtx|npy|safetensors)$/i;
+
+export function FileBar({ session: given }: { session?: FileSession }) {
+  const { host } = useHost();
+  const store = useProjectStore();
+  const [session] = useState(() => given ?? createFileSession());
+  const [facts, setFacts] = useState({ nativeDialogs: false, homeFolder: '~' });
+  const [prompting, setPrompting] = useState<PromptState | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [backups, setBackups] = useState<BackupSummary[]>([]);
+  const [recent, setRecent] = useState<RecentProject[] | null>(null);
+  const [changedOnDisk, setChangedOnDisk] = useState(false);
+  const importInput = useRef<HTMLInputElement>(null);
+
+  const prompt: PathPrompt = (request) =>
+    new Promise((resolve) => setPrompting({ title: request.title, mode: request.mode, value: request.suggestion, resolve }));
+  const notify = (message: string, kind: 'info' | 'error' = 'info') => setNotice({ message, kind });
+  const commands = useFileCommands(session, { prompt, confirm: (message) => window.confirm(message), notify, ...facts });
+
+  const title = useStore(store, (state) => state.document.title);
+  const fileName = useStore(session, (state) => state.fileName);
+  const path = useStore(session, (state) => state.path);
+
+  // Host facts, and backups a crashed run left behind.
+  useEffect(() => {
+    void host.info().then((info) => setFacts({ nativeDialogs: info.nativeDialogs, homeFolder: info.homeFolder }));
+    void host.listBackups().then(setBackups, () => setBackups([]));
+  }, [host]);
+
+  // The document is clean as opened.
+  useEffect(() => {
+    session.getState().markSaved(null, null, newestEntry(store.getState()));
+  }, [session, store]);
+
+  useEffect(() => {
+    document.title = windowTitle(fileName, title, commands.dirty);
+  }, [fileName, title, commands.dirty]);
+
+  // Back up every change; the host writes a second after the last one.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.document === previous.document) return;
+        const { sessionId, path: filePath, savedAt } = session.getState();
+        if (newestEntry(state) === savedAt) {
+          void host.clearBackup(sessionId).catch(() => {});
+          return;
+        }
+        void host.writeBackup({ sessionId, document: state.document, path: filePath ?? undefined }).catch(() => {});
+      }),
+    [host, store, session],
+  );
+
+  // Leaving with unsaved changes asks (Electron shows its own dialog for this).
+  useEffect(() => {
+    const guard = (event: BeforeUnloadEvent) => {
+      if (!commands.dirty) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [commands.dirty]);
+
+  // Another program may change the file while we are away.
+  useEffect(() => {
+    if (!path) return;
+    const check = () => void host.checkExternalChange(path).then((status) => setChangedOnDisk(status === 'modified'), () => {});
+    window.addEventListener('focus', check);
+    return () => window.removeEventListener('focus', check);
+  }, [host, path]);
+
+  // Shortcuts in the page, and the same commands from Electron's menu.
+  const latest = useRef(commands);
+  latest.current = commands;
+  useEffect(() => {
+    const run = (command: string) => {
+      const current = latest.current;
+      if (command === 'new') current.newProject();
+      else if (command === 'open') void current.open();
+      else if (command === 'open-recent') void host.recentProjects().then(setRecent);
+      else if (command === 'save') void current.save();
+      else if (command === 'save-as') void current.saveAs();
+      else if (command === 'revert') void current.revert();
+      else if (command === 'import') {
+        if (facts.nativeDialogs) void current.importFromPath();
+        else importInput.current?.click();
+      } else if (command === 'undo') store.getState().undo();
+      else if (command === 'redo') store.getState().redo();
+    };
+    host.onMenuCommand?.(run);
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const command =
+        key === 's' ? (event.shiftKey ? 'save-as' : 'save') : key === 'o' ? (event.shiftKey ? 'open-recent' : 'open') : key === 'n' && event.shiftKey ? 'new' : key === 'i' ? 'import' : null;
+      if (!command) return;
+      event.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [host, store, facts.nativeDialogs]);
+
+  // Drop a project to open it, or matrix files to import them.
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const drop = async (event: DragEvent) => {
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      event.preventDefault();
+      for (const file of files) {
+        if (/\.rankscope$/i.test(file.name)) {
+          if (latest.current.dirty && !window.confirm('This project has unsaved changes. Discard them?')) continue;
+          try {
+            const decoded = decodeProject(new Uint8Array(await file.arrayBuffer()), file.name);
+            store.getState().loadDocument(decoded.document);
+            session.getState().newSession();
+            session.getState().markSaved(null, file.name, newestEntry(store.getState()));
+            notify(`Opened ${file.name}. Save As to choose where it is saved.`);
+          } catch (error) {
+            notify(`Could not open ${file.name}: ${(error as Error).message}`, 'error');
+          }
+        } else if (matrixExtensions.test(file.name)) {
+          await latest.current.importFile(file);
+        } else {
+          notify(`${file.name}: Rankscope opens .rankscope projects and matrix files (.csv, .tsv, .txt, .mtx, .npy, .safetensors).`, 'error');
+        }
+      }
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [store, session]);
+
+  const restore = async (backup: BackupSummary) => {
+    try {
+      const restored = await host.restoreBackup(backup.id);
+      store.getState().loadDocument(restored.document);
+      session.getState().markSaved(restored.summary.path ?? null, restored.summary.path?.split(/[\\/]/).pop() ?? null, null);
+      setBackups((list) => list.filter((item) => item.id !== backup.id));
+      notify(`Restored "${restored.summary.title}". Save it to keep it.`);
+    } catch (error) {
+      notify(`Could not restore the backup: ${(error as Error).message}`, 'error');
+    }
+  };
+  const discard = async (backup: BackupSummary) => {
+    await host.discardBackup(backup.id).catch(() => {});
+    setBackups((list) => list.filter((item) => item.id !== backup.id));
+  };
+
+  return (
+    <>
+      <div className="file-bar" role="toolbar" aria-label="File">
+        <button type="button" className="file-button" onClick={() => commands.newProject()} title="New project (Ctrl+Shift+N)">New</button>
+        <button type="button" className="file-button" onClick={() => void commands.open()} title="Open a project (Ctrl+O)">Open…</button>
+        <button type="button" className="file-button" onClick={() => void host.recentProjects().then(setRecent)} title="Recent projects (Ctrl+Shift+O)">Recent</button>
+        <button type="button" className="file-button" onClick={() => void commands.save()} title="Save (Ctrl+S)">Save</button>
+        <button type="button" className="file-button" onClick={() => void commands.saveAs()} title="Save as (Ctrl+Shift+S)">Save As…</button>
+        <button type="button" className="file-button" onClick={() => (facts.nativeDialogs ? void commands.importFromPath() : importInput.current?.click())} title="Import a matrix file (Ctrl+I)">Import…</button>
+        <input
+          ref={importInput}
+          type="file"
+          hidden
+          multiple
+          aria-label="Import matrix files"
+          accept=".csv,.tsv,.txt,.dat,.mtx,.npy,.safetensors"
+          onChange={(event) => {
+            for (const file of event.target.files ?? []) void commands.importFile(file);
+            event.target.value = '';
+          }}
+        />
+        <span className="file-state" data-testid="file-state" title={path ?? 'Not saved yet'}>
+          {commands.dirty ? <span className="dirty-mark" aria-label="Unsaved changes">●</span> : null}
+          {fileName ?? 'not saved'}
+        </span>
+      </div>
+
+      {backups.length > 0 ? (
+        <div className="file-banner" role="alert">
+          {backups.map((backup) => (
+            <div key={backup.id} className="file-banner-row">
+              <span>
+                Rankscope found unsaved work from a session that did not close: <strong>{backup.title}</strong>, {new Date(backup.savedAt).toLocaleString()}.
+              </span>
+              <button type="button" className="file-button primary" onClick={() => void restore(backup)}>Restore</button>
+              <button type="button" className="file-button" onClick={() => void discard(backup)}>Discard</button>
+            </div>
+          ))}
+        </div>
+      ) : null}
+
+      {changedOnDisk && path ? (
+        <div className="file-banner" role="alert">
+          <div className="file-banner-row">
+            <span>{fileName} was changed by another program.</span>
+            <button type="button" className="file-button primary" onClick={() => { setChangedOnDisk(false); void commands.open(path); }}>Reload it</button>
+            <button type="button" className="file-button" onClick={() => setChangedOnDisk(false)}>Keep mine</button>
+          </div>
+        </div>
+      ) : null}
+
+      {notice ? (
+        <div className={`file-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.message}</span>
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button>
+        </div>
+      ) : null}
+
+      {recent ? (
+        <div className="file-dialog-backdrop" onClick={() => setRecent(null)}>
+          <div className="file-dialog" role="dialog" aria-modal="true" aria-label="Recent projects" onClick={(event) => event.stopPropagation()}>
+            <h2>Recent projects</h2>
+            {recent.length === 0 ? <p>No recent projects yet.</p> : null}
+            <ul className="recent-list">
+              {recent.map((file) => (
+                <li key={file.path}>
+                  <button type="button" onClick={() => { setRecent(null); void commands.open(file.path); }}>
+                    <strong>{file.fileName}</strong>
+                    <span>{file.path}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <div className="file-dialog-actions">
+              <button type="button" className="file-button" onClick={() => setRecent(null)}>Close</button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+
+      {prompting ? (
+        <div className="file-dialog-backdrop">
+          <form
+            className="file-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-label={prompting.title}
+            onSubmit={(event) => {
+              event.preventDefault();
+              const value = prompting.value.trim();
+              prompting.resolve(value === '' ? null : value);
+              setPrompting(null);
+            }}
+          >
+            <h2>{prompting.title}</h2>
+            <label className="file-path-label">
+              File path
+              <input
+                autoFocus
+                type="text"
+                spellCheck={false}
+                value={prompting.value}
+                onChange={(event) => setPrompting({ ...prompting, value: event.target.value })}
+              />
+            </label>
+            <p className="file-dialog-hint">
+              {prompting.mode === 'save' ? 'The folder is created if needed; the file is written atomically.' : 'A .rankscope project on this computer.'}
+            </p>
+            <div className="file-dialog-actions">
+              <button type="button" className="file-button" onClick={() => { prompting.resolve(null); setPrompting(null); }}>Cancel</button>
+              <button type="submit" className="file-button primary">{prompting.mode === 'save' ? 'Save' : 'Open'}</button>
+            </div>
+          </form>
+        </div>
+      ) : null}
+    </>
+  );
+}

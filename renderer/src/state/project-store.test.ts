@@ -1,0 +1,211 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { projectSchema, type ProjectDocument } from '../../../core/project/schema';
+import welcome from '../../../assets/examples/welcome.json';
+import { createProjectStore, mergeWindowMilliseconds, selectedMatrix } from './project-store';
+
+function welcomeDocument(): ProjectDocument {
+  return projectSchema.parse(welcome);
+}
+
+function manualClock() {
+  let now = 0;
+  return {
+    now: () => now,
+    advance(milliseconds: number) {
+      now += milliseconds;
+    },
+  };
+}
+
+describe('project store', () => {
+  it('opens the welcome project on its selected matrix', () => {
+    const store = createProjectStore(welcomeDocument());
+    const state = store.getState();
+    expect(state.selectedMatrixId).toBe('worked-example');
+    expect(selectedMatrix(state)?.entries).toEqual([
+      ['1', '2', '3'],
+      ['2', '4', '6'],
+      ['1', '3', '4'],
+    ]);
+  });
+
+  it('undoes and redoes a cell edit', () => {
+    const clock = manualClock();
+    const store = createProjectStore(welcomeDocument(), clock.now);
+    store.getState().editCell('worked-example', 1, 2, '7');
+    expect(selectedMatrix(store.getState())?.entries[1][2]).toBe('7');
+    store.getState().undo();
+    expect(selectedMatrix(store.getState())?.entries[1][2]).toBe('6');
+    store.getState().redo();
+    expect(selectedMatrix(store.getState())?.entries[1][2]).toBe('7');
+  });
+
+  it('merges a burst of typing in one cell into one undo step, but not separate bursts', () => {
+    const clock = manualClock();
+    const store = createProjectStore(welcomeDocument(), clock.now);
+    const { editCell } = store.getState();
+    editCell('worked-example', 0, 0, '1/');
+    clock.advance(100);
+    editCell('worked-example', 0, 0, '1/3');
+    expect(store.getState().past).toHaveLength(1);
+    clock.advance(mergeWindowMilliseconds + 1);
+    editCell('worked-example', 0, 0, '1/35');
+    expect(store.getState().past).toHaveLength(2);
+    store.getState().undo();
+    expect(selectedMatrix(store.getState())?.entries[0][0]).toBe('1/3');
+    store.getState().undo();
+    expect(selectedMatrix(store.getState())?.entries[0][0]).toBe('1');
+  });
+
+  it('does not merge edits of different cells', () => {
+    const store = createProjectStore(welcomeDocument(), () => 0);
+    store.getState().editCell('worked-example', 0, 0, '5');
+    store.getState().editCell('worked-example', 0, 1, '5');
+    expect(store.getState().past).toHaveLength(2);
+  });
+
+  it('records nothing for an edit that changes nothing', () => {
+    const store = createProjectStore(welcomeDocument());
+    store.getState().editCell('worked-example', 0, 0, '1');
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('adds and removes rows and columns within 1×1 … 64×64', () => {
+    const store = createProjectStore(welcomeDocument());
+    const id = 'worked-example';
+    const size = () => {
+      const entries = selectedMatrix(store.getState())!.entries;
+      return [entries.length, entries[0].length];
+    };
+    store.getState().addRow(id);
+    store.getState().addColumn(id);
+    expect(size()).toEqual([4, 4]);
+    expect(selectedMatrix(store.getState())!.entries[3]).toEqual(['0', '0', '0', '0']);
+    for (let k = 0; k < 10; k++) {
+      store.getState().removeRow(id);
+      store.getState().removeColumn(id);
+    }
+    expect(size()).toEqual([1, 1]);
+    for (let k = 0; k < 70; k++) store.getState().addRow(id);
+    expect(size()).toEqual([64, 1]);
+    // Undo walks back through every recorded step to the original 3×3.
+    while (store.getState().past.length > 0) store.getState().undo();
+    expect(size()).toEqual([3, 3]);
+    expect(selectedMatrix(store.getState())!.entries).toEqual(
+      welcomeDocument().matrices[0].entries,
+    );
+  });
+
+  it('adds a 3×3 zero matrix with a fresh name and id, and undo removes it', () => {
+    const store = createProjectStore(welcomeDocument());
+    const first = store.getState().addMatrix();
+    const second = store.getState().addMatrix();
+    expect(first).not.toBe(second);
+    const names = store.getState().document.matrices.map((matrix) => matrix.name);
+    expect(names).toContain('New matrix');
+    expect(names).toContain('New matrix 2');
+    expect(store.getState().selectedMatrixId).toBe(second);
+    expect(selectedMatrix(store.getState())!.entries).toEqual([
+      ['0', '0', '0'],
+      ['0', '0', '0'],
+      ['0', '0', '0'],
+    ]);
+    store.getState().undo();
+    expect(store.getState().document.matrices.some((matrix) => matrix.id === second)).toBe(false);
+    // The selection never dangles.
+    expect(selectedMatrix(store.getState())).not.toBeNull();
+  });
+
+  it('deletes the selected matrix, selects its neighbour, and undo restores it in place', () => {
+    const store = createProjectStore(welcomeDocument());
+    store.getState().selectMatrix('exercise-a');
+    store.getState().deleteMatrix('exercise-a');
+    expect(store.getState().document.matrices.map((matrix) => matrix.id)).not.toContain(
+      'exercise-a',
+    );
+    expect(store.getState().selectedMatrixId).toBe('exercise-b');
+    store.getState().undo();
+    expect(store.getState().document.matrices[1].id).toBe('exercise-a');
+  });
+
+  it('renames, ignoring blank names', () => {
+    const store = createProjectStore(welcomeDocument());
+    store.getState().renameMatrix('exercise-a', '  Rank one  ');
+    store.getState().renameMatrix('exercise-a', '   ');
+    const matrix = store.getState().document.matrices.find((item) => item.id === 'exercise-a')!;
+    expect(matrix.name).toBe('Rank one');
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('a new change clears the redo stack', () => {
+    const store = createProjectStore(welcomeDocument(), () => 0);
+    store.getState().addRow('worked-example');
+    store.getState().undo();
+    expect(store.getState().future).toHaveLength(1);
+    store.getState().addColumn('worked-example');
+    expect(store.getState().future).toHaveLength(0);
+  });
+
+  it('property: any sequence of changes undoes to the original and redoes to the final document', () => {
+    type Action =
+      | { kind: 'edit'; row: number; column: number; text: string }
+      | { kind: 'addRow' | 'removeRow' | 'addColumn' | 'removeColumn' | 'add' | 'rename' };
+    const action: fc.Arbitrary<Action> = fc.oneof(
+      fc.record({
+        kind: fc.constant('edit' as const),
+        row: fc.nat(5),
+        column: fc.nat(5),
+        text: fc.constantFrom('0', '1', '1/3', 'pi', '2x', ''),
+      }),
+      fc.record({
+        kind: fc.constantFrom(
+          'addRow' as const,
+          'removeRow' as const,
+          'addColumn' as const,
+          'removeColumn' as const,
+          'add' as const,
+          'rename' as const,
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+        let time = 0;
+        const original = welcomeDocument();
+        const store = createProjectStore(original, () => time);
+        for (const step of actions) {
+          time += 10;
+          const state = store.getState();
+          const id = state.selectedMatrixId!;
+          const entries = selectedMatrix(state)!.entries;
+          switch (step.kind) {
+            case 'edit':
+              state.editCell(
+                id,
+                step.row % entries.length,
+                step.column % entries[0].length,
+                step.text,
+              );
+              break;
+            case 'add':
+              state.addMatrix();
+              break;
+            case 'rename':
+              state.renameMatrix(id, `Name ${time}`);
+              break;
+            default:
+              state[step.kind](id);
+          }
+        }
+        const final = store.getState().document;
+        while (store.getState().past.length > 0) store.getState().undo();
+        expect(store.getState().document).toEqual(original);
+        while (store.getState().future.length > 0) store.getState().redo();
+        expect(store.getState().document).toEqual(final);
+        expect(projectSchema.safeParse(final).success).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,183 @@
+// The inspector: the selected matrix's rank (exact or numerical, and which), nullity, the four
+// fundamental subspaces with their dimensions, and rank–nullity, recomputed on each edit.
+import { useMemo } from 'react';
+import type { AnalyzeResult } from '../../../core/jobs/analyze';
+import type { MatrixDocument } from '../../../core/project/schema';
+import { cellProblems } from '../state/cell-problems';
+import { selectedMatrix } from '../state/project-store';
+import { useHost, useProject } from './app-context';
+import { shortNumber, subscript, subspaceLine, toleranceText } from './math-text';
+import { StressTest } from './StressTest';
+import { useAnalysis } from './use-analysis';
+
+const subspaceTestIds: Record<string, string> = {
+  column: 'subspace-column',
+  row: 'subspace-row',
+  null: 'subspace-null',
+  leftNull: 'subspace-left-null',
+};
+const singularValuesShown = 8;
+
+function Result({ result }: { result: AnalyzeResult }) {
+  const badge = result.exact ? 'exact' : `numerical, tol ${toleranceText(result.tolerance)}`;
+  return (
+    <>
+      <div className="rank-block">
+        <span className="rank-label">Rank</span>
+        <span className="rank-value" data-testid="rank-value">
+          {result.rank}
+        </span>
+        <span
+          className={result.exact ? 'badge badge-exact' : 'badge badge-numerical'}
+          data-testid="rank-kind"
+        >
+          {badge}
+        </span>
+      </div>
+      <p className="method" data-testid="rank-method">
+        {result.method}
+      </p>
+
+      <dl className="facts">
+        <div>
+          <dt>Nullity</dt>
+          <dd data-testid="nullity-value">{result.nullity}</dd>
+        </div>
+        <div>
+          <dt>Rank + nullity = n</dt>
+          <dd data-testid="inspector-rank-nullity">
+            {result.rank} + {result.nullity} = {result.cols}
+          </dd>
+        </div>
+        {result.exact && result.pivots ? (
+          <div>
+            <dt>Pivot columns</dt>
+            <dd data-testid="pivot-columns">
+              {result.pivots.length > 0
+                ? result.pivots.map((pivot) => pivot + 1).join(', ')
+                : 'none'}
+            </dd>
+          </div>
+        ) : null}
+        {!result.exact ? (
+          <div>
+            <dt>Numerical rank</dt>
+            <dd>{result.numericalRank}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <h3 className="section-title">Fundamental subspaces</h3>
+      <ul className="subspaces">
+        {result.subspaces.map((subspace) => (
+          <li key={subspace.key} data-testid={subspaceTestIds[subspace.key]}>
+            <span>{subspaceLine(subspace)}</span>
+            <span className="dimension-bar" aria-hidden="true">
+              <span
+                style={{
+                  width: `${subspace.ambient === 0 ? 0 : (100 * subspace.dimension) / subspace.ambient}%`,
+                }}
+              />
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      {result.singularValues.length > 0 ? (
+        <>
+          <h3 className="section-title">Singular values</h3>
+          <p className="singular-values">
+            {result.singularValues.slice(0, singularValuesShown).map((value, index) => (
+              <span
+                key={index}
+                className={value > result.tolerance ? 'sigma' : 'sigma below'}
+                title={value > result.tolerance ? undefined : 'Below the tolerance: not counted'}
+              >
+                σ{subscript(index + 1)} {shortNumber(value)}
+              </span>
+            ))}
+            {result.singularValues.length > singularValuesShown ? (
+              <span className="muted">…</span>
+            ) : null}
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The analysis of one matrix; remounted per matrix so a result never shows under another. */
+function MatrixAnalysis({ entries }: { entries: MatrixDocument['entries'] }) {
+  const { host } = useHost();
+  const problems = useMemo(() => cellProblems(entries), [entries]);
+  // Never ask for a rank of a matrix with a bad cell: say what is wrong instead.
+  const analysis = useAnalysis(host, problems.length === 0 ? entries : null);
+
+  let body;
+  if (problems.length > 0) {
+    body = (
+      <div className="inspector-problem" role="alert" data-testid="inspector-problem">
+        <strong>The rank cannot be computed yet.</strong>
+        <p>{problems[0].message}</p>
+        {problems.length > 1 ? (
+          <p className="muted">
+            and {problems.length - 1} more {problems.length === 2 ? 'cell' : 'cells'} to fix.
+          </p>
+        ) : null}
+      </div>
+    );
+  } else if (analysis.error) {
+    body = (
+      <div className="inspector-problem" role="alert" data-testid="inspector-error">
+        <strong>The analysis failed.</strong>
+        <p>{analysis.error}</p>
+      </div>
+    );
+  } else if (analysis.result) {
+    body = <Result result={analysis.result} />;
+  } else {
+    body = <p className="muted">Computing…</p>;
+  }
+
+  return (
+    <>
+      <div className="panel-header">
+        <h2>Inspector</h2>
+        <span
+          className={analysis.slow ? 'activity active' : 'activity'}
+          role="status"
+          aria-label={analysis.slow ? 'Computing' : undefined}
+        />
+      </div>
+      <div
+        className={analysis.running && analysis.result ? 'inspector-body stale' : 'inspector-body'}
+        aria-busy={analysis.running}
+      >
+        {body}
+      </div>
+    </>
+  );
+}
+
+export function Inspector() {
+  const matrix = useProject(selectedMatrix);
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {matrix ? (
+        <MatrixAnalysis key={matrix.id} entries={matrix.entries} />
+      ) : (
+        <>
+          <div className="panel-header">
+            <h2>Inspector</h2>
+          </div>
+          <div className="inspector-body">
+            <p className="muted">No matrix selected.</p>
+          </div>
+        </>
+      )}
+      <div className="inspector-footer">
+        <StressTest />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,57 @@
+// The centre area: one tab per registered view, following the WAI-ARIA tabs pattern
+// (arrow keys move between tabs, the panel is labelled by its tab).
+import { useState, type KeyboardEvent } from 'react';
+import { selectedMatrix } from '../state/project-store';
+import { useProject } from './app-context';
+import { views } from './views';
+
+export function ViewTabs() {
+  const [activeId, setActiveId] = useState(views[0].id);
+  const matrix = useProject(selectedMatrix);
+  const active = views.find((view) => view.id === activeId) ?? views[0];
+  const Component = active.component;
+
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = views[(index + step + views.length) % views.length];
+    setActiveId(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  }
+
+  return (
+    <main className="center">
+      <div className="tablist" role="tablist" aria-label="Views">
+        {views.map((view, index) => (
+          <button
+            key={view.id}
+            id={`tab-${view.id}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={view.id === active.id}
+            aria-controls={`panel-${view.id}`}
+            tabIndex={view.id === active.id ? 0 : -1}
+            onClick={() => setActiveId(view.id)}
+            onKeyDown={(event) => onKeyDown(event, index)}
+          >
+            {view.title}
+          </button>
+        ))}
+      </div>
+      <div
+        className="tabpanel"
+        role="tabpanel"
+        id={`panel-${active.id}`}
+        aria-labelledby={`tab-${active.id}`}
+      >
+        {matrix ? (
+          <Component key={matrix.id} matrixId={matrix.id} />
+        ) : (
+          <p className="empty-note">Add a matrix with “New matrix” to begin.</p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+// The two things every component reaches for: the host and the project store.
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { ChosenHost } from '../host';
+import type { ProjectState, ProjectStore } from '../state/project-store';
+
+export const HostContext = createContext<ChosenHost | null>(null);
+export const StoreContext = createContext<ProjectStore | null>(null);
+
+export function useHost(): ChosenHost {
+  const host = useContext(HostContext);
+  if (!host) throw new Error('useHost() needs a HostContext provider.');
+  return host;
+}
+
+export function useProjectStore(): ProjectStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useProject() needs a StoreContext provider.');
+  return store;
+}
+
+export function useProject<T>(selector: (state: ProjectState) => T): T {
+  return useStore(useProjectStore(), selector);
+}
