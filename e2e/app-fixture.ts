@@ -2,7 +2,8 @@
 // else the web host (electron/web) in Chromium (/usr/bin/chromium or CHROMIUM_PATH).
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -29,10 +30,10 @@ function chromiumPath(): string | undefined {
   return candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
 }
 
-async function startWebHost(): Promise<{ url: string; process: ChildProcess }> {
+async function startWebHost(dataFolder: string): Promise<{ url: string; process: ChildProcess }> {
   const script = path.join(root, 'out/main/web.js');
   if (!existsSync(script)) throw new Error('The app is not built: run `npm run build` (npm run test:e2e does it).');
-  const child = spawn(process.execPath, [script, '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, '--quiet', '--data', dataFolder], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`The web host did not start:\n${output}`)), 20_000);
@@ -53,8 +54,12 @@ async function startWebHost(): Promise<{ url: string; process: ChildProcess }> {
 export interface AppHandle {
   page: Page;
   host: 'electron' | 'web';
+  /** A folder for the test's files. */
+  folder: string;
   /** Reloads the app from scratch (a fresh start on the same host). */
   restart(): Promise<Page>;
+  /** Kills the host without warning (a crash), starts it again on the same data, reloads the page. */
+  crashAndRestart?(): Promise<Page>;
 }
 
 export const test = base.extend<{ app: AppHandle }>({
@@ -64,7 +69,7 @@ export const test = base.extend<{ app: AppHandle }>({
       const application = await _electron.launch({ executablePath: electron, args: [root], cwd: root });
       const page = await application.firstWindow();
       await page.waitForLoadState('domcontentloaded');
-      await use({ page, host: 'electron', restart: async () => (await page.reload(), page) });
+      await use({ page, host: 'electron', folder: mkdtempSync(path.join(os.tmpdir(), 'rankscope-e2e-')), restart: async () => (await page.reload(), page) });
       await application.close();
       return;
     }
@@ -75,7 +80,9 @@ export const test = base.extend<{ app: AppHandle }>({
           'Install Chromium (`apt-get install -y chromium`) or set CHROMIUM_PATH, or install Electron\'s binary (`node node_modules/electron/install.js`).',
       );
     }
-    const web = await startWebHost();
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'rankscope-e2e-'));
+    const dataFolder = path.join(folder, 'data');
+    let web = await startWebHost(dataFolder);
     const browser = await chromium.launch({
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-gl=swiftshader', '--enable-unsafe-swiftshader'],
@@ -87,7 +94,15 @@ export const test = base.extend<{ app: AppHandle }>({
     await use({
       page,
       host: 'web',
+      folder,
       restart: async () => {
+        await page.goto(web.url);
+        return page;
+      },
+      crashAndRestart: async () => {
+        web.process.kill('SIGKILL');
+        await new Promise((resolve) => web.process.once('exit', resolve));
+        web = await startWebHost(dataFolder);
         await page.goto(web.url);
         return page;
       },

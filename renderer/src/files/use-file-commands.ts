@@ -140,7 +140,7 @@ export function useFileCommands(
         await host.importMatrix({ fileName: file.name, bytes }).then((imported) => {
           store.getState().addImportedMatrix(imported.fileName.replace(/\.[^.]+$/, ''), imported.cells, imported.notes.join(' '));
           notify(`Imported ${imported.fileName} (${imported.rows}×${imported.cols})`);
-        }, report(`Could not import ${file.name}`));
+        }, report('Could not import'));
       },
     };
   }, [dirty, mayDiscard, adopt, host, nativeDialogs, prompt, homeFolder, store, session, writeTo, notify, confirm]);

@@ -1,0 +1,165 @@
+// The reduction the Reduce view steps through: the selected matrix's cells parsed exactly (or in
+// floating point when an entry is irrational), reduced by Gauss–Jordan with a full trace, and the
+// facts each step shows (rows read and written, the operation in words). Pure: no DOM, no React.
+import { parseEntryMatrix, EntryError } from '../../../../core/exact/entry';
+import { formatFloat } from '../../../../core/exact/field';
+import { Rational } from '../../../../core/exact/rational';
+import { rref, rrefFloat, type StepOf, type Strategy } from '../../../../core/exact/rref';
+
+export type Scalar = Rational | number;
+export type ScalarMatrix = Scalar[][];
+export type TraceStep = StepOf<Scalar>;
+
+/** Up to this size every step is shown and stays comfortable to read. */
+export const comfortableSize = 12;
+/** Up to this size every step is shown in a scrolling area; beyond, only summary facts. */
+export const largestTracedSize = 30;
+
+export interface ReductionTrace {
+  rows: number;
+  cols: number;
+  exact: boolean;
+  /** The strategy actually used: floating reduction always pivots partially. */
+  strategy: Strategy;
+  /** Floating only: entries at most this in magnitude were treated as zero. */
+  tolerance?: number;
+  start: ScalarMatrix;
+  steps: TraceStep[];
+  rref: ScalarMatrix;
+  pivots: number[];
+  rank: number;
+}
+
+export type TraceOutcome =
+  | { kind: 'trace'; trace: ReductionTrace }
+  /** Too large to show every step: the reduction without its trace, and why. */
+  | { kind: 'summary'; trace: ReductionTrace; reason: string }
+  | { kind: 'error'; message: string };
+
+/** Parses and reduces `cells`. Never throws: a bad entry becomes an error outcome with its cell named. */
+export function computeTrace(
+  cells: readonly (readonly string[])[],
+  strategy: Strategy,
+): TraceOutcome {
+  const rows = cells.length;
+  const cols = rows === 0 ? 0 : cells[0].length;
+  if (rows === 0 || cols === 0) return { kind: 'error', message: 'The matrix is empty.' };
+  let parsed;
+  try {
+    parsed = parseEntryMatrix(cells);
+  } catch (error) {
+    const message = error instanceof EntryError ? error.message : String(error);
+    return { kind: 'error', message: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` };
+  }
+  const tooLarge = rows > largestTracedSize || cols > largestTracedSize;
+  let trace: ReductionTrace;
+  if (parsed.exact && parsed.rationals) {
+    const result = rref(parsed.rationals, { strategy, trace: !tooLarge });
+    trace = {
+      rows,
+      cols,
+      exact: true,
+      strategy,
+      start: parsed.rationals,
+      steps: result.steps,
+      rref: result.rref,
+      pivots: result.pivots,
+      rank: result.rank,
+    };
+  } else {
+    const result = rrefFloat(parsed.approx, { trace: !tooLarge });
+    trace = {
+      rows,
+      cols,
+      exact: false,
+      strategy: 'partial',
+      tolerance: result.tolerance,
+      start: parsed.approx,
+      steps: result.steps,
+      rref: result.rref,
+      pivots: result.pivots,
+      rank: result.rank,
+    };
+  }
+  if (!tooLarge) return { kind: 'trace', trace };
+  return {
+    kind: 'summary',
+    trace,
+    reason:
+      `This matrix is ${rows}×${cols}. Every step is shown up to ${largestTracedSize}×${largestTracedSize}: ` +
+      `beyond that a trace has hundreds of steps of ${rows * cols} entries each, too many to read ` +
+      `or to typeset at once, so the view shows what the reduction reveals instead.`,
+  };
+}
+
+/** The matrix shown at step `index` (0 = the original matrix, k = after the k-th operation). */
+export function matrixAtStep(trace: ReductionTrace, index: number): ScalarMatrix {
+  return index <= 0 ? trace.start : trace.steps[Math.min(index, trace.steps.length) - 1].matrix;
+}
+
+export function isZeroScalar(value: Scalar): boolean {
+  return typeof value === 'number' ? value === 0 : value.isZero();
+}
+
+/** Plain text of an entry: "-1/2", "0.707107". */
+export function scalarText(value: Scalar): string {
+  return typeof value === 'number' ? formatFloat(value) : value.toString();
+}
+
+export interface StepHighlight {
+  /** Rows whose values the operation reads (the source row of an add). */
+  readRows: number[];
+  /** Rows the operation changes. */
+  writtenRows: number[];
+  pivot: { row: number; col: number };
+}
+
+export function stepHighlight(step: Pick<TraceStep, 'kind' | 'rows' | 'pivot'>): StepHighlight {
+  if (step.kind === 'swap')
+    return { readRows: [], writtenRows: [step.rows[0], step.rows[1]], pivot: step.pivot };
+  if (step.kind === 'scale')
+    return { readRows: [], writtenRows: [step.rows[0]], pivot: step.pivot };
+  return { readRows: [step.rows[1]], writtenRows: [step.rows[0]], pivot: step.pivot };
+}
+
+const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
+
+/** "R_2 ← R_2 − 2R_1" → "R₂ ← R₂ − 2R₁". */
+export function unicodeNotation(notation: string): string {
+  return notation.replace(/_(\d+)/g, (_, digits: string) =>
+    digits.replace(/\d/g, (digit) => subscriptDigits[Number(digit)]),
+  );
+}
+
+function negated(value: Scalar): Scalar {
+  return typeof value === 'number' ? -value : value.negate();
+}
+
+function isNegative(value: Scalar): boolean {
+  return typeof value === 'number' ? value < 0 : value.sign() < 0;
+}
+
+/** The operation in words: "add −2 times row 1 to row 2", "swap rows 1 and 3", "multiply row 1 by 1/2". */
+export function stepWords(step: Pick<TraceStep, 'kind' | 'rows' | 'factor'>): string {
+  const [first, second] = step.rows;
+  if (step.kind === 'swap') return `swap rows ${first + 1} and ${second! + 1}`;
+  if (step.kind === 'scale')
+    return `multiply row ${first + 1} by ${scalarText(step.factor).replace('-', '−')}`;
+  const factor = step.factor;
+  const magnitude = scalarText(isNegative(factor) ? negated(factor) : factor);
+  const times = magnitude === '1' ? 'row' : `${magnitude} times row`;
+  return isNegative(factor)
+    ? `subtract ${times} ${second! + 1} from row ${first + 1}`
+    : `add ${times} ${second! + 1} to row ${first + 1}`;
+}
+
+/** "step 3 of 7". */
+export function stepCounterText(index: number, total: number): string {
+  return `step ${index} of ${total}`;
+}
+
+/** Column indices that are not pivots: the free variables. */
+export function freeColumns(pivots: readonly number[], cols: number): number[] {
+  const pivotSet = new Set(pivots);
+  return Array.from({ length: cols }, (_, j) => j).filter((j) => !pivotSet.has(j));
+}
