@@ -22,7 +22,8 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   const n = m === 0 ? 0 : rows[0].length;
   const result = zeros(m, n);
   for (let i = 0; i < m; i++) {
-    if (rows[i].length !== n) throw new RangeError(`row ${i + 1} has ${rows[i].length} entries, expected ${n}`);
+    if (rows[i].length !== n)
+      throw new RangeError(`row ${i + 1} has ${rows[i].length} entries, expected ${n}`);
     for (let j = 0; j < n; j++) result.data[i + j * m] = rows[i][j];
   }
   return result;
@@ -61,7 +62,9 @@ export function assertFinite(matrix: Matrix, what = 'matrix'): void {
     if (!Number.isFinite(data[k])) {
       const i = k % Math.max(m, 1);
       const j = Math.floor(k / Math.max(m, 1));
-      throw new RangeError(`${what} has a non-finite entry (${data[k]}) at row ${i + 1}, column ${j + 1}`);
+      throw new RangeError(
+        `${what} has a non-finite entry (${data[k]}) at row ${i + 1}, column ${j + 1}`,
+      );
     }
   }
 }

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromRows, zeros, type Matrix } from './matrix';
+import { frobeniusNorm } from './norms';
+import { gaussianMatrix } from './random';
+import { householderQr, qrPivoted } from './qr';
+import { singularValues } from './svd';
+import { hilbert, kahan, knownRank, vandermonde } from './special-matrices';
+import { epsilon, orthogonalityError, permuteColumns, productResidual } from './test-support';
+
+const shapes: [number, number][] = [
+  [0, 0],
+  [0, 4],
+  [4, 0],
+  [1, 1],
+  [1, 5],
+  [5, 1],
+  [2, 2],
+  [127, 127],
+  [128, 128],
+  [129, 129],
+  [129, 128],
+  [128, 129],
+  [300, 30],
+  [30, 300],
+];
+
+function checkTriangular(r: Matrix): void {
+  let nonzeroBelow = 0;
+  for (let j = 0; j < r.cols; j++) {
+    for (let i = j + 1; i < r.rows; i++) if (r.data[i + j * r.rows] !== 0) nonzeroBelow++;
+  }
+  expect(nonzeroBelow).toBe(0);
+}
+
+describe('householderQr', () => {
+  it('reconstructs A = QR with orthonormal Q and triangular R', () => {
+    for (const [m, n] of [...shapes, [30, 12]] as [number, number][]) {
+      const a = gaussianMatrix(m, n, 7 * m + n);
+      const { Q, R } = householderQr(a);
+      const k = Math.min(m, n);
+      expect([Q.rows, Q.cols, R.rows, R.cols]).toEqual([m, k, k, n]);
+      checkTriangular(R);
+      const bound = 20 * Math.max(m, n, 1) * epsilon;
+      expect(productResidual(a, Q, R)).toBeLessThanOrEqual(bound * frobeniusNorm(a));
+      expect(orthogonalityError(Q)).toBeLessThanOrEqual(bound);
+    }
+  });
+
+  it('handles all-zero matrices and rejects NaN', () => {
+    const { Q, R } = householderQr(zeros(3, 2));
+    expect(orthogonalityError(Q)).toBe(0);
+    expect(frobeniusNorm(R)).toBe(0);
+    expect(() => householderQr(fromRows([[NaN]]))).toThrow(RangeError);
+  });
+});
+
+describe('qrPivoted', () => {
+  it('reconstructs A·P = Q·R with a permutation and non-increasing |r_ii|', () => {
+    for (const [m, n] of shapes) {
+      const a = gaussianMatrix(m, n, 11 * m + n);
+      const { Q, R, permutation } = qrPivoted(a);
+      expect(Array.from(permutation).sort((x, y) => x - y)).toEqual(
+        Array.from({ length: n }, (_, j) => j),
+      );
+      checkTriangular(R);
+      const bound = 20 * Math.max(m, n, 1) * epsilon;
+      expect(productResidual(permuteColumns(a, permutation), Q, R)).toBeLessThanOrEqual(
+        bound * frobeniusNorm(a),
+      );
+      expect(orthogonalityError(Q)).toBeLessThanOrEqual(bound);
+      const k = Math.min(m, n);
+      for (let i = 1; i < k; i++) {
+        expect(Math.abs(R.data[i + i * k])).toBeLessThanOrEqual(
+          Math.abs(R.data[i - 1 + (i - 1) * k]) * (1 + 1e-12),
+        );
+      }
+    }
+  });
+
+  it('follows LAPACK dgeqp3 pivot order on a small example', () => {
+    // Column norms 1, 5, 3: dgeqp3 picks column 2 first; then the largest remaining after projection.
+    const a = fromRows([
+      [1, 3, 0],
+      [0, 4, 3],
+      [0, 0, 0],
+    ]);
+    const { permutation, R } = qrPivoted(a);
+    expect(permutation[0]).toBe(1);
+    expect(Math.abs(R.data[0])).toBeCloseTo(5, 14);
+  });
+
+  it('reveals the rank of products of thin factors (|r_ii| drops after r)', () => {
+    for (const [m, n, r] of [
+      [80, 50, 9],
+      [50, 80, 20],
+      [129, 129, 64],
+    ]) {
+      const a = knownRank(m, n, r, r);
+      const { R } = qrPivoted(a);
+      const k = Math.min(m, n);
+      const first = Math.abs(R.data[0]);
+      expect(Math.abs(R.data[r - 1 + (r - 1) * k])).toBeGreaterThan(1e-8 * first);
+      expect(Math.abs(R.data[r + r * k])).toBeLessThan(1e-12 * first);
+    }
+  });
+
+  it('stays accurate on Hilbert, Vandermonde and Kahan matrices; |r₁₁| = max column norm', () => {
+    for (const a of [hilbert(14), vandermonde(40, 15), kahan(60)]) {
+      const { Q, R, permutation } = qrPivoted(a);
+      const bound = 20 * Math.max(a.rows, a.cols) * epsilon;
+      expect(productResidual(permuteColumns(a, permutation), Q, R)).toBeLessThanOrEqual(
+        bound * frobeniusNorm(a),
+      );
+      let largestColumn = 0;
+      for (let j = 0; j < a.cols; j++) {
+        largestColumn = Math.max(
+          largestColumn,
+          frobeniusNorm({
+            rows: a.rows,
+            cols: 1,
+            data: a.data.subarray(j * a.rows, (j + 1) * a.rows),
+          }),
+        );
+      }
+      expect(Math.abs(R.data[0])).toBeCloseTo(largestColumn, 12);
+    }
+  });
+
+  it('bounds σ_min by |r_kk| and keeps singular values (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.nat(),
+        (m, n, seed) => {
+          const a = gaussianMatrix(m, n, seed);
+          const { R } = qrPivoted(a);
+          const ours = singularValues(R);
+          const reference = singularValues(a);
+          for (let i = 0; i < ours.length; i++)
+            expect(Math.abs(ours[i] - reference[i])).toBeLessThanOrEqual(1e-13 * reference[0]);
+          const k = Math.min(m, n);
+          // For square and tall A, R's leading k×k block is all of R, and σ_min(R) ≤ |r_kk|.
+          if (m >= n)
+            expect(reference[k - 1]).toBeLessThanOrEqual(
+              Math.abs(R.data[k - 1 + (k - 1) * k]) * (1 + 1e-12),
+            );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

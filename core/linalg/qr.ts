@@ -1,0 +1,177 @@
+// Householder QR, A = Q·R, and QR with column pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order
+// with safe column-norm downdating (dlaqp2; Drmač & Bujanović, LAPACK Working Note 176).
+// Golub & Van Loan §5.2 and §5.4.1. Cost: 2·m·n² − 2·n³/3 flops, and as much again to form Q.
+import type { JobContext } from '../jobs/context';
+import { makeReflector, type Reflector } from './householder';
+import { kernels } from './kernels/kernels';
+import { assertFinite, zeros, type Matrix } from './matrix';
+import { vectorNorm } from './norms';
+
+export interface QrResult {
+  /** Thin m×k factor with orthonormal columns, k = min(m, n). */
+  Q: Matrix;
+  /** k×n upper triangular (trapezoidal) factor. */
+  R: Matrix;
+}
+
+export interface PivotedQrResult extends QrResult {
+  /** Column j of A·P is column permutation[j] of A. */
+  permutation: Int32Array;
+}
+
+/** Householder QR of the m×n array in place; returns the reflector scalars (LAPACK dgeqr2). */
+export function factorQrInPlace(work: Matrix, context?: JobContext): Float64Array {
+  const { rows: m, cols: n, data } = work;
+  const k = Math.min(m, n);
+  const tau = new Float64Array(k);
+  const reflector: Reflector = { tau: 0, beta: 0 };
+  for (let j = 0; j < k; j++) {
+    if (context && (j & 31) === 0) context.checkCancelled();
+    const jj = j + j * m;
+    makeReflector(data, jj, m - j, reflector);
+    tau[j] = reflector.tau;
+    data[jj] = 1;
+    kernels.applyReflectorLeft(m - j, n - j - 1, data, jj, reflector.tau, data, jj + m, m);
+    data[jj] = reflector.beta;
+  }
+  return tau;
+}
+
+/** Reflectors applied together per column when forming Q: they stay in cache, so does the column. */
+const reflectorBlock = 16;
+
+/**
+ * The thin m×columns factor Q = H₀·…·H_{k−1}·I[:, :columns] from reflectors stored below the
+ * diagonal (dorg2r order, backwards), applied in blocks so Q is streamed once per block.
+ */
+export function formQ(
+  work: Matrix,
+  tau: Float64Array,
+  columns = Math.min(work.rows, work.cols),
+): Matrix {
+  const { rows: m, data } = work;
+  const q = zeros(m, columns);
+  for (let j = 0; j < Math.min(m, columns); j++) q.data[j + j * m] = 1;
+  const vectors = new Float64Array(reflectorBlock * m);
+  const starts = new Int32Array(reflectorBlock);
+  const taus = new Float64Array(reflectorBlock);
+  for (let last = tau.length - 1; last >= 0; last -= reflectorBlock) {
+    const first = Math.max(0, last - reflectorBlock + 1);
+    const count = last - first + 1;
+    for (let r = 0; r < count; r++) {
+      const k = last - r;
+      starts[r] = k;
+      taus[r] = tau[k];
+      vectors.fill(0, r * m + first, r * m + k);
+      vectors[r * m + k] = 1;
+      for (let i = k + 1; i < m; i++) vectors[r * m + i] = data[i + k * m];
+    }
+    if (columns > first) {
+      kernels.applyReflectorsLeft(
+        m,
+        columns - first,
+        count,
+        vectors,
+        m,
+        starts,
+        taus,
+        q.data,
+        first * m,
+        m,
+        first,
+      );
+    }
+  }
+  return q;
+}
+
+/** The upper triangular k×n factor stored in the top of the work array. */
+export function extractR(work: Matrix): Matrix {
+  const { rows: m, cols: n, data } = work;
+  const k = Math.min(m, n);
+  const r = zeros(k, n);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i <= Math.min(j, k - 1); i++) r.data[i + j * k] = data[i + j * m];
+  }
+  return r;
+}
+
+export function householderQr(a: Matrix): QrResult {
+  assertFinite(a);
+  const work = { rows: a.rows, cols: a.cols, data: a.data.slice() };
+  const tau = factorQrInPlace(work);
+  return { Q: formQ(work, tau), R: extractR(work) };
+}
+
+export function qrPivoted(a: Matrix, options: { context?: JobContext } = {}): PivotedQrResult {
+  assertFinite(a);
+  const { context } = options;
+  const m = a.rows;
+  const n = a.cols;
+  const k = Math.min(m, n);
+  const work = { rows: m, cols: n, data: a.data.slice() };
+  const data = work.data;
+  const permutation = new Int32Array(n);
+  for (let j = 0; j < n; j++) permutation[j] = j;
+  // partialNorms: norms of the trailing parts of the columns, downdated each step; exactNorms:
+  // the last norms computed from scratch, to detect when downdating has lost all accuracy.
+  const partialNorms = new Float64Array(n);
+  const exactNorms = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    partialNorms[j] = vectorNorm(data, j * m, m);
+    exactNorms[j] = partialNorms[j];
+  }
+  const safeLimit = Math.sqrt(2 ** -53);
+  const tau = new Float64Array(k);
+  const reflector: Reflector = { tau: 0, beta: 0 };
+
+  for (let i = 0; i < k; i++) {
+    if (context && (i & 31) === 0) {
+      context.checkCancelled();
+      context.progress(i / k, 'pivoted QR');
+    }
+    // Pivot: the remaining column of largest norm (first one on ties, as idamax).
+    let pivot = i;
+    for (let j = i + 1; j < n; j++) if (partialNorms[j] > partialNorms[pivot]) pivot = j;
+    if (pivot !== i) {
+      const a0 = pivot * m;
+      const b0 = i * m;
+      for (let r = 0; r < m; r++) {
+        const t = data[a0 + r];
+        data[a0 + r] = data[b0 + r];
+        data[b0 + r] = t;
+      }
+      const p = permutation[pivot];
+      permutation[pivot] = permutation[i];
+      permutation[i] = p;
+      partialNorms[pivot] = partialNorms[i];
+      exactNorms[pivot] = exactNorms[i];
+    }
+    const ii = i + i * m;
+    makeReflector(data, ii, m - i, reflector);
+    tau[i] = reflector.tau;
+    data[ii] = 1;
+    kernels.applyReflectorLeft(m - i, n - i - 1, data, ii, reflector.tau, data, ii + m, m);
+    data[ii] = reflector.beta;
+
+    // Downdate the trailing norms; recompute when cancellation makes the update unreliable.
+    for (let j = i + 1; j < n; j++) {
+      if (partialNorms[j] === 0) continue;
+      let ratio = Math.abs(data[i + j * m]) / partialNorms[j];
+      ratio = Math.max(0, 1 - ratio * ratio);
+      const check = ratio * (partialNorms[j] / exactNorms[j]) ** 2;
+      if (check <= safeLimit) {
+        if (i < m - 1) {
+          partialNorms[j] = vectorNorm(data, i + 1 + j * m, m - i - 1);
+          exactNorms[j] = partialNorms[j];
+        } else {
+          partialNorms[j] = 0;
+          exactNorms[j] = 0;
+        }
+      } else {
+        partialNorms[j] *= Math.sqrt(ratio);
+      }
+    }
+  }
+  return { Q: formQ(work, tau), R: extractR(work), permutation };
+}
