@@ -1,0 +1,131 @@
+// Figure export for every view: SVG, PNG at 1×/2×/4× (and TikZ where the view has it), with an
+// optional title and caption and a print theme. Everything goes through the view's own builder.
+import { useState } from 'react';
+import { printTheme, type FigureTheme } from '../figures/theme';
+import { frameFigure } from './figure-frame';
+import { svgToPng, type PixelScale } from './rasterize';
+import { fileNameFor, saveBlob } from './save-file';
+import './export.css';
+
+export interface FigureSource {
+  /** Names the file: "scree plot" → scree-plot.svg. */
+  name: string;
+  /** The figure as SVG in a theme (the screen's, or the print theme). */
+  svg(theme: FigureTheme): string | Promise<string>;
+  /** pgfplots source, for the figures that have one. */
+  tikz?: () => string;
+  /** LaTeX source (e.g. the bases of the four subspaces), for the figures that have one. */
+  latex?: () => string;
+}
+
+type Format = 'svg' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex';
+
+export interface ExportPanelProps {
+  source: FigureSource | null;
+  screenTheme: FigureTheme;
+}
+
+export function ExportPanel({ source, screenTheme }: ExportPanelProps) {
+  const [format, setFormat] = useState<Format>('svg');
+  const [title, setTitle] = useState('');
+  const [caption, setCaption] = useState('');
+  const [print, setPrint] = useState(false);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    if (!source) return;
+    setBusy(true);
+    try {
+      const theme = print ? printTheme : screenTheme;
+      if (format === 'latex') {
+        if (!source.latex) throw new Error('this figure has no LaTeX export');
+        const fileName = fileNameFor(`${source.name} latex`, 'tex');
+        saveBlob(new Blob([source.latex()], { type: 'text/x-tex' }), fileName);
+        setStatus(`Saved ${fileName}`);
+        return;
+      }
+      if (format === 'tikz') {
+        if (!source.tikz) throw new Error('this figure has no TikZ export');
+        const fileName = fileNameFor(source.name, 'tex');
+        saveBlob(new Blob([source.tikz()], { type: 'text/x-tex' }), fileName);
+        setStatus(`Saved ${fileName}`);
+        return;
+      }
+      const svg = frameFigure(await source.svg(theme), { title, caption, theme });
+      if (format === 'svg') {
+        const fileName = fileNameFor(source.name, 'svg');
+        saveBlob(new Blob([svg], { type: 'image/svg+xml' }), fileName);
+        setStatus(`Saved ${fileName}`);
+      } else {
+        const scale = Number(format.slice(4)) as PixelScale;
+        const fileName = fileNameFor(`${source.name}-${scale}x`, 'png');
+        saveBlob(await svgToPng(svg, scale), fileName);
+        setStatus(`Saved ${fileName}`);
+      }
+    } catch (error) {
+      setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="export-panel">
+      <summary>Export figure</summary>
+      <div className="export-form">
+        <label>
+          Format
+          <select
+            aria-label="Export format"
+            value={format}
+            onChange={(event) => setFormat(event.target.value as Format)}
+          >
+            <option value="svg">SVG (vector)</option>
+            <option value="png-1">PNG 1×</option>
+            <option value="png-2">PNG 2×</option>
+            <option value="png-4">PNG 4×</option>
+            {source?.tikz ? <option value="tikz">TikZ / pgfplots</option> : null}
+            {source?.latex ? <option value="latex">LaTeX (bases)</option> : null}
+          </select>
+        </label>
+        <label>
+          Title
+          <input
+            aria-label="Figure title"
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </label>
+        <label>
+          Caption
+          <input
+            aria-label="Figure caption"
+            value={caption}
+            onChange={(event) => setCaption(event.target.value)}
+          />
+        </label>
+        <label className="export-check">
+          <input
+            type="checkbox"
+            aria-label="Print theme"
+            checked={print}
+            onChange={(event) => setPrint(event.target.checked)}
+          />
+          Print theme (white paper, dark ink, large type)
+        </label>
+        <button
+          type="button"
+          className="button-small"
+          disabled={!source || busy}
+          onClick={() => void save()}
+        >
+          Save figure
+        </button>
+        <span className="export-status" data-testid="export-status" role="status">
+          {status}
+        </span>
+      </div>
+    </details>
+  );
+}

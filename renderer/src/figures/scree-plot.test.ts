@@ -1,0 +1,170 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import {
+  buildScreePlot,
+  cumulativeEnergy,
+  labelRows,
+  tickLabel,
+  type ScreeMarkers,
+} from './scree-plot';
+import { attributeOf, elementCounts } from './test-support';
+import { lightTheme, printTheme } from './theme';
+
+function markersFor(values: number[]): ScreeMarkers {
+  return {
+    numericalRank: values.filter((value) => value > 1e-12).length,
+    tolerance: (values[0] ?? 0) * 1e-12,
+    policyLabel: 'test',
+    gapRank: 1,
+    stableRank: 1.5,
+    effectiveRank: 2.2,
+    bulkEdge: null,
+  };
+}
+
+const descending = fc
+  .array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 })
+  .map((values) => values.sort((a, b) => b - a));
+
+describe('scree plot', () => {
+  it('draws one mark per singular value in a single path, on both axis scales', () => {
+    fc.assert(
+      fc.property(
+        descending,
+        fc.constantFrom('linear' as const, 'log' as const),
+        (values, scale) => {
+          const { svg } = buildScreePlot(values, markersFor(values), {
+            width: 640,
+            height: 360,
+            scale,
+            theme: lightTheme,
+          });
+          elementCounts(svg);
+          expect(attributeOf(svg, 'scree-marks', 'data-count')).toBe(String(values.length));
+          const d = attributeOf(svg, 'scree-marks', 'd')!;
+          expect(d.match(/M/g)?.length).toBe(values.length);
+          expect(d).not.toMatch(/NaN|Infinity/);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps every mark inside the plot area, zeros included on a log axis', () => {
+    const values = [10, 1, 1e-3, 1e-9, 0, 0];
+    const { layout } = buildScreePlot(values, markersFor(values), {
+      width: 500,
+      height: 300,
+      scale: 'log',
+      theme: lightTheme,
+    });
+    for (let i = 0; i < values.length; i++) {
+      const y = layout.y(values[i]);
+      expect(y).toBeGreaterThanOrEqual(layout.plot.top - 1e-9);
+      expect(y).toBeLessThanOrEqual(layout.plot.top + layout.plot.height + 1e-9);
+    }
+    // Log axis: σ decreasing means y increasing (further down the plot).
+    expect(layout.y(1e-9)).toBeGreaterThan(layout.y(1e-3));
+  });
+
+  it('inverts its index scale exactly at each mark (hover by position)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4096 }),
+        fc.integer({ min: 200, max: 2000 }),
+        (count, width) => {
+          const values = Array.from({ length: count }, (_, i) => count - i);
+          const { layout } = buildScreePlot(values, markersFor(values), {
+            width,
+            height: 300,
+            scale: 'linear',
+            theme: lightTheme,
+          });
+          for (const index of [1, Math.ceil(count / 2), count])
+            expect(layout.indexAt(layout.x(index))).toBe(index);
+          expect(layout.indexAt(-1000)).toBe(1);
+          expect(layout.indexAt(1e6)).toBe(count);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('draws the tolerance line, the rank marker and the bulk edge when asked', () => {
+    const values = [5, 4, 3, 0.01, 0.005];
+    const markers = { ...markersFor(values), tolerance: 0.1, numericalRank: 3, bulkEdge: 0.2 };
+    const { svg, layout } = buildScreePlot(values, markers, {
+      width: 600,
+      height: 320,
+      scale: 'linear',
+      theme: printTheme,
+    });
+    expect(Number(attributeOf(svg, 'tolerance-line', 'y1'))).toBeCloseTo(layout.y(0.1), 1);
+    expect(Number(attributeOf(svg, 'marker-rank', 'x1'))).toBeCloseTo(layout.x(3.5), 1);
+    expect(attributeOf(svg, 'bulk-edge', 'y1')).not.toBeNull();
+    expect(svg).toContain('data-theme="print"');
+    const without = buildScreePlot(
+      values,
+      { ...markers, tolerance: null, bulkEdge: null },
+      { width: 600, height: 320, scale: 'linear', theme: lightTheme },
+    );
+    expect(attributeOf(without.svg, 'tolerance-line', 'y1')).toBeNull();
+    expect(attributeOf(without.svg, 'bulk-edge', 'y1')).toBeNull();
+  });
+
+  it('escapes text so that labels cannot break the SVG', () => {
+    const values = [2, 1];
+    const { svg } = buildScreePlot(
+      values,
+      { ...markersFor(values), policyLabel: '<a & "b">' },
+      { width: 400, height: 300, scale: 'linear', theme: lightTheme },
+    );
+    elementCounts(svg);
+    expect(svg).toContain('&lt;a &amp; &quot;b&quot;&gt;');
+  });
+});
+
+describe('cumulative energy', () => {
+  it('is non-decreasing, ends at 1 and matches Σ_{i≤r} σᵢ² / Σσᵢ²', () => {
+    fc.assert(
+      fc.property(descending, (values) => {
+        const energy = cumulativeEnergy(values);
+        for (let i = 1; i < energy.length; i++)
+          expect(energy[i]).toBeGreaterThanOrEqual(energy[i - 1] - 1e-15);
+        expect(energy[energy.length - 1]).toBeCloseTo(1, 12);
+      }),
+    );
+    const energy = cumulativeEnergy([3, 4]);
+    expect(energy[0]).toBeCloseTo(9 / 25, 15);
+  });
+});
+
+describe('marker labels', () => {
+  it('never overlap within a row', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 10, max: 120 })), {
+          maxLength: 8,
+        }),
+        (boxes) => {
+          const sorted = [...boxes].sort((a, b) => a[0] - b[0]);
+          const rows = labelRows(
+            sorted.map((box) => box[0]),
+            sorted.map((box) => box[1]),
+            Infinity,
+          );
+          for (let a = 0; a < sorted.length; a++)
+            for (let b = a + 1; b < sorted.length; b++)
+              if (rows[a] === rows[b])
+                expect(sorted[a][0] + sorted[a][1]).toBeLessThanOrEqual(sorted[b][0]);
+        },
+      ),
+    );
+  });
+
+  it('labels powers of ten compactly', () => {
+    expect(tickLabel(1e-8)).toBe('1e−8');
+    expect(tickLabel(1e6)).toBe('1e6');
+    expect(tickLabel(0.5)).toBe('0.5');
+  });
+});

@@ -1,0 +1,214 @@
+// The Approximate view: a rank slider r and heatmaps of A, A_r and A − A_r, with the Eckart–Young
+// identities read two ways — the residual's own norms (a spectrum job on A − A_r) beside σ_{r+1}
+// and √(Σ_{i>r} σᵢ²) from A's singular values — energy kept and the parameter count.
+import { useMemo, useRef, useState } from 'react';
+import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
+import {
+  buildApproximationFigure,
+  difference,
+  panelRanges,
+  subscript,
+} from '../../figures/approximation-figure';
+import type { ColormapName } from '../../figures/colormap';
+import { formatValue } from '../../figures/svg';
+import { screenTheme } from '../../figures/theme';
+import type { ViewProps } from '../../workbench/views';
+import { usePrefersDark } from '../spectrum/use-color-scheme';
+import { useElementWidth } from '../spectrum/use-element-width';
+import { useJobResult } from '../spectrum/use-job-result';
+import { useMatrix } from '../spectrum/use-matrix';
+import { HeatmapCanvas } from './HeatmapCanvas';
+import { truncationAt } from './truncation';
+import '../spectrum/views.css';
+import './approximate.css';
+
+export function ApproximateView({ matrixId }: ViewProps) {
+  const matrix = useMatrix(matrixId);
+  const theme = screenTheme(usePrefersDark());
+  const frameRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(frameRef);
+  const [chosenRank, setChosenRank] = useState(1);
+  const [colormapName, setColormapName] = useState<ColormapName>('diverging');
+
+  const a = matrix?.parsed.matrix ?? null;
+  const smaller = a ? Math.min(a.rows, a.cols) : 0;
+  const request = useMemo(
+    () => (a ? { matrix: a, rank: Math.min(a.rows, a.cols), approximation: false } : null),
+    [a],
+  );
+  const job = useJobResult('lowRank', request);
+  const result =
+    job.result && a && job.result.rows === a.rows && job.result.cols === a.cols ? job.result : null;
+  const rank = Math.min(chosenRank, smaller);
+
+  const approximation = useMemo(
+    () => (result ? truncationAt(result.left, result.right, rank) : null),
+    [result, rank],
+  );
+  const residual = useMemo(
+    () => (a && approximation ? difference(a, approximation) : null),
+    [a, approximation],
+  );
+  const residualRequest = useMemo(() => {
+    if (!residual) return null;
+    return {
+      matrix: { rows: residual.rows, cols: residual.cols, data: new Float64Array(residual.data) },
+    };
+  }, [residual]);
+  const residualSpectrum = useJobResult('spectrum', residualRequest);
+
+  const figureData = useMemo(() => {
+    if (!a || !approximation || !result) return null;
+    return {
+      a,
+      approximation,
+      rank,
+      spectralError: result.curve.spectralError[rank],
+      frobeniusError: result.curve.frobeniusError[rank],
+      energyKept: result.curve.energyKept[rank],
+      parameters: rank * (a.rows + a.cols),
+      denseParameters: a.rows * a.cols,
+      colormap: colormapName,
+    };
+  }, [a, approximation, result, rank, colormapName]);
+  const ranges = useMemo(() => (figureData ? panelRanges(figureData) : null), [figureData]);
+
+  const source = useMemo<FigureSource | null>(
+    () =>
+      figureData
+        ? {
+            name: `${matrix?.name ?? 'matrix'} rank ${figureData.rank} approximation`,
+            svg: (figureTheme) =>
+              buildApproximationFigure(figureData, {
+                width: Math.max(width, 720),
+                theme: figureTheme,
+              }),
+          }
+        : null,
+    [figureData, width, matrix?.name],
+  );
+
+  if (!matrix) return null;
+  if (matrix.parsed.error) {
+    return (
+      <section className="figure-view" aria-label="Approximate">
+        <p className="figure-error">
+          The matrix has an entry that is not a number: {matrix.parsed.error}
+        </p>
+      </section>
+    );
+  }
+
+  const panelSize = Math.max(120, Math.min(300, (width - 60) / 3));
+  const measured =
+    residualSpectrum.result && residual && residualSpectrum.result.rows === residual.rows
+      ? residualSpectrum.result
+      : null;
+  const next = rank + 1;
+
+  return (
+    <section className="figure-view" aria-label="Approximate">
+      <div className="figure-toolbar">
+        <label className="rank-slider">
+          Rank r
+          <input
+            type="range"
+            aria-label="Rank r"
+            min={0}
+            max={smaller}
+            step={1}
+            value={rank}
+            onChange={(event) => setChosenRank(Number(event.target.value))}
+          />
+          <output data-testid="rank-r">{rank}</output>
+          <span className="muted">of {smaller}</span>
+        </label>
+        <label>
+          Colours
+          <select
+            aria-label="Colour map"
+            value={colormapName}
+            onChange={(event) => setColormapName(event.target.value as ColormapName)}
+          >
+            <option value="diverging">Diverging (signed)</option>
+            <option value="grayscale">Grayscale (images)</option>
+          </select>
+        </label>
+        <span className="spacer" />
+        {job.running ? (
+          <span className="muted">computing… {Math.round(job.progress * 100)}%</span>
+        ) : null}
+        <ExportPanel source={source} screenTheme={theme} />
+      </div>
+      {job.error ? <p className="figure-error">{job.error}</p> : null}
+      <div ref={frameRef} className="heatmaps">
+        {a && approximation && residual && ranges ? (
+          <>
+            <HeatmapCanvas
+              matrix={a}
+              range={ranges[0]}
+              label="A"
+              size={panelSize}
+              testId="heatmap-a"
+            />
+            <HeatmapCanvas
+              matrix={approximation}
+              range={ranges[1]}
+              label={`Aᵣ (r = ${rank})`}
+              size={panelSize}
+              testId="heatmap-approximation"
+            />
+            <HeatmapCanvas
+              matrix={residual}
+              range={ranges[2]}
+              label="A − Aᵣ"
+              size={panelSize}
+              testId="heatmap-residual"
+            />
+          </>
+        ) : (
+          <div style={{ height: panelSize }} />
+        )}
+      </div>
+      {figureData ? (
+        <dl className="readouts">
+          <div>
+            <dt>spectral error (Eckart–Young)</dt>
+            <dd className="identity">
+              ‖A − Aᵣ‖₂ ={' '}
+              <span data-testid="spectral-error">
+                {measured ? formatValue(measured.measures.spectralNorm) : '…'}
+              </span>{' '}
+              = σ{subscript(next)} ={' '}
+              <span data-testid="sigma-next">{formatValue(figureData.spectralError)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Frobenius error (Eckart–Young–Mirsky)</dt>
+            <dd className="identity">
+              ‖A − Aᵣ‖_F ={' '}
+              <span data-testid="frobenius-error">
+                {measured ? formatValue(measured.measures.frobeniusNorm) : '…'}
+              </span>{' '}
+              = √(Σ
+              <sub>i&gt;{rank}</sub> σᵢ²) ={' '}
+              <span data-testid="frobenius-tail">{formatValue(figureData.frobeniusError)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>energy kept: first r of Σσᵢ²</dt>
+            <dd data-testid="energy-kept">{(figureData.energyKept * 100).toFixed(2)}%</dd>
+          </div>
+          <div>
+            <dt>parameters r(m+n) against mn</dt>
+            <dd data-testid="parameters">
+              {figureData.parameters} against {figureData.denseParameters} (
+              {((100 * figureData.parameters) / Math.max(1, figureData.denseParameters)).toFixed(1)}
+              %)
+            </dd>
+          </div>
+        </dl>
+      ) : null}
+    </section>
+  );
+}

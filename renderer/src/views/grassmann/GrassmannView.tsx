@@ -1,0 +1,197 @@
+// The Grassmann view: two subspaces from the project (column or row spaces, top-k singular
+// subspaces), their principal angles as a bar chart with the geodesic, chordal and projection
+// distances, and the φ(i, j) similarity heatmap of the two matrices' singular subspaces.
+import { useMemo, useRef, useState } from 'react';
+import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
+import {
+  buildGrassmannFigure,
+  degrees,
+  type GrassmannFigureData,
+} from '../../figures/grassmann-figure';
+import { screenTheme } from '../../figures/theme';
+import { useProject } from '../../workbench/app-context';
+import type { ViewProps } from '../../workbench/views';
+import { usePrefersDark } from '../spectrum/use-color-scheme';
+import { useElementWidth } from '../spectrum/use-element-width';
+import { useJobResult } from '../spectrum/use-job-result';
+import { useMatrix } from '../spectrum/use-matrix';
+import { sphereDirection } from '../../figures/grassmann-sphere';
+import { GrassmannSphere } from './GrassmannSphere';
+import { SubspacePicker } from './SubspacePicker';
+import {
+  basisFor,
+  describe,
+  isLeft,
+  orientedMatrix,
+  toRequest,
+  type SubspaceChoice,
+} from './subspace-choice';
+import '../spectrum/views.css';
+import '../subspaces/subspaces.css';
+import './grassmann.css';
+
+const sphereColours = { first: '#4f46e5', second: '#0f9d58' };
+
+function useSubspace(choice: SubspaceChoice) {
+  const matrix = useMatrix(choice.matrixId);
+  const dense = matrix?.parsed.matrix ?? null;
+  const request = useMemo(() => (dense ? { matrix: dense } : null), [dense]);
+  const job = useJobResult('subspaces', request);
+  const result =
+    job.result && dense && job.result.rows === dense.rows && job.result.cols === dense.cols
+      ? job.result
+      : null;
+  const basis = useMemo(
+    () => (result ? toRequest(basisFor(choice, result)) : null),
+    [result, choice],
+  );
+  return { matrix, dense, basis, error: matrix?.parsed.error ?? job.error };
+}
+
+export function GrassmannView({ matrixId }: ViewProps) {
+  const matrices = useProject((state) => state.document.matrices);
+  const theme = screenTheme(usePrefersDark());
+  const frameRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(frameRef);
+  const other = matrices.find((matrix) => matrix.id !== matrixId)?.id ?? matrixId;
+  const [first, setFirst] = useState<SubspaceChoice>({ matrixId, kind: 'column', k: 1 });
+  const [second, setSecond] = useState<SubspaceChoice>({ matrixId: other, kind: 'column', k: 1 });
+  const a = useSubspace(first);
+  const b = useSubspace(second);
+
+  const anglesRequest = useMemo(() => {
+    if (!a.basis || !b.basis || a.basis.rows !== b.basis.rows) return null;
+    return { a: a.basis, b: b.basis };
+  }, [a.basis, b.basis]);
+  const angles = useJobResult('angles', anglesRequest);
+
+  // φ(i, j) needs the σ-ordered singular vectors of the matrices themselves, so it runs on A (or Aᵀ).
+  const similarityRequest = useMemo(() => {
+    if (!a.dense || !b.dense || isLeft(first.kind) !== isLeft(second.kind)) return null;
+    const left = orientedMatrix(a.dense, first.kind);
+    const right = orientedMatrix(b.dense, second.kind);
+    if (left.rows !== right.rows) return null;
+    return {
+      a: left,
+      b: right,
+      similarity: {
+        side: 'left' as const,
+        maxI: first.kind.startsWith('top') ? first.k : undefined,
+        maxJ: second.kind.startsWith('top') ? second.k : undefined,
+      },
+    };
+  }, [a.dense, b.dense, first, second]);
+  const similarity = useJobResult('angles', similarityRequest);
+
+  const figureData = useMemo<GrassmannFigureData | null>(() => {
+    const result = angles.result;
+    if (!result || !anglesRequest || !a.matrix || !b.matrix) return null;
+    return {
+      angles: result.angles,
+      distances: result.distances,
+      nameA: describe(first, a.matrix.name),
+      nameB: describe(second, b.matrix.name),
+      ambient: result.ambient,
+      dimensionA: result.dimensionA,
+      dimensionB: result.dimensionB,
+      similarity: similarityRequest ? (similarity.result?.similarity ?? null) : null,
+    };
+  }, [
+    angles.result,
+    anglesRequest,
+    a.matrix,
+    b.matrix,
+    first,
+    second,
+    similarity.result,
+    similarityRequest,
+  ]);
+
+  // In ℝ³, two lines or two planes can be pictured on the sphere (planes by their normals).
+  const sphere = useMemo(() => {
+    if (
+      !a.basis ||
+      !b.basis ||
+      a.basis.rows !== 3 ||
+      b.basis.rows !== 3 ||
+      a.basis.cols !== b.basis.cols
+    )
+      return null;
+    const u = sphereDirection(a.basis);
+    const v = sphereDirection(b.basis);
+    return u && v ? { u, v, planes: a.basis.cols === 2 } : null;
+  }, [a.basis, b.basis]);
+
+  const svg = useMemo(
+    () => (figureData ? buildGrassmannFigure(figureData, { width, theme }) : null),
+    [figureData, width, theme],
+  );
+  const source = useMemo<FigureSource | null>(
+    () =>
+      figureData
+        ? {
+            name: 'principal angles',
+            svg: (figureTheme) =>
+              buildGrassmannFigure(figureData, { width: Math.max(width, 720), theme: figureTheme }),
+          }
+        : null,
+    [figureData, width],
+  );
+
+  const mismatch =
+    a.basis && b.basis && a.basis.rows !== b.basis.rows
+      ? `The two subspaces live in different spaces (ℝ^${a.basis.rows} and ℝ^${b.basis.rows}): principal angles need one ambient space.`
+      : null;
+
+  return (
+    <section className="figure-view" aria-label="Grassmann">
+      <div className="figure-toolbar">
+        <SubspacePicker label="Subspace A" matrices={matrices} choice={first} onChange={setFirst} />
+        <SubspacePicker
+          label="Subspace B"
+          matrices={matrices}
+          choice={second}
+          onChange={setSecond}
+        />
+        <span className="spacer" />
+        <ExportPanel source={source} screenTheme={theme} />
+      </div>
+      {a.error || b.error || angles.error || mismatch ? (
+        <p className="figure-error">{a.error ?? b.error ?? angles.error ?? mismatch}</p>
+      ) : null}
+      <div className="figure-frame" ref={frameRef} data-testid="grassmann-figure">
+        {svg ? (
+          <div className="figure-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+        ) : (
+          <div style={{ height: 240 }} />
+        )}
+      </div>
+      {sphere ? (
+        <figure className="scene">
+          <figcaption>
+            {sphere.planes
+              ? 'Gr(2,3): each plane by its unit normal ±n'
+              : 'Gr(1,3): each line as its antipodal pair ±u'}{' '}
+            on the unit sphere — <span style={{ color: sphereColours.first }}>A</span>,{' '}
+            <span style={{ color: sphereColours.second }}>B</span>, and the geodesic between them
+          </figcaption>
+          <GrassmannSphere
+            u={sphere.u}
+            v={sphere.v}
+            theme={theme}
+            colours={sphereColours}
+            height={280}
+          />
+        </figure>
+      ) : null}
+      {angles.result && !mismatch ? (
+        <p className="figure-note" data-testid="angles-readout">
+          θ ={' '}
+          {Array.from(angles.result.angles, (angle) => `${degrees(angle).toFixed(2)}°`).join(', ')}
+          {angles.result.angles.length === 0 ? 'none (a subspace is {0})' : ''}. Angles near 0° are
+          shared directions; 90° means orthogonal.
+        </p>
+      ) : null}
+    </section>
+  );
+}
