@@ -2,6 +2,7 @@
 // files. Paths are chosen by the person (native dialogs in Electron, an in-app prompt in the web
 // host); the host reads and writes, so large matrices never have to cross into the page.
 import { z } from 'zod';
+import type { WeightRow } from '../jobs/weight-analysis';
 import { projectSchema, type ProjectDocument } from '../project/schema';
 
 export const filePurposeSchema = z.enum(['project', 'matrix', 'weights', 'export']);
@@ -98,29 +99,8 @@ export const weightFilesRequestSchema = z.object({
 });
 export type WeightFilesRequest = z.input<typeof weightFilesRequestSchema>;
 
-export interface WeightTableRow {
-  file: string;
-  name: string;
-  shape: number[];
-  rows: number;
-  cols: number;
-  dtype: string;
-  reshaped?: string;
-  rank: number;
-  policy: string;
-  rankReason: string;
-  stableRank: number;
-  effectiveRank: number;
-  sigmaMax: number;
-  condition: number;
-  energyRank90: number;
-  energyRank95: number;
-  energyRank99: number;
-  noiseRank: number;
-  factorParameters: number;
-  denseParameters: number;
-  singularValues: Float64Array;
-}
+/** One row of the Lab's table: a weight matrix's rank facts, and the file it came from. */
+export type WeightTableRow = WeightRow & { file: string };
 
 export interface WeightTable {
   rows: WeightTableRow[];

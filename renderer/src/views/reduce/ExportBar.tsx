@@ -3,7 +3,9 @@
 // builder (figures/reduce-svg.ts), so a saved figure is what is on screen.
 import { useMemo, useState } from 'react';
 import { buildReduceSvg } from '../../figures/reduce-svg';
-import { copyText, downloadBlob, downloadText, fileStem, svgToPng } from './downloads';
+import { saveBlob } from '../../export/save-file';
+import { svgToPng } from '../../export/rasterize';
+import { copyText, downloadText, fileStem } from './downloads';
 import {
   standaloneDocument,
   stepLatex,
@@ -83,10 +85,10 @@ export function ExportBar({ source }: { source: ExportSource }) {
   }
 
   async function savePng() {
-    const { svg, width, height } = figure();
+    const { svg } = figure();
     try {
-      downloadBlob(
-        await svgToPng(svg, width, height),
+      saveBlob(
+        await svgToPng(svg, 2),
         `${fileStem(source.name)}-step-${source.index}.png`,
       );
       setMessage('Saved the PNG.');

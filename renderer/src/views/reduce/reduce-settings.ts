@@ -3,6 +3,7 @@
 // with a position (those after it are undone, kept for redo). Operations are saved as data and replayed with
 // core/exact/manual.ts, so a saved project reopens on the very same matrix, exactly.
 import { z } from 'zod';
+import { savedRowOperationSchema } from '../../../../core/project/schema';
 import { parseEntryMatrix } from '../../../../core/exact/entry';
 import {
   applyManualOperation,
@@ -17,26 +18,8 @@ export const reduceViewId = 'reduce';
 
 const cellsSchema = z.array(z.array(z.string().max(200)).max(512)).max(512);
 
-/**
- * One operation as saved, rows 0-based and the factor as exact text ("-2/3"): the same shape as
- * core/project/schema.ts savedRowOperationSchema, so the record can move there unchanged.
- */
-export const savedOperationSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('swap'),
-    rows: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
-  }),
-  z.object({
-    kind: z.literal('scale'),
-    rows: z.tuple([z.number().int().min(0)]),
-    factor: z.string().min(1).max(200),
-  }),
-  z.object({
-    kind: z.literal('add'),
-    rows: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
-    factor: z.string().min(1).max(200),
-  }),
-]);
+/** One operation as saved, rows 0-based and the factor as exact text ("-2/3"). */
+export const savedOperationSchema = savedRowOperationSchema;
 export type SavedOperation = z.infer<typeof savedOperationSchema>;
 
 export const manualRecordSchema = z.object({
