@@ -5,15 +5,38 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'url', 'stream', 'net'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'crypto',
+  'url',
+  'stream',
+  'net',
+];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
@@ -27,7 +50,10 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'core/ is pure TypeScript: no Node built-ins.' },
             { group: ['electron', 'electron/*'], message: 'core/ must not import Electron.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'core/ imports nothing outside core/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'core/ imports nothing outside core/.',
+            },
             { group: ['react', 'react-dom', 'three', 'd3', 'd3-*'], message: 'core/ knows no UI.' },
           ],
         },
@@ -51,9 +77,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'The renderer has no Node: ask the host through HostApi.' },
+            {
+              group: nodeBuiltins,
+              message: 'The renderer has no Node: ask the host through HostApi.',
+            },
             { group: ['electron', 'electron/*'], message: 'The renderer never imports Electron.' },
-            { group: ['**/electron/**'], message: 'The renderer talks to the host only through core/protocol.' },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to the host only through core/protocol.',
+            },
           ],
         },
       ],
@@ -66,15 +98,29 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/core/**'], allowTypeImports: true, message: 'The preload imports only types from core/.' },
-            { group: ['**/services/**', '**/renderer/**', '**/main/**'], message: 'The preload stays thin.' },
+            {
+              group: ['**/core/**'],
+              allowTypeImports: true,
+              message: 'The preload imports only types from core/.',
+            },
+            {
+              group: ['**/services/**', '**/renderer/**', '**/main/**'],
+              message: 'The preload stays thin.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'electron/**/*.mjs', '*.config.{ts,js}'],
+    files: [
+      'electron/**/*.ts',
+      'e2e/**/*.ts',
+      'bin/**/*.mjs',
+      'scripts/**/*.mjs',
+      'electron/**/*.mjs',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -86,7 +132,14 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The host never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The host never imports the renderer.' },
+          ],
+        },
+      ],
     },
   },
 );

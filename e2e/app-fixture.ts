@@ -27,16 +27,25 @@ function electronBinary(): string | undefined {
 
 function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
+  return candidates.find((candidate): candidate is string =>
+    Boolean(candidate && existsSync(candidate)),
+  );
 }
 
 async function startWebHost(dataFolder: string): Promise<{ url: string; process: ChildProcess }> {
   const script = path.join(root, 'out/main/web.js');
-  if (!existsSync(script)) throw new Error('The app is not built: run `npm run build` (npm run test:e2e does it).');
-  const child = spawn(process.execPath, [script, '--quiet', '--data', dataFolder], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!existsSync(script))
+    throw new Error('The app is not built: run `npm run build` (npm run test:e2e does it).');
+  const child = spawn(process.execPath, [script, '--quiet', '--data', dataFolder], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`The web host did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The web host did not start:\n${output}`)),
+      20_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/);
@@ -46,7 +55,9 @@ async function startWebHost(dataFolder: string): Promise<{ url: string; process:
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`The web host exited with code ${code}:\n${output}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`The web host exited with code ${code}:\n${output}`)),
+    );
   });
   return { url, process: child };
 }
@@ -66,18 +77,27 @@ export const test = base.extend<{ app: AppHandle }>({
   app: async ({}, use) => {
     const electron = electronBinary();
     if (electron) {
-      const application = await _electron.launch({ executablePath: electron, args: [root], cwd: root });
+      const application = await _electron.launch({
+        executablePath: electron,
+        args: [root],
+        cwd: root,
+      });
       const page = await application.firstWindow();
       await page.waitForLoadState('domcontentloaded');
-      await use({ page, host: 'electron', folder: mkdtempSync(path.join(os.tmpdir(), 'rankscope-e2e-')), restart: async () => (await page.reload(), page) });
+      await use({
+        page,
+        host: 'electron',
+        folder: mkdtempSync(path.join(os.tmpdir(), 'rankscope-e2e-')),
+        restart: async () => (await page.reload(), page),
+      });
       await application.close();
       return;
     }
     const executablePath = chromiumPath();
     if (!executablePath) {
       throw new Error(
-        'No host for e2e tests: Electron\'s binary is not installed and no Chromium was found. ' +
-          'Install Chromium (`apt-get install -y chromium`) or set CHROMIUM_PATH, or install Electron\'s binary (`node node_modules/electron/install.js`).',
+        "No host for e2e tests: Electron's binary is not installed and no Chromium was found. " +
+          "Install Chromium (`apt-get install -y chromium`) or set CHROMIUM_PATH, or install Electron's binary (`node node_modules/electron/install.js`).",
       );
     }
     const folder = mkdtempSync(path.join(os.tmpdir(), 'rankscope-e2e-'));
@@ -85,9 +105,22 @@ export const test = base.extend<{ app: AppHandle }>({
     let web = await startWebHost(dataFolder);
     const browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-gl=swiftshader', '--enable-unsafe-swiftshader'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-gl=swiftshader',
+        '--enable-unsafe-swiftshader',
+      ],
     });
-    const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: 1360, height: 860 },
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
     await page.goto(web.url);

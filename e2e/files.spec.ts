@@ -3,9 +3,14 @@ import { existsSync } from 'node:fs';
 import { test, expect, artifactsDir } from './app-fixture';
 
 test.describe('project files', () => {
-  test('save, edit, reopen: the saved document comes back and the title tracks unsaved changes', async ({ app }) => {
+  test('save, edit, reopen: the saved document comes back and the title tracks unsaved changes', async ({
+    app,
+  }) => {
     const { page } = app;
-    test.skip(app.host === 'electron', 'native dialogs cannot be driven here; the web host prompts for paths');
+    test.skip(
+      app.host === 'electron',
+      'native dialogs cannot be driven here; the web host prompts for paths',
+    );
     const file = path.join(app.folder, 'lecture.rankscope');
     await expect(page.getByTestId('rank-value')).toHaveText('2');
 
@@ -45,7 +50,9 @@ test.describe('project files', () => {
     const open = page.getByRole('dialog', { name: 'Open project' });
     await open.getByLabel('File path').fill(path.resolve('package.json'));
     await open.getByRole('button', { name: 'Open' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Could not open the project' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Could not open the project' }),
+    ).toBeVisible();
     await expect(page.getByLabel('row 1, column 1', { exact: true })).toHaveValue('4');
   });
 
@@ -67,10 +74,18 @@ test.describe('project files', () => {
 
   test('dropping a malformed matrix file names the problem and loses nothing', async ({ app }) => {
     const { page } = app;
-    await page.getByLabel('Import matrix files').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('1,2\n3,abc\n') });
+    await page.getByLabel('Import matrix files').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('1,2\n3,abc\n'),
+    });
     await expect(page.getByRole('alert').filter({ hasText: 'line 2' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Worked example/ }).first()).toBeVisible();
-    await page.getByLabel('Import matrix files').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('1,1/2\n2,1\n') });
+    await page.getByLabel('Import matrix files').setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('1,1/2\n2,1\n'),
+    });
     await expect(page.getByRole('button', { name: /good/ }).first()).toBeVisible();
     await expect(page.getByTestId('rank-value')).toHaveText('1');
   });

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { test, expect, artifactsDir } from './app-fixture';
 
 test.describe('workbench', () => {
-  test('opens on the example project with the worked example and the exercises', async ({ app }) => {
+  test('opens on the example project with the worked example and the exercises', async ({
+    app,
+  }) => {
     const { page } = app;
     for (const name of ['Worked example', 'Exercise A', 'Exercise B', 'Exercise C']) {
       await expect(page.getByRole('button', { name: new RegExp(name) }).first()).toBeVisible();
@@ -43,7 +45,10 @@ test.describe('workbench', () => {
       ['Exercise C', '3'],
     ];
     for (const [name, rank] of expected) {
-      await page.getByRole('button', { name: new RegExp(name) }).first().click();
+      await page
+        .getByRole('button', { name: new RegExp(name) })
+        .first()
+        .click();
       await expect(page.getByTestId('rank-value')).toHaveText(rank);
     }
   });
@@ -54,7 +59,10 @@ test.describe('workbench', () => {
     const progress = page.getByRole('progressbar');
     await expect(progress).toBeVisible();
     // While the job runs, selecting another matrix and editing a cell work at once.
-    await page.getByRole('button', { name: /Exercise B/ }).first().click();
+    await page
+      .getByRole('button', { name: /Exercise B/ })
+      .first()
+      .click();
     await expect(page.getByTestId('rank-value')).toHaveText('2', { timeout: 2000 });
     await page.getByLabel('row 1, column 1', { exact: true }).fill('5');
     await expect(page.getByTestId('rank-value')).toHaveText('3', { timeout: 2000 });

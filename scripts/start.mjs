@@ -8,10 +8,14 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
-const run = (command, args) => spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const run = (command, args) =>
+  spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 
 if (!process.argv.includes('--no-build')) {
-  const built = run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+  const built = run(process.execPath, [
+    path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+    'build',
+  ]);
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
@@ -35,7 +39,12 @@ if (binary && !process.env.RANKSCOPE_WEB) {
   const child = spawn(binary, [root], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron could not be had on this machine; opening Rankscope in the web host instead.');
-  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js')], { cwd: root, stdio: 'inherit' });
+  console.log(
+    'Electron could not be had on this machine; opening Rankscope in the web host instead.',
+  );
+  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -13,11 +13,15 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
 const unknown = wanted.filter((name) => !(name in suites));
 if (unknown.length > 0) {
-  console.error(`Unknown benchmark suite(s): ${unknown.join(', ')}. Known: ${Object.keys(suites).join(', ')}.`);
+  console.error(
+    `Unknown benchmark suite(s): ${unknown.join(', ')}. Known: ${Object.keys(suites).join(', ')}.`,
+  );
   process.exit(2);
 }
 
-console.log(`Rankscope benchmarks · node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${os.availableParallelism()} cores`);
+console.log(
+  `Rankscope benchmarks · node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${os.availableParallelism()} cores`,
+);
 for (const name of wanted.length > 0 ? wanted : Object.keys(suites)) {
   console.log(`\n## ${name}`);
   const suite = await suites[name]();

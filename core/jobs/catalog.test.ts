@@ -4,24 +4,50 @@ import { catalog } from './catalog';
 import { fromRows } from '../linalg/matrix';
 
 describe('job catalog', () => {
-  it('validates requests with each job\'s schema before running', () => {
+  it("validates requests with each job's schema before running", () => {
     for (const [name, job] of Object.entries(catalog)) {
       expect(job.request.safeParse(undefined).success, name).toBe(false);
     }
   });
 
   it('runs the lab jobs through their schemas', async () => {
-    const attention = catalog.attentionDemo.run(catalog.attentionDemo.request.parse({ sequenceLength: 40, width: 24, headWidth: 6 }), directContext);
+    const attention = catalog.attentionDemo.run(
+      catalog.attentionDemo.request.parse({ sequenceLength: 40, width: 24, headWidth: 6 }),
+      directContext,
+    );
     expect(attention.rank.rank).toBe(6);
-    const b = fromRows([[1, 0], [0, 1], [1, 1]]);
-    const a = fromRows([[1, 2, 3, 4], [0, 1, 0, 1]]);
-    const delta = catalog.loraDelta.run(catalog.loraDelta.request.parse({ kind: 'factors', b, a }), directContext);
+    const b = fromRows([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ]);
+    const a = fromRows([
+      [1, 2, 3, 4],
+      [0, 1, 0, 1],
+    ]);
+    const delta = catalog.loraDelta.run(
+      catalog.loraDelta.request.parse({ kind: 'factors', b, a }),
+      directContext,
+    );
     expect(delta.rank.rank).toBe(2);
     expect(delta.rows).toBe(3);
     const weights = catalog.weightAnalysis.run(
-      catalog.weightAnalysis.request.parse({ matrix: fromRows([[1, 2], [2, 4], [3, 6]]), description: { name: 'w', shape: [3, 2], dtype: 'F64' } }),
+      catalog.weightAnalysis.request.parse({
+        matrix: fromRows([
+          [1, 2],
+          [2, 4],
+          [3, 6],
+        ]),
+        description: { name: 'w', shape: [3, 2], dtype: 'F64' },
+      }),
       directContext,
     );
-    expect(weights).toMatchObject({ rank: 1, rows: 3, cols: 2, factorParameters: 5, denseParameters: 6 });
+    expect(weights).toMatchObject({
+      rank: 1,
+      rows: 3,
+      cols: 2,
+      factorParameters: 5,
+      denseParameters: 6,
+    });
   });
 });

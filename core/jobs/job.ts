@@ -8,6 +8,8 @@ export interface Job<Schema extends z.ZodType, Result> {
 }
 
 /** Keeps the exact return type of `run` (sync or async), so callers and the contract see it. */
-export function defineJob<Schema extends z.ZodType, Result>(job: Job<Schema, Result>): Job<Schema, Result> {
+export function defineJob<Schema extends z.ZodType, Result>(
+  job: Job<Schema, Result>,
+): Job<Schema, Result> {
   return job;
 }

@@ -44,7 +44,12 @@ export interface WeightDescription {
   reshaped?: string;
 }
 
-export function analyzeWeight(matrix: Matrix, description: WeightDescription, policy: RankPolicy, context?: JobContext): WeightRow {
+export function analyzeWeight(
+  matrix: Matrix,
+  description: WeightDescription,
+  policy: RankPolicy,
+  context?: JobContext,
+): WeightRow {
   const values = singularValues(matrix, { context });
   const shape = { rows: matrix.rows, cols: matrix.cols };
   const decided = decideRank(values, shape, policy);
@@ -73,8 +78,14 @@ export function analyzeWeight(matrix: Matrix, description: WeightDescription, po
 export const weightAnalysisJob = defineJob({
   request: z.object({
     matrix: matrixSchema,
-    description: z.object({ name: z.string().max(1000), shape: z.array(z.number().int().nonnegative()).max(16), dtype: z.string().max(32), reshaped: z.string().max(500).optional() }),
+    description: z.object({
+      name: z.string().max(1000),
+      shape: z.array(z.number().int().nonnegative()).max(16),
+      dtype: z.string().max(32),
+      reshaped: z.string().max(500).optional(),
+    }),
     policy: rankPolicySchema.default({ kind: 'default' }),
   }),
-  run: (request, context) => analyzeWeight(request.matrix, request.description, request.policy, context),
+  run: (request, context) =>
+    analyzeWeight(request.matrix, request.description, request.policy, context),
 });

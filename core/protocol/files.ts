@@ -66,7 +66,11 @@ export interface RecentProject {
 
 export const importMatrixRequestSchema = z.union([
   z.object({ path: pathSchema, tensor: z.string().max(1000).optional() }),
-  z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), tensor: z.string().max(1000).optional() }),
+  z.object({
+    fileName: z.string().min(1).max(255),
+    bytes: z.instanceof(Uint8Array),
+    tensor: z.string().max(1000).optional(),
+  }),
 ]);
 export type ImportMatrixRequest = z.infer<typeof importMatrixRequestSchema>;
 
@@ -82,7 +86,12 @@ export interface ImportedMatrix {
 
 export const weightFilesRequestSchema = z.object({
   files: z
-    .array(z.union([z.object({ path: pathSchema }), z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })]))
+    .array(
+      z.union([
+        z.object({ path: pathSchema }),
+        z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
+      ]),
+    )
     .min(1)
     .max(100),
   tensors: z.array(z.string().max(1000)).max(10_000).optional(),

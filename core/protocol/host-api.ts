@@ -45,7 +45,11 @@ export interface HostInfo {
 export interface HostApi {
   info(): Promise<HostInfo>;
   /** Runs a job from the catalog on the host's compute pool; rejects with a HostError. */
-  compute<K extends JobName>(job: K, request: JobRequest<K>, options?: ComputeOptions): Promise<JobResult<K>>;
+  compute<K extends JobName>(
+    job: K,
+    request: JobRequest<K>,
+    options?: ComputeOptions,
+  ): Promise<JobResult<K>>;
   /** Cancels a running or queued job; its compute() promise rejects with name 'CancelledError'. */
   cancel(jobId: string): Promise<void>;
 
@@ -61,7 +65,9 @@ export interface HostApi {
   clearBackup(sessionId: string): Promise<void>;
   /** Backups left by a run that did not end cleanly, offered at launch. */
   listBackups(): Promise<BackupSummary[]>;
-  restoreBackup(id: string): Promise<{ summary: BackupSummary; document: OpenedProjectResult['document'] }>;
+  restoreBackup(
+    id: string,
+  ): Promise<{ summary: BackupSummary; document: OpenedProjectResult['document'] }>;
   discardBackup(id: string): Promise<void>;
   /** Reads a matrix file (CSV, TSV, text, .mtx, .npy, safetensors) into exact editor strings. */
   importMatrix(request: ImportMatrixRequest): Promise<ImportedMatrix>;

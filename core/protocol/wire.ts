@@ -51,14 +51,19 @@ export function decodeWire(text: string): unknown {
   return JSON.parse(text, (_key, item: unknown) => {
     if (item && typeof item === 'object') {
       const record = item as Record<string, unknown>;
-      if (typeof record.$typed === 'string' && typeof record.base64 === 'string' && record.$typed in typedArrays) {
+      if (
+        typeof record.$typed === 'string' &&
+        typeof record.base64 === 'string' &&
+        record.$typed in typedArrays
+      ) {
         const bytes = fromBase64(record.base64);
         const Constructor = typedArrays[record.$typed as TypedArrayName];
         const copy = new Uint8Array(bytes.length);
         copy.set(bytes);
         return new Constructor(copy.buffer, 0, bytes.length / Constructor.BYTES_PER_ELEMENT);
       }
-      if (typeof record.$number === 'string' && Object.keys(record).length === 1) return Number(record.$number);
+      if (typeof record.$number === 'string' && Object.keys(record).length === 1)
+        return Number(record.$number);
     }
     return item;
   });

@@ -18,7 +18,14 @@ describe('attention rank bottlenecks', () => {
   it('counts the KV-cache bytes MLA saves', () => {
     // 32 heads of width 128 in bf16: 2·32·128·2 = 16 KiB per token per layer; a 512-wide latent
     // plus 64 RoPE dims is (512+64)·2 = 1152 bytes.
-    const budget = latentAttentionBudget({ sequenceLength: 4096, layers: 32, heads: 32, headWidth: 128, latentWidth: 512, ropeWidth: 64 });
+    const budget = latentAttentionBudget({
+      sequenceLength: 4096,
+      layers: 32,
+      heads: 32,
+      headWidth: 128,
+      latentWidth: 512,
+      ropeWidth: 64,
+    });
     expect(budget.standardBytesPerToken).toBe(16_384);
     expect(budget.latentBytesPerToken).toBe(1_152);
     expect(budget.standardBytes).toBe(16_384 * 4096 * 32);

@@ -37,7 +37,10 @@ export function attentionScoresDemo(
   const x = gaussianMatrix(n, d, seed);
   const weightQuery = scaled(gaussianMatrix(d, dk, seed + 1), 1 / Math.sqrt(d));
   const weightKey = scaled(gaussianMatrix(d, dk, seed + 2), 1 / Math.sqrt(d));
-  const scores = scaled(multiplyTransposeB(multiply(x, weightQuery), multiply(x, weightKey)), 1 / Math.sqrt(dk));
+  const scores = scaled(
+    multiplyTransposeB(multiply(x, weightQuery), multiply(x, weightKey)),
+    1 / Math.sqrt(dk),
+  );
   const values = singularValues(scores, { context });
   return {
     sequenceLength: n,
@@ -81,7 +84,11 @@ export function latentAttentionBudget(options: {
     standardBytes: standardBytesPerToken * tokens,
     latentBytes: latentBytesPerToken * tokens,
     savedFraction: 1 - latentBytesPerToken / standardBytesPerToken,
-    keyRankBound: Math.min(options.latentWidth, options.sequenceLength, options.heads * options.headWidth),
+    keyRankBound: Math.min(
+      options.latentWidth,
+      options.sequenceLength,
+      options.heads * options.headWidth,
+    ),
   };
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { gaussianMatrix } from '../linalg/random';
 import { multiply } from '../linalg/products';
-import { analyzeDelta, deltaFromCheckpoints, deltaFromFactors, loraBudgets, suggestLoraRank } from './lora';
+import {
+  analyzeDelta,
+  deltaFromCheckpoints,
+  deltaFromFactors,
+  loraBudgets,
+  suggestLoraRank,
+} from './lora';
 
 describe('LoRA arithmetic', () => {
   it('gives the chapter figures: 4096×4096 at r = 8 is 65,536 against 16,777,216', () => {
@@ -35,8 +41,12 @@ describe('LoRA arithmetic', () => {
   it('suggests the smallest rank keeping the asked share of energy', () => {
     const values = Float64Array.from([10, 5, 1, 0.1]);
     // Σσ² = 126.01; 10² = 100 (79 %), +25 = 125 (99.2 %).
-    expect(suggestLoraRank(values, { rows: 4, cols: 4 }, { kind: 'energy', fraction: 0.9 }).rank).toBe(2);
-    expect(suggestLoraRank(values, { rows: 4, cols: 4 }, { kind: 'energy', fraction: 0.995 }).rank).toBe(3);
+    expect(
+      suggestLoraRank(values, { rows: 4, cols: 4 }, { kind: 'energy', fraction: 0.9 }).rank,
+    ).toBe(2);
+    expect(
+      suggestLoraRank(values, { rows: 4, cols: 4 }, { kind: 'energy', fraction: 0.995 }).rank,
+    ).toBe(3);
     const noisy = multiply(gaussianMatrix(200, 3, 1), gaussianMatrix(3, 150, 2));
     for (let k = 0; k < noisy.data.length; k++) noisy.data[k] *= 10;
     const noise = gaussianMatrix(200, 150, 3);

@@ -24,7 +24,8 @@ export function loraBudgets(rows: number, cols: number, ranks: readonly number[]
   }
   const fullParameters = rows * cols;
   return ranks.map((rank) => {
-    if (!Number.isSafeInteger(rank) || rank < 1) throw new RangeError(`a LoRA rank must be a whole number ≥ 1 (got ${rank})`);
+    if (!Number.isSafeInteger(rank) || rank < 1)
+      throw new RangeError(`a LoRA rank must be a whole number ≥ 1 (got ${rank})`);
     const parameters = rank * (rows + cols);
     return { rank, parameters, fullParameters, fraction: parameters / fullParameters };
   });
@@ -65,18 +66,26 @@ export interface DeltaAnalysis {
 
 /** ΔW = B·A from LoRA factors, or W₁ − W₀ from two checkpoints. */
 export function deltaFromFactors(b: Matrix, a: Matrix): Matrix {
-  if (b.cols !== a.rows) throw new RangeError(`B is ${b.rows}×${b.cols} and A is ${a.rows}×${a.cols}: B's columns must equal A's rows (the LoRA rank)`);
+  if (b.cols !== a.rows)
+    throw new RangeError(
+      `B is ${b.rows}×${b.cols} and A is ${a.rows}×${a.cols}: B's columns must equal A's rows (the LoRA rank)`,
+    );
   return multiply(b, a);
 }
 
 export function deltaFromCheckpoints(before: Matrix, after: Matrix): Matrix {
   if (before.rows !== after.rows || before.cols !== after.cols) {
-    throw new RangeError(`the checkpoints differ in shape (${before.rows}×${before.cols} and ${after.rows}×${after.cols})`);
+    throw new RangeError(
+      `the checkpoints differ in shape (${before.rows}×${before.cols} and ${after.rows}×${after.cols})`,
+    );
   }
   return subtract(after, before);
 }
 
-export function analyzeDelta(delta: Matrix, options: { energy?: number; context?: JobContext } = {}): DeltaAnalysis {
+export function analyzeDelta(
+  delta: Matrix,
+  options: { energy?: number; context?: JobContext } = {},
+): DeltaAnalysis {
   const values = singularValues(delta, { context: options.context });
   const shape = { rows: delta.rows, cols: delta.cols };
   return {

@@ -7,6 +7,8 @@ export class CliInputError extends Error {
 export function isInputError(error: unknown): error is Error {
   return (
     error instanceof Error &&
-    ['CliInputError', 'FormatError', 'EntryError', 'RationalError', 'RangeError'].includes(error.name)
+    ['CliInputError', 'FormatError', 'EntryError', 'RationalError', 'RangeError'].includes(
+      error.name,
+    )
   );
 }

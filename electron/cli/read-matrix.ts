@@ -27,15 +27,29 @@ export function readMatrixFile(file: string, options: { tensor?: string } = {}):
   } catch {
     throw new CliInputError(`${file}: no such file`);
   }
-  if (size > maxFileBytes) throw new CliInputError(`${file}: ${size} bytes is more than the ${maxFileBytes}-byte limit`);
+  if (size > maxFileBytes)
+    throw new CliInputError(`${file}: ${size} bytes is more than the ${maxFileBytes}-byte limit`);
   const bytes = new Uint8Array(readFileSync(file));
   const loaded = loadMatrixFile(file, bytes, options);
   if (loaded.kind === 'text') {
     const cells = loaded.text.cells;
     const parsed = parseEntryMatrix(cells);
-    return { name: file, rows: loaded.text.rows, cols: loaded.text.cols, cells, matrix: fromRows(parsed.approx), dtype: 'text' };
+    return {
+      name: file,
+      rows: loaded.text.rows,
+      cols: loaded.text.cols,
+      cells,
+      matrix: fromRows(parsed.approx),
+      dtype: 'text',
+    };
   }
-  return { name: file, rows: loaded.matrix.rows, cols: loaded.matrix.cols, matrix: loaded.matrix, dtype: loaded.dtype };
+  return {
+    name: file,
+    rows: loaded.matrix.rows,
+    cols: loaded.matrix.cols,
+    matrix: loaded.matrix,
+    dtype: loaded.dtype,
+  };
 }
 
 /** `auto` reads a matrix exactly when every cell is an integer or a written fraction. */

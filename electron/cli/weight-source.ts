@@ -25,7 +25,16 @@ export async function listWeights(file: string, wanted: string[] = []): Promise<
   if (path.extname(file).toLowerCase() !== '.safetensors') {
     const loaded = readMatrixFile(file);
     return {
-      items: [{ description: { name: path.basename(file), shape: [loaded.rows, loaded.cols], dtype: loaded.dtype }, load: async () => loaded.matrix }],
+      items: [
+        {
+          description: {
+            name: path.basename(file),
+            shape: [loaded.rows, loaded.cols],
+            dtype: loaded.dtype,
+          },
+          load: async () => loaded.matrix,
+        },
+      ],
       skipped: [],
       close: async () => {},
     };
@@ -40,13 +49,27 @@ export async function listWeights(file: string, wanted: string[] = []): Promise<
   for (const name of wanted) {
     if (!entries.some((entry) => entry.name === name)) {
       await source.close();
-      throw new CliInputError(`${file}: no tensor named "${name}" (it has ${entries.length}: ${entries.slice(0, 8).map((entry) => entry.name).join(', ')}${entries.length > 8 ? ', …' : ''})`);
+      throw new CliInputError(
+        `${file}: no tensor named "${name}" (it has ${entries.length}: ${entries
+          .slice(0, 8)
+          .map((entry) => entry.name)
+          .join(', ')}${entries.length > 8 ? ', …' : ''})`,
+      );
     }
   }
-  const chosen = entries.filter((entry) => (wanted.length > 0 ? wanted.includes(entry.name) : entry.shape.length >= 2));
-  const skipped = wanted.length > 0 ? [] : entries.filter((entry) => entry.shape.length < 2).map((entry) => entry.name);
+  const chosen = entries.filter((entry) =>
+    wanted.length > 0 ? wanted.includes(entry.name) : entry.shape.length >= 2,
+  );
+  const skipped =
+    wanted.length > 0
+      ? []
+      : entries.filter((entry) => entry.shape.length < 2).map((entry) => entry.name);
   const items = chosen.map((entry): WeightItem => {
-    const description: WeightDescription = { name: entry.name, shape: entry.shape, dtype: entry.dtype };
+    const description: WeightDescription = {
+      name: entry.name,
+      shape: entry.shape,
+      dtype: entry.dtype,
+    };
     return {
       description,
       load: async () => {

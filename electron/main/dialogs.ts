@@ -4,7 +4,9 @@ import type { PickPathRequest } from '../../core/protocol/files';
 
 const filters: Record<PickPathRequest['purpose'], Electron.FileFilter[]> = {
   project: [{ name: 'Rankscope project', extensions: ['rankscope'] }],
-  matrix: [{ name: 'Matrix files', extensions: ['csv', 'tsv', 'txt', 'dat', 'mtx', 'npy', 'safetensors'] }],
+  matrix: [
+    { name: 'Matrix files', extensions: ['csv', 'tsv', 'txt', 'dat', 'mtx', 'npy', 'safetensors'] },
+  ],
   weights: [{ name: 'Weight files', extensions: ['safetensors', 'npy'] }],
   export: [{ name: 'All files', extensions: ['*'] }],
 };
@@ -13,12 +15,21 @@ export async function pickPath(request: PickPathRequest): Promise<string[] | nul
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   if (request.mode === 'save') {
     const options = { defaultPath: request.suggestedName, filters: filters[request.purpose] };
-    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    const result = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : [result.filePath];
   }
-  const properties: ('openFile' | 'multiSelections')[] = request.multiple ? ['openFile', 'multiSelections'] : ['openFile'];
-  const options = { properties, filters: [...filters[request.purpose], { name: 'All files', extensions: ['*'] }] };
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  const properties: ('openFile' | 'multiSelections')[] = request.multiple
+    ? ['openFile', 'multiSelections']
+    : ['openFile'];
+  const options = {
+    properties,
+    filters: [...filters[request.purpose], { name: 'All files', extensions: ['*'] }],
+  };
+  const result = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
 }
 

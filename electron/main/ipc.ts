@@ -9,7 +9,8 @@ import { isTrustedUrl } from './security';
 
 function assertTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): void {
   const url = event.senderFrame?.url ?? '';
-  if (!isTrustedUrl(url, devServerUrl)) throw new Error(`IPC refused from an untrusted frame (${url || 'unknown'}).`);
+  if (!isTrustedUrl(url, devServerUrl))
+    throw new Error(`IPC refused from an untrusted frame (${url || 'unknown'}).`);
 }
 
 export function bindIpc(methods: HostMethods, devServerUrl?: string): void {
@@ -17,10 +18,15 @@ export function bindIpc(methods: HostMethods, devServerUrl?: string): void {
     try {
       assertTrustedSender(event, devServerUrl);
       const call = (payload ?? {}) as { method?: unknown; args?: unknown; jobId?: unknown };
-      const jobId = typeof call.jobId === 'string' && call.jobId.length <= 128 ? call.jobId : undefined;
-      const value = await methods.call({ method: call.method, args: call.args, jobId }, (progress) => {
-        if (!event.sender.isDestroyed()) event.sender.send(ipcChannels.progress, { jobId, progress });
-      });
+      const jobId =
+        typeof call.jobId === 'string' && call.jobId.length <= 128 ? call.jobId : undefined;
+      const value = await methods.call(
+        { method: call.method, args: call.args, jobId },
+        (progress) => {
+          if (!event.sender.isDestroyed())
+            event.sender.send(ipcChannels.progress, { jobId, progress });
+        },
+      );
       // Errors cross as { ok: false, error } so their name survives Electron's IPC.
       return { ok: true, value };
     } catch (error) {

@@ -3,7 +3,8 @@ import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { ComputeService } from '../services/compute-service';
 
 /** Menu commands the page carries out (the document lives there). */
-export type MenuCommand = 'new' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'import' | 'undo' | 'redo';
+export type MenuCommand =
+  'new' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'import' | 'undo' | 'redo';
 
 export function buildMenu(service: ComputeService, send: (command: MenuCommand) => void): void {
   const isMac = process.platform === 'darwin';
@@ -28,7 +29,11 @@ export function buildMenu(service: ComputeService, send: (command: MenuCommand) 
       submenu: [
         { label: 'New Project', accelerator: 'CmdOrCtrl+N', click: () => send('new') },
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open') },
-        { label: 'Open Recent…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('open-recent') },
+        {
+          label: 'Open Recent…',
+          accelerator: 'CmdOrCtrl+Shift+O',
+          click: () => send('open-recent'),
+        },
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
         { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-as') },

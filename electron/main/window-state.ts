@@ -5,10 +5,18 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const stateSchema = z.object({
-  bounds: z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().min(400), height: z.number().int().min(300) }),
+  bounds: z.object({
+    x: z.number().int(),
+    y: z.number().int(),
+    width: z.number().int().min(400),
+    height: z.number().int().min(300),
+  }),
   maximized: z.boolean(),
 });
-type WindowState = { bounds: Partial<Rectangle> & { width: number; height: number }; maximized: boolean };
+type WindowState = {
+  bounds: Partial<Rectangle> & { width: number; height: number };
+  maximized: boolean;
+};
 
 const fileName = 'window-state.json';
 
@@ -19,9 +27,19 @@ export function loadWindowState(folder: string): WindowState {
     // Forget a position on a display that is no longer there.
     const visible = screen.getAllDisplays().some((display) => {
       const area = display.workArea;
-      return saved.bounds.x >= area.x - 50 && saved.bounds.y >= area.y - 50 && saved.bounds.x < area.x + area.width && saved.bounds.y < area.y + area.height;
+      return (
+        saved.bounds.x >= area.x - 50 &&
+        saved.bounds.y >= area.y - 50 &&
+        saved.bounds.x < area.x + area.width &&
+        saved.bounds.y < area.y + area.height
+      );
     });
-    return visible ? saved : { bounds: { width: saved.bounds.width, height: saved.bounds.height }, maximized: saved.maximized };
+    return visible
+      ? saved
+      : {
+          bounds: { width: saved.bounds.width, height: saved.bounds.height },
+          maximized: saved.maximized,
+        };
   } catch {
     return fallback;
   }

@@ -8,17 +8,28 @@ import { ipcChannels, menuChannel } from './channels';
 type Envelope = { ok: true; value: unknown } | { ok: false; error: SerializedError };
 
 const progressListeners = new Map<string, (event: ProgressEvent) => void>();
-ipcRenderer.on(ipcChannels.progress, (_event, message: { jobId: string; progress: ProgressEvent }) => {
-  progressListeners.get(message.jobId)?.(message.progress);
-});
+ipcRenderer.on(
+  ipcChannels.progress,
+  (_event, message: { jobId: string; progress: ProgressEvent }) => {
+    progressListeners.get(message.jobId)?.(message.progress);
+  },
+);
 
 let counter = 0;
 
-async function call(method: keyof HostApi, args: unknown[], options: ComputeOptions = {}): Promise<never> {
+async function call(
+  method: keyof HostApi,
+  args: unknown[],
+  options: ComputeOptions = {},
+): Promise<never> {
   const jobId = options.jobId ?? `ipc-${Date.now().toString(36)}-${(counter++).toString(36)}`;
   if (options.onProgress) progressListeners.set(jobId, options.onProgress);
   try {
-    const envelope = (await ipcRenderer.invoke(ipcChannels.call, { method, args, jobId })) as Envelope;
+    const envelope = (await ipcRenderer.invoke(ipcChannels.call, {
+      method,
+      args,
+      jobId,
+    })) as Envelope;
     if (envelope.ok) return envelope.value as never;
     // Rebuilt as an Error with the host's name ('CancelledError', 'InvalidRequest', …).
     const error = new Error(envelope.error.message);
@@ -32,7 +43,8 @@ async function call(method: keyof HostApi, args: unknown[], options: ComputeOpti
 
 const api = {
   info: () => call('info', []),
-  compute: ((job: string, request: unknown, options?: ComputeOptions) => call('compute', [job, request], options)) as HostApi['compute'],
+  compute: ((job: string, request: unknown, options?: ComputeOptions) =>
+    call('compute', [job, request], options)) as HostApi['compute'],
   cancel: (jobId) => call('cancel', [jobId]),
   pickPath: (request) => call('pickPath', [request]),
   openProject: (path) => call('openProject', [path]),

@@ -7,7 +7,13 @@ const entry = fileURLToPath(new URL('./compute-pool.test-worker.ts', import.meta
 
 function makePool(size = 2, cancelGraceMs = 300) {
   const lines: string[] = [];
-  const pool = new ComputePool({ workerScript: bootstrap, workerData: { entry }, size, cancelGraceMs, log: (line) => lines.push(line) });
+  const pool = new ComputePool({
+    workerScript: bootstrap,
+    workerData: { entry },
+    size,
+    cancelGraceMs,
+    log: (line) => lines.push(line),
+  });
   return { pool, lines };
 }
 
@@ -23,13 +29,17 @@ describe('ComputePool', () => {
   it('streams progress and cancels a job mid-way through its flag', async () => {
     const seen: number[] = [];
     const controller = new AbortController();
-    const running = pool.run('slowCounter', { steps: 2000 }, {
-      signal: controller.signal,
-      onProgress: (event) => {
-        seen.push(event.fraction);
-        if (seen.length === 3) controller.abort();
+    const running = pool.run(
+      'slowCounter',
+      { steps: 2000 },
+      {
+        signal: controller.signal,
+        onProgress: (event) => {
+          seen.push(event.fraction);
+          if (seen.length === 3) controller.abort();
+        },
       },
-    });
+    );
     await expect(running).rejects.toMatchObject({ name: 'CancelledError' });
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen[1]).toBeGreaterThan(seen[0]);
@@ -38,14 +48,21 @@ describe('ComputePool', () => {
   });
 
   it('rejects a throwing job with its message and lives on', async () => {
-    await expect(pool.run('throws', null)).rejects.toMatchObject({ name: 'RangeError', message: 'row 3 has 2 entries, expected 4' });
+    await expect(pool.run('throws', null)).rejects.toMatchObject({
+      name: 'RangeError',
+      message: 'row 3 has 2 entries, expected 4',
+    });
     await expect(pool.run('echo', 2)).resolves.toBe(2);
   });
 
   it('rejects a job whose worker exits, replaces the worker and lives on', async () => {
     await expect(pool.run('exits', null)).rejects.toMatchObject({ name: 'WorkerCrashed' });
     expect(pool.size).toBe(2);
-    const answers = await Promise.all([pool.run('echo', 3), pool.run('echo', 4), pool.run('echo', 5)]);
+    const answers = await Promise.all([
+      pool.run('echo', 3),
+      pool.run('echo', 4),
+      pool.run('echo', 5),
+    ]);
     expect(answers).toEqual([3, 4, 5]);
   });
 
@@ -59,7 +76,10 @@ describe('ComputePool', () => {
   });
 
   it('cancels a queued job without running it', async () => {
-    const blockers = [pool.run('slowCounter', { steps: 40 }), pool.run('slowCounter', { steps: 40 })];
+    const blockers = [
+      pool.run('slowCounter', { steps: 40 }),
+      pool.run('slowCounter', { steps: 40 }),
+    ];
     const queued = pool.run('echo', 'never', { jobId: 'queued' });
     pool.cancel('queued');
     await expect(queued).rejects.toMatchObject({ name: 'CancelledError' });
@@ -76,7 +96,10 @@ describe('ComputePool', () => {
     const n = 2048;
     const data = new Float64Array(n * n);
     for (let k = 0; k < data.length; k++) data[k] = k % 1000;
-    const result = (await pool.run('double', { rows: n, cols: n, data })) as { rows: number; data: Float64Array };
+    const result = (await pool.run('double', { rows: n, cols: n, data })) as {
+      rows: number;
+      data: Float64Array;
+    };
     // Transferred, not copied: the sender's buffer is detached.
     expect(data.byteLength).toBe(0);
     expect(result.rows).toBe(n);

@@ -50,7 +50,8 @@ interface Slot {
 
 export class ComputePool {
   readonly size: number;
-  private readonly options: Required<Pick<ComputePoolOptions, 'cancelGraceMs'>> & ComputePoolOptions;
+  private readonly options: Required<Pick<ComputePoolOptions, 'cancelGraceMs'>> &
+    ComputePoolOptions;
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private readonly tasksByJobId = new Map<string, Task>();
@@ -59,7 +60,8 @@ export class ComputePool {
 
   constructor(options: ComputePoolOptions) {
     this.options = { cancelGraceMs: 2000, ...options };
-    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    const cores =
+      typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
     this.size = Math.max(1, options.size ?? cores);
     for (let k = 0; k < this.size; k++) this.slots.push(this.spawn());
   }
@@ -68,7 +70,8 @@ export class ComputePool {
     if (this.closed) return Promise.reject(new Error('The compute pool is closed.'));
     const id = this.nextId++;
     const jobId = options.jobId ?? `job-${id}`;
-    if (this.tasksByJobId.has(jobId)) return Promise.reject(new Error(`A job with id "${jobId}" is already running.`));
+    if (this.tasksByJobId.has(jobId))
+      return Promise.reject(new Error(`A job with id "${jobId}" is already running.`));
     return new Promise((resolve, reject) => {
       const task: Task = {
         id,
@@ -113,7 +116,9 @@ export class ComputePool {
     task.cancelTimer = setTimeout(() => {
       const slot = this.slots.find((candidate) => candidate.task === task);
       if (!slot || task.settled) return;
-      this.log(`[compute] ${task.job} #${task.id} ignored cancel for ${this.options.cancelGraceMs} ms; restarting its worker`);
+      this.log(
+        `[compute] ${task.job} #${task.id} ignored cancel for ${this.options.cancelGraceMs} ms; restarting its worker`,
+      );
       this.settle(task, new CancelledError());
       this.replace(slot);
     }, this.options.cancelGraceMs);
@@ -125,7 +130,8 @@ export class ComputePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) this.settle(task, new Error('The compute pool was closed.'));
+    for (const task of this.queue.splice(0))
+      this.settle(task, new Error('The compute pool was closed.'));
     const workers = this.slots.map((slot) => {
       if (slot.task) this.settle(slot.task, new Error('The compute pool was closed.'));
       slot.task = null;
@@ -167,10 +173,14 @@ export class ComputePool {
     slot.worker.unref();
     const waited = (performance.now() - task.queuedAt - message.milliseconds).toFixed(1);
     if (message.type === 'result') {
-      this.log(`[compute] ${task.job} #${task.id} ok in ${message.milliseconds.toFixed(1)} ms (queued ${waited} ms)`);
+      this.log(
+        `[compute] ${task.job} #${task.id} ok in ${message.milliseconds.toFixed(1)} ms (queued ${waited} ms)`,
+      );
       this.settle(task, undefined, message.result);
     } else {
-      this.log(`[compute] ${task.job} #${task.id} failed in ${message.milliseconds.toFixed(1)} ms: ${message.error.message}`);
+      this.log(
+        `[compute] ${task.job} #${task.id} failed in ${message.milliseconds.toFixed(1)} ms: ${message.error.message}`,
+      );
       this.settle(task, new HostError(message.error));
     }
     this.dispatch();
@@ -185,7 +195,10 @@ export class ComputePool {
         task,
         cancelled
           ? new CancelledError()
-          : new HostError({ name: 'WorkerCrashed', message: `The compute worker running "${task.job}" stopped unexpectedly (it ${what}). The job was not finished; the app goes on.` }),
+          : new HostError({
+              name: 'WorkerCrashed',
+              message: `The compute worker running "${task.job}" stopped unexpectedly (it ${what}). The job was not finished; the app goes on.`,
+            }),
       );
     }
     this.replace(slot);
@@ -210,7 +223,13 @@ export class ComputePool {
       slot.task = task;
       // A busy worker keeps the process alive until its job answers; an idle one does not.
       slot.worker.ref();
-      const message: WorkerRequest = { type: 'run', id: task.id, job: task.job, request: task.request, cancelFlag: task.cancelFlag };
+      const message: WorkerRequest = {
+        type: 'run',
+        id: task.id,
+        job: task.job,
+        request: task.request,
+        cancelFlag: task.cancelFlag,
+      };
       const transfer = task.transfer ? collectTransferables(task.request) : [];
       slot.worker.postMessage(message, transfer as never);
       task.request = undefined;

@@ -24,7 +24,10 @@ export class ComputeService {
       version: appVersion,
       host: this.host,
       versions,
-      cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+      cores:
+        typeof os.availableParallelism === 'function'
+          ? os.availableParallelism()
+          : os.cpus().length,
       workers: this.pool.size,
       nativeDialogs: this.host === 'electron',
       homeFolder: os.homedir(),
@@ -34,15 +37,25 @@ export class ComputeService {
   /** Validates an untrusted call ({ job, request, jobId }) and runs it. */
   compute(call: unknown, onProgress?: (event: ProgressEvent) => void): Promise<unknown> {
     const envelope = computeCallSchema.safeParse(call);
-    if (!envelope.success) return Promise.reject(invalid(`The compute call is malformed: ${envelope.error.issues[0]?.message ?? 'unknown problem'}.`));
+    if (!envelope.success)
+      return Promise.reject(
+        invalid(
+          `The compute call is malformed: ${envelope.error.issues[0]?.message ?? 'unknown problem'}.`,
+        ),
+      );
     const { job, request, jobId } = envelope.data;
-    if (!Object.hasOwn(catalog, job)) return Promise.reject(invalid(`There is no compute job named "${job}".`));
+    if (!Object.hasOwn(catalog, job))
+      return Promise.reject(invalid(`There is no compute job named "${job}".`));
     const definition = catalog[job as keyof typeof catalog];
     const parsed = definition.request.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-      return Promise.reject(invalid(`The request for "${job}" is invalid${where}: ${issue?.message ?? 'unknown problem'}.`));
+      return Promise.reject(
+        invalid(
+          `The request for "${job}" is invalid${where}: ${issue?.message ?? 'unknown problem'}.`,
+        ),
+      );
     }
     return this.pool.run(job, parsed.data, { jobId, onProgress });
   }

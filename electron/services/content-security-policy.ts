@@ -2,7 +2,8 @@
 // no eval, no plugins, no framing; the web host additionally allows its own socket.
 export function contentSecurityPolicy(options: { socketPort?: number } = {}): string {
   const connect = ["'self'"];
-  if (options.socketPort) connect.push(`ws://127.0.0.1:${options.socketPort}`, `ws://localhost:${options.socketPort}`);
+  if (options.socketPort)
+    connect.push(`ws://127.0.0.1:${options.socketPort}`, `ws://localhost:${options.socketPort}`);
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { ComputePool, type ComputePoolOptions } from './compute-pool';
 
-export function createComputePool(entryUrl: string, options: Partial<ComputePoolOptions> = {}): ComputePool {
+export function createComputePool(
+  entryUrl: string,
+  options: Partial<ComputePoolOptions> = {},
+): ComputePool {
   const builtWorker = new URL('./worker.js', entryUrl);
   if (!entryUrl.endsWith('.ts') && existsSync(fileURLToPath(builtWorker))) {
     return new ComputePool({ workerScript: builtWorker, ...options });

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 export function dataFolder(name: string): string {
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), name);
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', name);
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), name);
+  if (process.platform === 'darwin')
+    return path.join(os.homedir(), 'Library', 'Application Support', name);
   return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), name);
 }

@@ -40,15 +40,28 @@ function invalid(message: string): HostError {
   return new HostError({ name: 'InvalidRequest', message });
 }
 
-function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
+function parse<T>(
+  schema: {
+    safeParse(
+      value: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+  what: string,
+): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw invalid(`The ${what} request is invalid${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message}.`);
+  throw invalid(
+    `The ${what} request is invalid${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message}.`,
+  );
 }
 
 function requirePath(value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 4096) throw invalid('A file path is required.');
+  if (typeof value !== 'string' || value.length === 0 || value.length > 4096)
+    throw invalid('A file path is required.');
   return path.resolve(value.startsWith('~') ? path.join(os.homedir(), value.slice(1)) : value);
 }
 
@@ -83,7 +96,12 @@ export class DocumentService {
     const file = requirePath(value);
     const opened = await this.projects.open(file);
     await this.recent.add(opened.path);
-    return { path: opened.path, fileName: path.basename(opened.path), document: opened.document, fileVersion: opened.fileVersion };
+    return {
+      path: opened.path,
+      fileName: path.basename(opened.path),
+      document: opened.document,
+      fileVersion: opened.fileVersion,
+    };
   }
 
   async saveProject(value: unknown): Promise<SavedProjectResult> {
@@ -98,7 +116,10 @@ export class DocumentService {
       return { path: saved.path, fileName: path.basename(saved.path), document: saved.document };
     } catch (error) {
       if (error instanceof ExternalChangeError) {
-        throw new HostError({ name: 'ExternalChange', message: `${path.basename(target)} was changed by another program since it was opened.` });
+        throw new HostError({
+          name: 'ExternalChange',
+          message: `${path.basename(target)} was changed by another program since it was opened.`,
+        });
       }
       throw error;
     }
@@ -109,7 +130,10 @@ export class DocumentService {
   }
 
   async recentProjects(): Promise<RecentProject[]> {
-    return (await this.recent.listExisting()).map((file) => ({ ...file, fileName: path.basename(file.path) }));
+    return (await this.recent.listExisting()).map((file) => ({
+      ...file,
+      fileName: path.basename(file.path),
+    }));
   }
 
   writeBackup(value: unknown): void {
@@ -145,7 +169,11 @@ export class DocumentService {
       const file = requirePath(request.path);
       fileName = path.basename(file);
       const size = (await stat(file)).size;
-      if (size > maxReadBytes) throw new FormatError(`the file is ${size} bytes, more than the ${maxReadBytes}-byte limit for imports`, { file: fileName });
+      if (size > maxReadBytes)
+        throw new FormatError(
+          `the file is ${size} bytes, more than the ${maxReadBytes}-byte limit for imports`,
+          { file: fileName },
+        );
       bytes = new Uint8Array(await readFile(file));
     } else {
       fileName = request.fileName;
@@ -156,40 +184,60 @@ export class DocumentService {
     let cells: string[][];
     if (loaded.kind === 'text') {
       cells = loaded.text.cells;
-      if (loaded.text.header) notes.push(`The first row was read as a header: ${loaded.text.header.join(', ')}.`);
+      if (loaded.text.header)
+        notes.push(`The first row was read as a header: ${loaded.text.header.join(', ')}.`);
     } else {
       if (loaded.note) notes.push(loaded.note);
       notes.push(`Read as ${loaded.dtype}, shape ${loaded.originalShape.join('×')}.`);
       const { rows, cols, data } = loaded.matrix;
       if (rows > editorLimit || cols > editorLimit) {
-        throw new FormatError(`${rows}×${cols} is larger than the editor's ${editorLimit}×${editorLimit}; open it in the Lab, which analyses large matrices without loading them into the editor`, { file: fileName });
+        throw new FormatError(
+          `${rows}×${cols} is larger than the editor's ${editorLimit}×${editorLimit}; open it in the Lab, which analyses large matrices without loading them into the editor`,
+          { file: fileName },
+        );
       }
-      cells = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => formatNumber(data[i + j * rows])));
+      cells = Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: cols }, (_, j) => formatNumber(data[i + j * rows])),
+      );
     }
     const rows = cells.length;
     const cols = rows === 0 ? 0 : cells[0].length;
     if (rows > editorLimit || cols > editorLimit) {
-      throw new FormatError(`${rows}×${cols} is larger than the editor's ${editorLimit}×${editorLimit}; open it in the Lab instead`, { file: fileName });
+      throw new FormatError(
+        `${rows}×${cols} is larger than the editor's ${editorLimit}×${editorLimit}; open it in the Lab instead`,
+        { file: fileName },
+      );
     }
     return { fileName, rows, cols, cells, notes };
   }
 
   /** Streams every matrix-shaped tensor of the files through the pool, one at a time. */
-  async analyzeWeights(value: unknown, onProgress?: (event: ProgressEvent) => void, signal?: AbortSignal): Promise<WeightTable> {
+  async analyzeWeights(
+    value: unknown,
+    onProgress?: (event: ProgressEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<WeightTable> {
     const request = parse(weightFilesRequestSchema, value, 'weight analysis');
     const table: WeightTable = { rows: [], skipped: [], failed: [] };
-    const sources: { fileName: string; source: ByteSource & { close?: () => Promise<void> } }[] = [];
+    const sources: { fileName: string; source: ByteSource & { close?: () => Promise<void> } }[] =
+      [];
     try {
       for (const file of request.files) {
         if ('path' in file) {
           const resolved = requirePath(file.path);
-          sources.push({ fileName: path.basename(resolved), source: await openFileByteSource(resolved) });
+          sources.push({
+            fileName: path.basename(resolved),
+            source: await openFileByteSource(resolved),
+          });
         } else {
           sources.push({ fileName: file.fileName, source: bytesSource(file.bytes) });
         }
       }
       // List first, so progress can count every tensor of every file.
-      const work: { fileName: string; load: () => Promise<{ matrix: Matrix; description: WeightDescription }> }[] = [];
+      const work: {
+        fileName: string;
+        load: () => Promise<{ matrix: Matrix; description: WeightDescription }>;
+      }[] = [];
       for (const { fileName, source } of sources) {
         if (path.extname(fileName).toLowerCase() === '.safetensors') {
           const entries = await readSafetensorsIndex(source, fileName);
@@ -203,7 +251,15 @@ export class DocumentService {
               fileName,
               load: async () => {
                 const tensor = await readTensor(source, entry, { fileName, maxEntries: 2 ** 28 });
-                return { matrix: tensor.matrix, description: { name: entry.name, shape: entry.shape, dtype: entry.dtype, reshaped: tensor.reshapedFrom } };
+                return {
+                  matrix: tensor.matrix,
+                  description: {
+                    name: entry.name,
+                    shape: entry.shape,
+                    dtype: entry.dtype,
+                    reshaped: tensor.reshapedFrom,
+                  },
+                };
               },
             });
           }
@@ -213,26 +269,45 @@ export class DocumentService {
             load: async () => {
               const bytes = await source.read(0, source.size);
               const loaded = loadMatrixFile(fileName, bytes, { maxEntries: 2 ** 28 });
-              if (loaded.kind === 'text') throw new FormatError('text files are analysed in the editor, not the Lab', { file: fileName });
-              return { matrix: loaded.matrix, description: { name: fileName, shape: loaded.originalShape, dtype: loaded.dtype, reshaped: loaded.note } };
+              if (loaded.kind === 'text')
+                throw new FormatError('text files are analysed in the editor, not the Lab', {
+                  file: fileName,
+                });
+              return {
+                matrix: loaded.matrix,
+                description: {
+                  name: fileName,
+                  shape: loaded.originalShape,
+                  dtype: loaded.dtype,
+                  reshaped: loaded.note,
+                },
+              };
             },
           });
         }
       }
       for (let index = 0; index < work.length; index++) {
-        if (signal?.aborted) throw new HostError({ name: 'CancelledError', message: 'The job was cancelled.' });
+        if (signal?.aborted)
+          throw new HostError({ name: 'CancelledError', message: 'The job was cancelled.' });
         const item = work[index];
         let name = item.fileName;
         try {
           const { matrix, description } = await item.load();
           name = description.name;
-          onProgress?.({ fraction: index / work.length, message: `${index + 1} of ${work.length}: ${description.name}` });
+          onProgress?.({
+            fraction: index / work.length,
+            message: `${index + 1} of ${work.length}: ${description.name}`,
+          });
           const row = (await this.pool.run(
             'weightAnalysis',
             { matrix, description, policy: request.policy },
             {
               signal,
-              onProgress: (event) => onProgress?.({ fraction: (index + event.fraction) / work.length, message: `${index + 1} of ${work.length}: ${description.name}` }),
+              onProgress: (event) =>
+                onProgress?.({
+                  fraction: (index + event.fraction) / work.length,
+                  message: `${index + 1} of ${work.length}: ${description.name}`,
+                }),
             },
           )) as WeightRow;
           table.rows.push({ ...row, file: item.fileName });

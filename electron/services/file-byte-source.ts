@@ -14,7 +14,9 @@ export async function openFileByteSource(file: string): Promise<FileByteSource> 
     size,
     async read(offset, length) {
       if (offset < 0 || length < 0 || offset + length > size) {
-        throw new RangeError(`bytes ${offset}…${offset + length} lie outside the ${size}-byte file`);
+        throw new RangeError(
+          `bytes ${offset}…${offset + length} lie outside the ${size}-byte file`,
+        );
       }
       const buffer = new Uint8Array(length);
       let done = 0;

@@ -25,9 +25,20 @@ export class HostMethods {
     private readonly pickPath: PathPicker | null,
   ) {}
 
-  async call({ method, args, jobId }: HostCall, onProgress?: (event: ProgressEvent) => void): Promise<unknown> {
-    if (!isHostMethod(method)) throw new HostError({ name: 'InvalidRequest', message: `There is no host method named "${String(method)}".` });
-    if (!Array.isArray(args) || args.length > 4) throw new HostError({ name: 'InvalidRequest', message: `The arguments of ${method} must be a short list.` });
+  async call(
+    { method, args, jobId }: HostCall,
+    onProgress?: (event: ProgressEvent) => void,
+  ): Promise<unknown> {
+    if (!isHostMethod(method))
+      throw new HostError({
+        name: 'InvalidRequest',
+        message: `There is no host method named "${String(method)}".`,
+      });
+    if (!Array.isArray(args) || args.length > 4)
+      throw new HostError({
+        name: 'InvalidRequest',
+        message: `The arguments of ${method} must be a short list.`,
+      });
     const [first, second] = args as unknown[];
     switch (method) {
       case 'info':
@@ -39,9 +50,17 @@ export class HostMethods {
         if (typeof first === 'string') this.controllers.get(first)?.abort();
         return null;
       case 'pickPath': {
-        if (!this.pickPath) throw new HostError({ name: 'Unsupported', message: 'This host has no file dialogs; type a path instead.' });
+        if (!this.pickPath)
+          throw new HostError({
+            name: 'Unsupported',
+            message: 'This host has no file dialogs; type a path instead.',
+          });
         const parsed = pickPathRequestSchema.safeParse(first);
-        if (!parsed.success) throw new HostError({ name: 'InvalidRequest', message: 'The dialog request is invalid.' });
+        if (!parsed.success)
+          throw new HostError({
+            name: 'InvalidRequest',
+            message: 'The dialog request is invalid.',
+          });
         return this.pickPath(parsed.data);
       }
       case 'openProject':

@@ -1,6 +1,10 @@
 // Finds the ArrayBuffers inside a message so they are moved between threads, not copied.
 // Shared buffers are left alone: structured clone already shares them.
-export function collectTransferables(value: unknown, found = new Set<ArrayBuffer>(), depth = 0): ArrayBuffer[] {
+export function collectTransferables(
+  value: unknown,
+  found = new Set<ArrayBuffer>(),
+  depth = 0,
+): ArrayBuffer[] {
   if (depth > 6 || value === null || typeof value !== 'object') return [...found];
   if (ArrayBuffer.isView(value)) {
     const buffer = value.buffer;

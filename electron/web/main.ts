@@ -16,7 +16,9 @@ function option(name: string): string | undefined {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = option('renderer') ?? path.resolve(here, '../renderer');
 const quiet = process.argv.includes('--quiet');
-const pool = createComputePool(import.meta.url, { log: quiet ? undefined : (line) => console.error(line) });
+const pool = createComputePool(import.meta.url, {
+  log: quiet ? undefined : (line) => console.error(line),
+});
 const service = new ComputeService(pool, 'web');
 const documents = new DocumentService(pool, option('data') ?? dataFolder('rankscope-web'));
 await documents.start();

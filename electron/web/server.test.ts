@@ -18,8 +18,14 @@ describe('web host', () => {
   let host: WebHost;
 
   beforeAll(async () => {
-    const documents = new DocumentService(pool, mkdtempSync(path.join(os.tmpdir(), 'rankscope-data-')));
-    host = await startWebHost({ methods: new HostMethods(new ComputeService(pool, 'web'), documents, null), rendererDir });
+    const documents = new DocumentService(
+      pool,
+      mkdtempSync(path.join(os.tmpdir(), 'rankscope-data-')),
+    );
+    host = await startWebHost({
+      methods: new HostMethods(new ComputeService(pool, 'web'), documents, null),
+      rendererDir,
+    });
   });
   afterAll(async () => {
     await host.close();
@@ -53,9 +59,12 @@ describe('web host', () => {
   });
 
   function connect(options: { token?: string; origin?: string } = {}): Promise<WebSocket> {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/socket?token=${options.token ?? host.token}`, {
-      headers: { origin: options.origin ?? base() },
-    });
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${host.port}/socket?token=${options.token ?? host.token}`,
+      {
+        headers: { origin: options.origin ?? base() },
+      },
+    );
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(socket));
       socket.once('error', reject);
@@ -80,21 +89,73 @@ describe('web host', () => {
         socket.send(encodeWire(message));
       });
     const info = await call({ type: 'info', id: 1 });
-    expect(info).toMatchObject({ type: 'result', id: 1, result: { app: 'Rankscope', host: 'web', workers: 1 } });
+    expect(info).toMatchObject({
+      type: 'result',
+      id: 1,
+      result: { app: 'Rankscope', host: 'web', workers: 1 },
+    });
     const unknownJob = await call({ type: 'compute', id: 2, call: { job: 'nope', request: {} } });
-    expect(unknownJob).toMatchObject({ type: 'error', error: { name: 'InvalidRequest', message: 'There is no compute job named "nope".' } });
-    const badRequest = await call({ type: 'compute', id: 3, call: { job: 'analyze', request: { cells: 'x' } } });
+    expect(unknownJob).toMatchObject({
+      type: 'error',
+      error: { name: 'InvalidRequest', message: 'There is no compute job named "nope".' },
+    });
+    const badRequest = await call({
+      type: 'compute',
+      id: 3,
+      call: { job: 'analyze', request: { cells: 'x' } },
+    });
     expect(badRequest).toMatchObject({ type: 'error', error: { name: 'InvalidRequest' } });
-    const rank = await call({ type: 'compute', id: 4, call: { job: 'analyze', request: { cells: [['1', '2', '3'], ['2', '4', '6'], ['1', '3', '4']] } } });
+    const rank = await call({
+      type: 'compute',
+      id: 4,
+      call: {
+        job: 'analyze',
+        request: {
+          cells: [
+            ['1', '2', '3'],
+            ['2', '4', '6'],
+            ['1', '3', '4'],
+          ],
+        },
+      },
+    });
     expect(rank).toMatchObject({ type: 'result', result: { rank: 2, exact: true, nullity: 1 } });
     const unknownMethod = await call({ type: 'call', id: 5, method: 'deleteEverything', args: [] });
     expect(unknownMethod).toMatchObject({ type: 'error', error: { name: 'InvalidRequest' } });
-    const noDialogs = await call({ type: 'call', id: 6, method: 'pickPath', args: [{ mode: 'open', purpose: 'project' }] });
+    const noDialogs = await call({
+      type: 'call',
+      id: 6,
+      method: 'pickPath',
+      args: [{ mode: 'open', purpose: 'project' }],
+    });
     expect(noDialogs).toMatchObject({ type: 'error', error: { name: 'Unsupported' } });
-    const imported = await call({ type: 'call', id: 7, method: 'importMatrix', args: [{ fileName: 'a.csv', bytes: new TextEncoder().encode('1,1/2\n3,4\n') }] });
-    expect(imported).toMatchObject({ type: 'result', result: { rows: 2, cols: 2, cells: [['1', '1/2'], ['3', '4']] } });
-    const malformed = await call({ type: 'call', id: 8, method: 'importMatrix', args: [{ fileName: 'a.csv', bytes: new TextEncoder().encode('1,2\n3,abc\n') }] });
-    expect(malformed).toMatchObject({ type: 'error', error: { name: 'FormatError', message: expect.stringContaining('line 2') } });
+    const imported = await call({
+      type: 'call',
+      id: 7,
+      method: 'importMatrix',
+      args: [{ fileName: 'a.csv', bytes: new TextEncoder().encode('1,1/2\n3,4\n') }],
+    });
+    expect(imported).toMatchObject({
+      type: 'result',
+      result: {
+        rows: 2,
+        cols: 2,
+        cells: [
+          ['1', '1/2'],
+          ['3', '4'],
+        ],
+      },
+    });
+    const malformed = await call({
+      type: 'call',
+      id: 8,
+      method: 'importMatrix',
+      args: [{ fileName: 'a.csv', bytes: new TextEncoder().encode('1,2\n3,abc\n') }],
+    });
+    expect(malformed).toMatchObject({
+      type: 'error',
+      error: { name: 'FormatError', message: expect.stringContaining('line 2') },
+    });
     socket.close();
   });
 });

@@ -67,7 +67,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? (() => {});
   const rendererDir = path.resolve(options.rendererDir);
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
-    throw new Error(`The renderer is not built (no ${path.join(rendererDir, 'index.html')}). Run \`npm run build\` first.`);
+    throw new Error(
+      `The renderer is not built (no ${path.join(rendererDir, 'index.html')}). Run \`npm run build\` first.`,
+    );
   }
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -79,10 +81,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const queryToken = url.searchParams.get('token');
-    const authorized = sameToken(queryToken, token) || sameToken(readCookie(request.headers.cookie, cookieName), token);
+    const authorized =
+      sameToken(queryToken, token) ||
+      sameToken(readCookie(request.headers.cookie, cookieName), token);
     if (!authorized) {
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Rankscope web host: this address needs the token printed when the host started (…/?token=…).');
+      response.end(
+        'Rankscope web host: this address needs the token printed when the host started (…/?token=…).',
+      );
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -102,7 +108,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
     };
-    if (queryToken) headers['set-cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (queryToken)
+      headers['set-cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     response.writeHead(200, headers);
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
@@ -168,12 +175,18 @@ function serveSocket(ws: WebSocket, methods: HostMethods, log: (line: string) =>
         : message.type === 'cancel'
           ? { method: 'cancel', args: [message.jobId] }
           : message.type === 'compute'
-            ? { method: 'compute', args: [message.call.job, message.call.request], jobId: message.call.jobId }
+            ? {
+                method: 'compute',
+                args: [message.call.job, message.call.request],
+                jobId: message.call.jobId,
+              }
             : { method: message.method, args: message.args, jobId: message.jobId };
     const jobId = call.jobId ?? `socket-${message.id}-${Math.random().toString(36).slice(2)}`;
     running.add(jobId);
     try {
-      const result = await methods.call({ ...call, jobId }, (progress) => send({ type: 'progress', id: message.id, progress }));
+      const result = await methods.call({ ...call, jobId }, (progress) =>
+        send({ type: 'progress', id: message.id, progress }),
+      );
       send({ type: 'result', id: message.id, result: result ?? null });
     } catch (error) {
       send({ type: 'error', id: message.id, error: serializeError(error) });
@@ -183,6 +196,7 @@ function serveSocket(ws: WebSocket, methods: HostMethods, log: (line: string) =>
   });
   // A closed page cancels its jobs: nobody is left to read the answers.
   ws.on('close', () => {
-    for (const jobId of running) void methods.call({ method: 'cancel', args: [jobId] }).catch(() => {});
+    for (const jobId of running)
+      void methods.call({ method: 'cancel', args: [jobId] }).catch(() => {});
   });
 }

@@ -15,7 +15,8 @@ const progressIntervalMs = 50;
 export function serveJobs(runners: Record<string, JobRunner>): void {
   const port = parentPort;
   if (!port) throw new Error('serveJobs must run inside a worker thread');
-  const post = (message: WorkerResponse, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  const post = (message: WorkerResponse, transfer: ArrayBuffer[] = []) =>
+    port.postMessage(message, transfer);
 
   port.on('message', async (message: WorkerRequest) => {
     if (message.type !== 'run') return;
@@ -27,7 +28,11 @@ export function serveJobs(runners: Record<string, JobRunner>): void {
         const now = performance.now();
         if (now - lastProgress < progressIntervalMs && fraction < 1) return;
         lastProgress = now;
-        post({ type: 'progress', id, progress: { fraction: Math.min(1, Math.max(0, fraction)), message: text } });
+        post({
+          type: 'progress',
+          id,
+          progress: { fraction: Math.min(1, Math.max(0, fraction)), message: text },
+        });
       },
       checkCancelled() {
         if (Atomics.load(cancelFlag, 0) === 1) throw new CancelledError();
@@ -38,9 +43,17 @@ export function serveJobs(runners: Record<string, JobRunner>): void {
       if (!runner) throw new Error(`There is no compute job named "${job}".`);
       context.checkCancelled();
       const result = await runner(request, context);
-      post({ type: 'result', id, result, milliseconds: performance.now() - started }, collectTransferables(result));
+      post(
+        { type: 'result', id, result, milliseconds: performance.now() - started },
+        collectTransferables(result),
+      );
     } catch (error) {
-      post({ type: 'error', id, error: serializeError(error), milliseconds: performance.now() - started });
+      post({
+        type: 'error',
+        id,
+        error: serializeError(error),
+        milliseconds: performance.now() - started,
+      });
     }
   });
   post({ type: 'ready' });

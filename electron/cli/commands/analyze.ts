@@ -8,7 +8,23 @@ import { printJson } from '../output';
 import { ProgressBar } from '../progress-bar';
 import { listWeights } from '../weight-source';
 
-const columns = ['name', 'shape', 'rows', 'cols', 'dtype', 'rank', 'stableRank', 'effectiveRank', 'sigmaMax', 'condition', 'energyRank90', 'energyRank95', 'energyRank99', 'noiseRank', 'factorParameters'] as const;
+const columns = [
+  'name',
+  'shape',
+  'rows',
+  'cols',
+  'dtype',
+  'rank',
+  'stableRank',
+  'effectiveRank',
+  'sigmaMax',
+  'condition',
+  'energyRank90',
+  'energyRank95',
+  'energyRank99',
+  'noiseRank',
+  'factorParameters',
+] as const;
 
 function publicRow(row: WeightRow): Record<string, unknown> {
   const { singularValues: _values, rankReason: _reason, denseParameters: _dense, ...rest } = row;
@@ -16,13 +32,18 @@ function publicRow(row: WeightRow): Record<string, unknown> {
 }
 
 function csvCell(value: unknown): string {
-  const text = Array.isArray(value) ? value.join('x') : typeof value === 'number' && !Number.isFinite(value) ? String(value) : String(value ?? '');
+  const text = Array.isArray(value)
+    ? value.join('x')
+    : typeof value === 'number' && !Number.isFinite(value)
+      ? String(value)
+      : String(value ?? '');
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function policyFrom(options: { policy: string; tol?: number }): RankPolicy {
   if (options.policy === 'tol') {
-    if (options.tol === undefined || !(options.tol >= 0)) throw new CliInputError('--policy tol needs --tol X with X ≥ 0');
+    if (options.tol === undefined || !(options.tol >= 0))
+      throw new CliInputError('--policy tol needs --tol X with X ≥ 0');
     return { kind: 'absolute', tolerance: options.tol };
   }
   return { kind: options.policy as 'default' | 'gap' | 'noise' };
@@ -33,54 +54,78 @@ export function registerAnalyze(program: Command): void {
     .command('analyze')
     .description('a rank table of the weight matrices in .safetensors, .npy, .mtx or text files')
     .argument('<files...>', 'weight files')
-    .option('--tensor <name>', 'only this tensor (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
-    .addOption(new Option('--policy <policy>', 'how to decide the rank').choices(['default', 'gap', 'noise', 'tol']).default('default'))
+    .option(
+      '--tensor <name>',
+      'only this tensor (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .addOption(
+      new Option('--policy <policy>', 'how to decide the rank')
+        .choices(['default', 'gap', 'noise', 'tol'])
+        .default('default'),
+    )
     .option('--tol <x>', 'absolute tolerance for --policy tol', parseFloat)
     .option('--json', 'print a JSON array')
     .option('--csv', 'print CSV')
-    .action(async (files: string[], options: { tensor?: string[]; policy: string; tol?: number; json?: boolean; csv?: boolean }) => {
-      const policy = policyFrom(options);
-      const listings = [];
-      for (const file of files) listings.push({ file, listing: await listWeights(file, options.tensor ?? []) });
-      const total = listings.reduce((sum, { listing }) => sum + listing.items.length, 0);
-      const bar = new ProgressBar(total);
-      const rows: Record<string, unknown>[] = [];
-      if (options.csv) process.stdout.write(columns.join(',') + '\n');
-      let done = 0;
-      for (const { listing } of listings) {
-        try {
-          for (const item of listing.items) {
-            bar.update(done, item.description.name);
-            let row: Record<string, unknown>;
-            try {
-              const matrix = await item.load();
-              const context = { progress: (fraction: number) => bar.update(done, item.description.name, fraction), checkCancelled() {} };
-              row = publicRow(analyzeWeight(matrix, item.description, policy, context));
-            } catch (error) {
-              // One unreadable tensor (NaN weights, a bad range) must not hide the others.
-              if (!isInputError(error)) throw error;
+    .action(
+      async (
+        files: string[],
+        options: { tensor?: string[]; policy: string; tol?: number; json?: boolean; csv?: boolean },
+      ) => {
+        const policy = policyFrom(options);
+        const listings = [];
+        for (const file of files)
+          listings.push({ file, listing: await listWeights(file, options.tensor ?? []) });
+        const total = listings.reduce((sum, { listing }) => sum + listing.items.length, 0);
+        const bar = new ProgressBar(total);
+        const rows: Record<string, unknown>[] = [];
+        if (options.csv) process.stdout.write(columns.join(',') + '\n');
+        let done = 0;
+        for (const { listing } of listings) {
+          try {
+            for (const item of listing.items) {
+              bar.update(done, item.description.name);
+              let row: Record<string, unknown>;
+              try {
+                const matrix = await item.load();
+                const context = {
+                  progress: (fraction: number) => bar.update(done, item.description.name, fraction),
+                  checkCancelled() {},
+                };
+                row = publicRow(analyzeWeight(matrix, item.description, policy, context));
+              } catch (error) {
+                // One unreadable tensor (NaN weights, a bad range) must not hide the others.
+                if (!isInputError(error)) throw error;
+                done++;
+                process.stderr.write(
+                  `rankscope: ${item.description.name}: ${(error as Error).message}\n`,
+                );
+                rows.push({ ...item.description, error: (error as Error).message });
+                continue;
+              }
               done++;
-              process.stderr.write(`rankscope: ${item.description.name}: ${(error as Error).message}\n`);
-              rows.push({ ...item.description, error: (error as Error).message });
-              continue;
+              if (options.csv)
+                process.stdout.write(
+                  columns.map((column) => csvCell(row[column])).join(',') + '\n',
+                );
+              else if (!options.json) {
+                process.stdout.write(
+                  `${String(row.name).padEnd(36)} ${`${row.rows}×${row.cols}`.padStart(11)} ${String(row.dtype).padEnd(5)} rank ${String(row.rank).padStart(5)}  stable ${(row.stableRank as number).toFixed(2).padStart(8)}  effective ${(row.effectiveRank as number).toFixed(1).padStart(7)}  σ₁ ${(row.sigmaMax as number).toPrecision(4)}\n`,
+                );
+              }
+              rows.push(row);
             }
-            done++;
-            if (options.csv) process.stdout.write(columns.map((column) => csvCell(row[column])).join(',') + '\n');
-            else if (!options.json) {
-              process.stdout.write(
-                `${String(row.name).padEnd(36)} ${`${row.rows}×${row.cols}`.padStart(11)} ${String(row.dtype).padEnd(5)} rank ${String(row.rank).padStart(5)}  stable ${(row.stableRank as number).toFixed(2).padStart(8)}  effective ${(row.effectiveRank as number).toFixed(1).padStart(7)}  σ₁ ${(row.sigmaMax as number).toPrecision(4)}\n`,
+            if (listing.skipped.length > 0 && !options.json && !options.csv) {
+              process.stderr.write(
+                `(${listing.skipped.length} tensors with fewer than 2 axes were left out: ${listing.skipped.slice(0, 5).join(', ')}${listing.skipped.length > 5 ? ', …' : ''})\n`,
               );
             }
-            rows.push(row);
+          } finally {
+            await listing.close();
           }
-          if (listing.skipped.length > 0 && !options.json && !options.csv) {
-            process.stderr.write(`(${listing.skipped.length} tensors with fewer than 2 axes were left out: ${listing.skipped.slice(0, 5).join(', ')}${listing.skipped.length > 5 ? ', …' : ''})\n`);
-          }
-        } finally {
-          await listing.close();
         }
-      }
-      bar.finish();
-      if (options.json) printJson(rows);
-    });
+        bar.finish();
+        if (options.json) printJson(rows);
+      },
+    );
 }

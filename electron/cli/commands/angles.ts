@@ -14,6 +14,7 @@ export function registerAngles(program: Command): void {
     .action((fileA: string, fileB: string, options: { json?: boolean }) => {
       const report = anglesReport(readMatrixFile(fileA).matrix, readMatrixFile(fileB).matrix);
       if (options.json) printJson(report);
-      else printReport([['principal angles (rad)', Array.from(report.angles as ArrayLike<number>)]]);
+      else
+        printReport([['principal angles (rad)', Array.from(report.angles as ArrayLike<number>)]]);
     });
 }

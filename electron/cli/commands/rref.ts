@@ -9,23 +9,39 @@ export function registerRref(program: Command): void {
   program
     .command('rref')
     .description('exact reduced row echelon form with every elementary operation')
-    .argument('<file>', 'CSV, TSV or whitespace text; cells may be integers, decimals or fractions like 3/4')
-    .addOption(new Option('--strategy <strategy>', 'pivot choice').choices(['textbook', 'partial']).default('textbook'))
+    .argument(
+      '<file>',
+      'CSV, TSV or whitespace text; cells may be integers, decimals or fractions like 3/4',
+    )
+    .addOption(
+      new Option('--strategy <strategy>', 'pivot choice')
+        .choices(['textbook', 'partial'])
+        .default('textbook'),
+    )
     .option('--json', 'print JSON')
     .option('--latex', 'print the trace as LaTeX')
-    .action((file: string, options: { strategy: 'textbook' | 'partial'; json?: boolean; latex?: boolean }) => {
-      const loaded = readMatrixFile(file);
-      if (!loaded.cells) throw new CliInputError(`${file}: rref reads text matrix files (CSV, TSV, whitespace)`);
-      if (options.latex) {
-        process.stdout.write(rrefCliLatex(loaded.cells, { strategy: options.strategy }) + '\n');
-        return;
-      }
-      const report = rrefCliReport(loaded.cells, { strategy: options.strategy });
-      if (options.json) {
-        printJson(report);
-        return;
-      }
-      process.stdout.write(`rank ${report.rank}, pivots in columns ${report.pivots.map((pivot: number) => pivot + 1).join(', ') || 'none'}\n`);
-      for (const row of report.rref) process.stdout.write(row.map((cell: string) => cell.padStart(6)).join(' ') + '\n');
-    });
+    .action(
+      (
+        file: string,
+        options: { strategy: 'textbook' | 'partial'; json?: boolean; latex?: boolean },
+      ) => {
+        const loaded = readMatrixFile(file);
+        if (!loaded.cells)
+          throw new CliInputError(`${file}: rref reads text matrix files (CSV, TSV, whitespace)`);
+        if (options.latex) {
+          process.stdout.write(rrefCliLatex(loaded.cells, { strategy: options.strategy }) + '\n');
+          return;
+        }
+        const report = rrefCliReport(loaded.cells, { strategy: options.strategy });
+        if (options.json) {
+          printJson(report);
+          return;
+        }
+        process.stdout.write(
+          `rank ${report.rank}, pivots in columns ${report.pivots.map((pivot: number) => pivot + 1).join(', ') || 'none'}\n`,
+        );
+        for (const row of report.rref)
+          process.stdout.write(row.map((cell: string) => cell.padStart(6)).join(' ') + '\n');
+      },
+    );
 }

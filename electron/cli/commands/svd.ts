@@ -16,6 +16,7 @@ export function registerSvd(program: Command): void {
       const loaded = readMatrixFile(file, { tensor: options.tensor });
       const report = svdReport(loaded.matrix, { vectors: !options.values });
       if (options.json) printJson(report);
-      else printReport([['singular values', Array.from(report.singularValues as ArrayLike<number>)]]);
+      else
+        printReport([['singular values', Array.from(report.singularValues as ArrayLike<number>)]]);
     });
 }

@@ -38,9 +38,21 @@ export function FileBar({ session: given }: { session?: FileSession }) {
   const importInput = useRef<HTMLInputElement>(null);
 
   const prompt: PathPrompt = (request) =>
-    new Promise((resolve) => setPrompting({ title: request.title, mode: request.mode, value: request.suggestion, resolve }));
+    new Promise((resolve) =>
+      setPrompting({
+        title: request.title,
+        mode: request.mode,
+        value: request.suggestion,
+        resolve,
+      }),
+    );
   const notify = (message: string, kind: 'info' | 'error' = 'info') => setNotice({ message, kind });
-  const commands = useFileCommands(session, { prompt, confirm: (message) => window.confirm(message), notify, ...facts });
+  const commands = useFileCommands(session, {
+    prompt,
+    confirm: (message) => window.confirm(message),
+    notify,
+    ...facts,
+  });
 
   const title = useStore(store, (state) => state.document.title);
   const fileName = useStore(session, (state) => state.fileName);
@@ -48,7 +60,9 @@ export function FileBar({ session: given }: { session?: FileSession }) {
 
   // Host facts, and backups a crashed run left behind.
   useEffect(() => {
-    void host.info().then((info) => setFacts({ nativeDialogs: info.nativeDialogs, homeFolder: info.homeFolder }));
+    void host
+      .info()
+      .then((info) => setFacts({ nativeDialogs: info.nativeDialogs, homeFolder: info.homeFolder }));
     void host.listBackups().then(setBackups, () => setBackups([]));
   }, [host]);
 
@@ -71,7 +85,9 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           void host.clearBackup(sessionId).catch(() => {});
           return;
         }
-        void host.writeBackup({ sessionId, document: state.document, path: filePath ?? undefined }).catch(() => {});
+        void host
+          .writeBackup({ sessionId, document: state.document, path: filePath ?? undefined })
+          .catch(() => {});
       }),
     [host, store, session],
   );
@@ -90,7 +106,11 @@ export function FileBar({ session: given }: { session?: FileSession }) {
   // Another program may change the file while we are away.
   useEffect(() => {
     if (!path) return;
-    const check = () => void host.checkExternalChange(path).then((status) => setChangedOnDisk(status === 'modified'), () => {});
+    const check = () =>
+      void host.checkExternalChange(path).then(
+        (status) => setChangedOnDisk(status === 'modified'),
+        () => {},
+      );
     window.addEventListener('focus', check);
     return () => window.removeEventListener('focus', check);
   }, [host, path]);
@@ -118,7 +138,19 @@ export function FileBar({ session: given }: { session?: FileSession }) {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       const command =
-        key === 's' ? (event.shiftKey ? 'save-as' : 'save') : key === 'o' ? (event.shiftKey ? 'open-recent' : 'open') : key === 'n' && event.shiftKey ? 'new' : key === 'i' ? 'import' : null;
+        key === 's'
+          ? event.shiftKey
+            ? 'save-as'
+            : 'save'
+          : key === 'o'
+            ? event.shiftKey
+              ? 'open-recent'
+              : 'open'
+            : key === 'n' && event.shiftKey
+              ? 'new'
+              : key === 'i'
+                ? 'import'
+                : null;
       if (!command) return;
       event.preventDefault();
       run(command);
@@ -138,7 +170,11 @@ export function FileBar({ session: given }: { session?: FileSession }) {
       event.preventDefault();
       for (const file of files) {
         if (/\.rankscope$/i.test(file.name)) {
-          if (latest.current.dirty && !window.confirm('This project has unsaved changes. Discard them?')) continue;
+          if (
+            latest.current.dirty &&
+            !window.confirm('This project has unsaved changes. Discard them?')
+          )
+            continue;
           try {
             const decoded = decodeProject(new Uint8Array(await file.arrayBuffer()), file.name);
             store.getState().loadDocument(decoded.document);
@@ -151,7 +187,10 @@ export function FileBar({ session: given }: { session?: FileSession }) {
         } else if (matrixExtensions.test(file.name)) {
           await latest.current.importFile(file);
         } else {
-          notify(`${file.name}: Rankscope opens .rankscope projects and matrix files (.csv, .tsv, .txt, .mtx, .npy, .safetensors).`, 'error');
+          notify(
+            `${file.name}: Rankscope opens .rankscope projects and matrix files (.csv, .tsv, .txt, .mtx, .npy, .safetensors).`,
+            'error',
+          );
         }
       }
     };
@@ -167,7 +206,13 @@ export function FileBar({ session: given }: { session?: FileSession }) {
     try {
       const restored = await host.restoreBackup(backup.id);
       store.getState().loadDocument(restored.document);
-      session.getState().markSaved(restored.summary.path ?? null, restored.summary.path?.split(/[\\/]/).pop() ?? null, null);
+      session
+        .getState()
+        .markSaved(
+          restored.summary.path ?? null,
+          restored.summary.path?.split(/[\\/]/).pop() ?? null,
+          null,
+        );
       setBackups((list) => list.filter((item) => item.id !== backup.id));
       notify(`Restored "${restored.summary.title}". Save it to keep it.`);
     } catch (error) {
@@ -182,12 +227,56 @@ export function FileBar({ session: given }: { session?: FileSession }) {
   return (
     <>
       <div className="file-bar" role="toolbar" aria-label="File">
-        <button type="button" className="file-button" onClick={() => commands.newProject()} title="New project (Ctrl+Shift+N)">New</button>
-        <button type="button" className="file-button" onClick={() => void commands.open()} title="Open a project (Ctrl+O)">Open…</button>
-        <button type="button" className="file-button" onClick={() => void host.recentProjects().then(setRecent)} title="Recent projects (Ctrl+Shift+O)">Recent</button>
-        <button type="button" className="file-button" onClick={() => void commands.save()} title="Save (Ctrl+S)">Save</button>
-        <button type="button" className="file-button" onClick={() => void commands.saveAs()} title="Save as (Ctrl+Shift+S)">Save As…</button>
-        <button type="button" className="file-button" onClick={() => (facts.nativeDialogs ? void commands.importFromPath() : importInput.current?.click())} title="Import a matrix file (Ctrl+I)">Import…</button>
+        <button
+          type="button"
+          className="file-button"
+          onClick={() => commands.newProject()}
+          title="New project (Ctrl+Shift+N)"
+        >
+          New
+        </button>
+        <button
+          type="button"
+          className="file-button"
+          onClick={() => void commands.open()}
+          title="Open a project (Ctrl+O)"
+        >
+          Open…
+        </button>
+        <button
+          type="button"
+          className="file-button"
+          onClick={() => void host.recentProjects().then(setRecent)}
+          title="Recent projects (Ctrl+Shift+O)"
+        >
+          Recent
+        </button>
+        <button
+          type="button"
+          className="file-button"
+          onClick={() => void commands.save()}
+          title="Save (Ctrl+S)"
+        >
+          Save
+        </button>
+        <button
+          type="button"
+          className="file-button"
+          onClick={() => void commands.saveAs()}
+          title="Save as (Ctrl+Shift+S)"
+        >
+          Save As…
+        </button>
+        <button
+          type="button"
+          className="file-button"
+          onClick={() =>
+            facts.nativeDialogs ? void commands.importFromPath() : importInput.current?.click()
+          }
+          title="Import a matrix file (Ctrl+I)"
+        >
+          Import…
+        </button>
         <input
           ref={importInput}
           type="file"
@@ -201,7 +290,11 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           }}
         />
         <span className="file-state" data-testid="file-state" title={path ?? 'Not saved yet'}>
-          {commands.dirty ? <span className="dirty-mark" aria-label="Unsaved changes">●</span> : null}
+          {commands.dirty ? (
+            <span className="dirty-mark" aria-label="Unsaved changes">
+              ●
+            </span>
+          ) : null}
           {fileName ?? 'not saved'}
         </span>
       </div>
@@ -211,10 +304,19 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           {backups.map((backup) => (
             <div key={backup.id} className="file-banner-row">
               <span>
-                Rankscope found unsaved work from a session that did not close: <strong>{backup.title}</strong>, {new Date(backup.savedAt).toLocaleString()}.
+                Rankscope found unsaved work from a session that did not close:{' '}
+                <strong>{backup.title}</strong>, {new Date(backup.savedAt).toLocaleString()}.
               </span>
-              <button type="button" className="file-button primary" onClick={() => void restore(backup)}>Restore</button>
-              <button type="button" className="file-button" onClick={() => void discard(backup)}>Discard</button>
+              <button
+                type="button"
+                className="file-button primary"
+                onClick={() => void restore(backup)}
+              >
+                Restore
+              </button>
+              <button type="button" className="file-button" onClick={() => void discard(backup)}>
+                Discard
+              </button>
             </div>
           ))}
         </div>
@@ -224,28 +326,61 @@ export function FileBar({ session: given }: { session?: FileSession }) {
         <div className="file-banner" role="alert">
           <div className="file-banner-row">
             <span>{fileName} was changed by another program.</span>
-            <button type="button" className="file-button primary" onClick={() => { setChangedOnDisk(false); void commands.open(path); }}>Reload it</button>
-            <button type="button" className="file-button" onClick={() => setChangedOnDisk(false)}>Keep mine</button>
+            <button
+              type="button"
+              className="file-button primary"
+              onClick={() => {
+                setChangedOnDisk(false);
+                void commands.open(path);
+              }}
+            >
+              Reload it
+            </button>
+            <button type="button" className="file-button" onClick={() => setChangedOnDisk(false)}>
+              Keep mine
+            </button>
           </div>
         </div>
       ) : null}
 
       {notice ? (
-        <div className={`file-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          className={`file-notice ${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           <span>{notice.message}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>×</button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => setNotice(null)}
+          >
+            ×
+          </button>
         </div>
       ) : null}
 
       {recent ? (
         <div className="file-dialog-backdrop" onClick={() => setRecent(null)}>
-          <div className="file-dialog" role="dialog" aria-modal="true" aria-label="Recent projects" onClick={(event) => event.stopPropagation()}>
+          <div
+            className="file-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-label="Recent projects"
+            onClick={(event) => event.stopPropagation()}
+          >
             <h2>Recent projects</h2>
             {recent.length === 0 ? <p>No recent projects yet.</p> : null}
             <ul className="recent-list">
               {recent.map((file) => (
                 <li key={file.path}>
-                  <button type="button" onClick={() => { setRecent(null); void commands.open(file.path); }}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setRecent(null);
+                      void commands.open(file.path);
+                    }}
+                  >
                     <strong>{file.fileName}</strong>
                     <span>{file.path}</span>
                   </button>
@@ -253,7 +388,9 @@ export function FileBar({ session: given }: { session?: FileSession }) {
               ))}
             </ul>
             <div className="file-dialog-actions">
-              <button type="button" className="file-button" onClick={() => setRecent(null)}>Close</button>
+              <button type="button" className="file-button" onClick={() => setRecent(null)}>
+                Close
+              </button>
             </div>
           </div>
         </div>
@@ -285,11 +422,24 @@ export function FileBar({ session: given }: { session?: FileSession }) {
               />
             </label>
             <p className="file-dialog-hint">
-              {prompting.mode === 'save' ? 'The folder is created if needed; the file is written atomically.' : 'A .rankscope project on this computer.'}
+              {prompting.mode === 'save'
+                ? 'The folder is created if needed; the file is written atomically.'
+                : 'A .rankscope project on this computer.'}
             </p>
             <div className="file-dialog-actions">
-              <button type="button" className="file-button" onClick={() => { prompting.resolve(null); setPrompting(null); }}>Cancel</button>
-              <button type="submit" className="file-button primary">{prompting.mode === 'save' ? 'Save' : 'Open'}</button>
+              <button
+                type="button"
+                className="file-button"
+                onClick={() => {
+                  prompting.resolve(null);
+                  setPrompting(null);
+                }}
+              >
+                Cancel
+              </button>
+              <button type="submit" className="file-button primary">
+                {prompting.mode === 'save' ? 'Save' : 'Open'}
+              </button>
             </div>
           </form>
         </div>

@@ -37,7 +37,10 @@ export function newestEntry(state: Pick<ProjectState, 'past'>): HistoryEntry | n
   return state.past[state.past.length - 1] ?? null;
 }
 
-export function isDirty(project: Pick<ProjectState, 'past'>, session: Pick<FileSessionState, 'savedAt'>): boolean {
+export function isDirty(
+  project: Pick<ProjectState, 'past'>,
+  session: Pick<FileSessionState, 'savedAt'>,
+): boolean {
   return newestEntry(project) !== session.savedAt;
 }
 
@@ -49,7 +52,12 @@ export function windowTitle(fileName: string | null, projectTitle: string, dirty
 
 /** Where the web host suggests saving: a Rankscope folder in the person's home. */
 export function suggestedProjectPath(homeFolder: string, title: string): string {
-  const stem = (title || 'Untitled project').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'project';
+  const stem =
+    (title || 'Untitled project')
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'project';
   const separator = homeFolder.includes('\\') ? '\\' : '/';
   return `${homeFolder}${separator}Rankscope${separator}${stem}.rankscope`;
 }

@@ -8,7 +8,12 @@ import type { FilePurpose } from '../../../core/protocol/files';
 import { useHost, useProjectStore } from '../workbench/app-context';
 import { isDirty, newestEntry, suggestedProjectPath, type FileSession } from './file-session';
 
-export type PathPrompt = (request: { title: string; purpose: FilePurpose; mode: 'open' | 'save'; suggestion: string }) => Promise<string | null>;
+export type PathPrompt = (request: {
+  title: string;
+  purpose: FilePurpose;
+  mode: 'open' | 'save';
+  suggestion: string;
+}) => Promise<string | null>;
 export type Confirm = (message: string) => boolean;
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
 
@@ -17,7 +22,17 @@ export function emptyDocument(): ProjectDocument {
     type: 'rankscope',
     version: projectVersion,
     title: 'Untitled project',
-    matrices: [{ id: 'matrix-1', name: 'A', entries: [['1', '0', '0'], ['0', '1', '0'], ['0', '0', '1']] }],
+    matrices: [
+      {
+        id: 'matrix-1',
+        name: 'A',
+        entries: [
+          ['1', '0', '0'],
+          ['0', '1', '0'],
+          ['0', '0', '1'],
+        ],
+      },
+    ],
     views: {},
     notes: '',
   } as ProjectDocument;
@@ -30,7 +45,11 @@ async function choosePath(
   request: { title: string; purpose: FilePurpose; mode: 'open' | 'save'; suggestion: string },
 ): Promise<string | null> {
   if (nativeDialogs) {
-    const picked = await host.pickPath({ mode: request.mode, purpose: request.purpose, suggestedName: request.suggestion });
+    const picked = await host.pickPath({
+      mode: request.mode,
+      purpose: request.purpose,
+      suggestedName: request.suggestion,
+    });
     return picked?.[0] ?? null;
   }
   return prompt(request);
@@ -49,7 +68,13 @@ export interface FileCommands {
 
 export function useFileCommands(
   session: FileSession,
-  ui: { prompt: PathPrompt; confirm: Confirm; notify: Notify; nativeDialogs: boolean; homeFolder: string },
+  ui: {
+    prompt: PathPrompt;
+    confirm: Confirm;
+    notify: Notify;
+    nativeDialogs: boolean;
+    homeFolder: string;
+  },
 ): FileCommands {
   const { host } = useHost();
   const store = useProjectStore();
@@ -59,7 +84,9 @@ export function useFileCommands(
   const { prompt, confirm, notify, nativeDialogs, homeFolder } = ui;
 
   const mayDiscard = useCallback(
-    () => !isDirty(store.getState(), session.getState()) || confirm('This project has unsaved changes. Discard them?'),
+    () =>
+      !isDirty(store.getState(), session.getState()) ||
+      confirm('This project has unsaved changes. Discard them?'),
     [store, session, confirm],
   );
 
@@ -93,7 +120,8 @@ export function useFileCommands(
   );
 
   return useMemo<FileCommands>(() => {
-    const report = (what: string) => (error: unknown) => notify(`${what}: ${(error as Error).message}`, 'error');
+    const report = (what: string) => (error: unknown) =>
+      notify(`${what}: ${(error as Error).message}`, 'error');
     const suggestion = () => suggestedProjectPath(homeFolder, store.getState().document.title);
     return {
       dirty,
@@ -102,11 +130,22 @@ export function useFileCommands(
       },
       async open(path) {
         if (!mayDiscard()) return;
-        const chosen = path ?? (await choosePath(host, nativeDialogs, prompt, { title: 'Open project', purpose: 'project', mode: 'open', suggestion: suggestion() }));
+        const chosen =
+          path ??
+          (await choosePath(host, nativeDialogs, prompt, {
+            title: 'Open project',
+            purpose: 'project',
+            mode: 'open',
+            suggestion: suggestion(),
+          }));
         if (!chosen) return;
         await host.openProject(chosen).then((opened) => {
           adopt(opened.document, opened.path, opened.fileName);
-          notify(opened.fileVersion < projectVersion ? `Opened ${opened.fileName} (updated from file version ${opened.fileVersion})` : `Opened ${opened.fileName}`);
+          notify(
+            opened.fileVersion < projectVersion
+              ? `Opened ${opened.fileName} (updated from file version ${opened.fileVersion})`
+              : `Opened ${opened.fileName}`,
+          );
         }, report('Could not open the project'));
       },
       async save() {
@@ -115,33 +154,70 @@ export function useFileCommands(
         await writeTo(current).catch(report('Could not save'));
       },
       async saveAs() {
-        const chosen = await choosePath(host, nativeDialogs, prompt, { title: 'Save project as', purpose: 'project', mode: 'save', suggestion: session.getState().path ?? suggestion() });
+        const chosen = await choosePath(host, nativeDialogs, prompt, {
+          title: 'Save project as',
+          purpose: 'project',
+          mode: 'save',
+          suggestion: session.getState().path ?? suggestion(),
+        });
         if (!chosen) return;
         const target = /\.rankscope$/i.test(chosen) ? chosen : `${chosen}.rankscope`;
         await writeTo(target, session.getState().path ?? undefined).catch(report('Could not save'));
       },
       async revert() {
         const current = session.getState().path;
-        if (!current) return notify('This project has never been saved, so there is nothing to revert to.');
+        if (!current)
+          return notify('This project has never been saved, so there is nothing to revert to.');
         if (!confirm('Throw away every change since the last save?')) return;
-        await host.openProject(current).then((opened) => adopt(opened.document, opened.path, opened.fileName), report('Could not revert'));
+        await host
+          .openProject(current)
+          .then(
+            (opened) => adopt(opened.document, opened.path, opened.fileName),
+            report('Could not revert'),
+          );
       },
       async importFromPath() {
-        if (!nativeDialogs) return notify('Drop a matrix file onto the window, or use "Import file…".');
+        if (!nativeDialogs)
+          return notify('Drop a matrix file onto the window, or use "Import file…".');
         const chosen = await host.pickPath({ mode: 'open', purpose: 'matrix' });
         if (!chosen?.[0]) return;
         await host.importMatrix({ path: chosen[0] }).then((imported) => {
-          store.getState().addImportedMatrix(imported.fileName.replace(/\.[^.]+$/, ''), imported.cells, imported.notes.join(' '));
+          store
+            .getState()
+            .addImportedMatrix(
+              imported.fileName.replace(/\.[^.]+$/, ''),
+              imported.cells,
+              imported.notes.join(' '),
+            );
           notify(`Imported ${imported.fileName} (${imported.rows}×${imported.cols})`);
         }, report('Could not import'));
       },
       async importFile(file) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         await host.importMatrix({ fileName: file.name, bytes }).then((imported) => {
-          store.getState().addImportedMatrix(imported.fileName.replace(/\.[^.]+$/, ''), imported.cells, imported.notes.join(' '));
+          store
+            .getState()
+            .addImportedMatrix(
+              imported.fileName.replace(/\.[^.]+$/, ''),
+              imported.cells,
+              imported.notes.join(' '),
+            );
           notify(`Imported ${imported.fileName} (${imported.rows}×${imported.cols})`);
         }, report('Could not import'));
       },
     };
-  }, [dirty, mayDiscard, adopt, host, nativeDialogs, prompt, homeFolder, store, session, writeTo, notify, confirm]);
+  }, [
+    dirty,
+    mayDiscard,
+    adopt,
+    host,
+    nativeDialogs,
+    prompt,
+    homeFolder,
+    store,
+    session,
+    writeTo,
+    notify,
+    confirm,
+  ]);
 }

@@ -87,10 +87,7 @@ export function ExportBar({ source }: { source: ExportSource }) {
   async function savePng() {
     const { svg } = figure();
     try {
-      saveBlob(
-        await svgToPng(svg, 2),
-        `${fileStem(source.name)}-step-${source.index}.png`,
-      );
+      saveBlob(await svgToPng(svg, 2), `${fileStem(source.name)}-step-${source.index}.png`);
       setMessage('Saved the PNG.');
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
