@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test, expect, artifactsDir } from './app-fixture';
 
 test.describe('project files', () => {
@@ -88,5 +88,39 @@ test.describe('project files', () => {
     });
     await expect(page.getByRole('button', { name: /good/ }).first()).toBeVisible();
     await expect(page.getByTestId('rank-value')).toHaveText('1');
+  });
+
+  test('a matrix pasted from numpy becomes a new matrix, and exports as CSV and LaTeX', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Paste matrix…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste a matrix' });
+    await dialog.getByLabel('Matrix text').fill('array([[1, 2, 3],\n       [2, 4, 6]])');
+    await expect(dialog.getByText('Read as numpy: 2×3.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Add matrix' }).click();
+    await expect(page.getByRole('button', { name: /Pasted matrix/ }).first()).toBeVisible();
+    await expect(page.getByTestId('rank-value')).toHaveText('1');
+
+    await page.getByRole('button', { name: 'Paste matrix…' }).click();
+    await dialog.getByLabel('Matrix text').fill('[1 2; 3]');
+    await expect(dialog.getByRole('alert')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Add matrix' })).toBeDisabled();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save file' }).click();
+    const download = await csv;
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const saved = path.join(app.folder, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(readFileSync(saved, 'utf8').trim()).toBe('1,2,3\n2,4,6');
+
+    await page.getByLabel('Export format').selectOption('latex');
+    const latex = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save file' }).click();
+    const texFile = path.join(app.folder, 'matrix.tex');
+    await (await latex).saveAs(texFile);
+    expect(readFileSync(texFile, 'utf8')).toContain('\\begin{bmatrix}');
   });
 });

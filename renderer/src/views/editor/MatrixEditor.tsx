@@ -1,5 +1,6 @@
 // The matrix editor: one input per cell, spreadsheet-style keyboard movement, size controls,
 // and every invalid entry marked in place and named under the grid (never silently zeroed).
+import { MatrixTransfer } from '../../files/MatrixTransfer';
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { cellProblems, type CellProblem } from '../../state/cell-problems';
 import { largestEditorSize, smallestSize } from '../../state/project-store';
@@ -172,6 +173,7 @@ export function MatrixEditor({ matrixId }: ViewProps) {
         </div>
       </div>
       {matrix.note ? <p className="editor-note">{matrix.note}</p> : null}
+      <MatrixTransfer matrix={matrix} />
 
       <div className="grid-scroller">
         <div

@@ -1,0 +1,158 @@
+// Getting a matrix in and out as text: paste one from numpy, MATLAB, LaTeX, Mathematica, Python
+// or a spreadsheet as a new matrix, and export the selected one as CSV, .npy, MATLAB, numpy or
+// LaTeX (saved as a file or copied).
+import { useMemo, useState } from 'react';
+import { parsePastedMatrix } from '../../../core/formats/paste';
+import {
+  exportMatrix,
+  matrixExportFormats,
+  type MatrixExportFormat,
+} from '../../../core/project/export-matrix';
+import type { MatrixDocument } from '../../../core/project/schema';
+import { saveBlob } from '../export/save-file';
+import { largestEditorSize } from '../state/project-store';
+import { useProjectStore } from '../workbench/app-context';
+import './files.css';
+
+const formatNames: Record<MatrixExportFormat, string> = {
+  csv: 'CSV',
+  npy: 'NumPy .npy',
+  matlab: 'MATLAB',
+  numpy: 'NumPy code',
+  latex: 'LaTeX',
+};
+
+function preview(text: string) {
+  if (text.trim() === '') return { error: null, parsed: null };
+  try {
+    const parsed = parsePastedMatrix(text);
+    if (parsed.rows > largestEditorSize || parsed.cols > largestEditorSize) {
+      return {
+        error: `${parsed.rows}×${parsed.cols} is larger than the editor's ${largestEditorSize}×${largestEditorSize}.`,
+        parsed: null,
+      };
+    }
+    return { error: null, parsed };
+  } catch (error) {
+    return { error: (error as Error).message, parsed: null };
+  }
+}
+
+export function MatrixTransfer({ matrix }: { matrix: MatrixDocument }) {
+  const store = useProjectStore();
+  const [pasting, setPasting] = useState(false);
+  const [text, setText] = useState('');
+  const [format, setFormat] = useState<MatrixExportFormat>('csv');
+  const [message, setMessage] = useState<string | null>(null);
+  const checked = useMemo(() => preview(text), [text]);
+
+  const exported = () => exportMatrix(matrix, format);
+  const copy = async () => {
+    const result = exported();
+    if (!result.text) return setMessage('A .npy file is binary: save it instead.');
+    try {
+      await navigator.clipboard.writeText(result.text);
+      setMessage(`Copied as ${formatNames[format]}.`);
+    } catch {
+      setMessage('The clipboard is not available here: save the file instead.');
+    }
+  };
+  const save = () => {
+    const result = exported();
+    saveBlob(new Blob([result.bytes as BlobPart], { type: result.mimeType }), result.fileName);
+    setMessage(`Saved ${result.fileName}.`);
+  };
+
+  return (
+    <div className="matrix-transfer">
+      <button type="button" className="file-button" onClick={() => setPasting(true)}>
+        Paste matrix…
+      </button>
+      <span className="transfer-divider" aria-hidden="true" />
+      <label className="transfer-label">
+        Export as
+        <select
+          aria-label="Export format"
+          value={format}
+          onChange={(event) => setFormat(event.target.value as MatrixExportFormat)}
+        >
+          {matrixExportFormats.map((name) => (
+            <option key={name} value={name}>
+              {formatNames[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="file-button" onClick={save}>
+        Save file
+      </button>
+      <button
+        type="button"
+        className="file-button"
+        onClick={() => void copy()}
+        disabled={format === 'npy'}
+      >
+        Copy
+      </button>
+      {message ? (
+        <span className="transfer-message" role="status">
+          {message}
+        </span>
+      ) : null}
+
+      {pasting ? (
+        <div className="file-dialog-backdrop">
+          <form
+            className="file-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-label="Paste a matrix"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!checked.parsed) return;
+              store
+                .getState()
+                .addImportedMatrix(
+                  'Pasted matrix',
+                  checked.parsed.cells,
+                  `Pasted as ${checked.parsed.format}.`,
+                );
+              setPasting(false);
+              setText('');
+            }}
+          >
+            <h2>Paste a matrix</h2>
+            <label className="file-path-label">
+              Matrix text
+              <textarea
+                autoFocus
+                rows={8}
+                spellCheck={false}
+                value={text}
+                placeholder={
+                  '[[1, 2], [3, 4]]   or   [1 2; 3 4]   or   \\begin{bmatrix}1 & 2\\\\ 3 & 4\\end{bmatrix}'
+                }
+                onChange={(event) => setText(event.target.value)}
+              />
+            </label>
+            <p className="file-dialog-hint" role={checked.error ? 'alert' : undefined}>
+              {checked.error
+                ? checked.error
+                : checked.parsed
+                  ? `Read as ${checked.parsed.format}: ${checked.parsed.rows}×${checked.parsed.cols}.`
+                  : 'numpy, Python lists, MATLAB, LaTeX, Mathematica, CSV or a block copied from a spreadsheet.'}
+            </p>
+            <div className="file-dialog-actions">
+              <button type="button" className="file-button" onClick={() => setPasting(false)}>
+                Cancel
+              </button>
+              <button type="submit" className="file-button primary" disabled={!checked.parsed}>
+                Add matrix
+              </button>
+            </div>
+          </form>
+        </div>
+      ) : null}
+    </div>
+  );
+}
