@@ -92,6 +92,12 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer unit tests run in Node (vitest) and may read fixtures from disk.
+    files: ['renderer/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

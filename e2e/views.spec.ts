@@ -175,7 +175,7 @@ test.describe('grassmann view', () => {
 });
 
 interface ExportOptions {
-  format: 'svg' | 'png-1' | 'png-2' | 'png-4' | 'tikz';
+  format: 'svg' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex';
   title?: string;
   caption?: string;
   print?: boolean;

@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   rank: () => import('../rank/rank.bench'),
   formats: () => import('../formats/benchmark'),
   project: () => import('./project'),
+  weights: () => import('./weights'),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

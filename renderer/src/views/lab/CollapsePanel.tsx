@@ -1,0 +1,215 @@
+// Representation collapse: choose a sequence of matrices (project matrices — activations of
+// successive layers — or tensors of the weight table) and see effective and stable rank along it.
+// Project matrices go through the spectrum job one at a time; table rows already carry their σ.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { isCancelled } from '../../../../core/protocol/errors';
+import { measures } from '../../../../core/rank/measures';
+import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
+import { buildRankLines, type RankSeries } from '../../figures/lab-rank-lines';
+import { formatValue } from '../../figures/svg';
+import { screenTheme, type FigureTheme } from '../../figures/theme';
+import { runJob } from '../../host/run-job';
+import { useHost } from '../../workbench/app-context';
+import { usePrefersDark } from '../spectrum/use-color-scheme';
+import { useElementWidth } from '../spectrum/use-element-width';
+import { matrixLabel, useProjectMatrices } from './use-project-matrices';
+import { rowKey, useWeightsStore } from './weights-store';
+
+interface RankPoint {
+  label: string;
+  stableRank: number;
+  effectiveRank: number;
+}
+
+export function CollapsePanel() {
+  const { host } = useHost();
+  const matrices = useProjectMatrices();
+  const table = useWeightsStore((state) => state.table);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [computed, setComputed] = useState<Map<string, RankPoint>>(new Map());
+  const [status, setStatus] = useState('');
+  const frameRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(frameRef);
+  const theme = screenTheme(usePrefersDark());
+
+  function toggle(key: string) {
+    setChosen((previous) =>
+      previous.includes(key) ? previous.filter((entry) => entry !== key) : [...previous, key],
+    );
+  }
+
+  // Project matrices: one spectrum job each, in order, cancelled when the choice changes.
+  const pendingIds = useMemo(
+    () => chosen.filter((key) => key.startsWith('m:')).map((key) => key.slice(2)),
+    [chosen],
+  );
+  useEffect(() => {
+    const controller = new AbortController();
+    const todo = pendingIds
+      .map((id) => matrices.find((entry) => entry.id === id))
+      .filter((entry): entry is NonNullable<typeof entry> => Boolean(entry?.matrix));
+    void (async () => {
+      const results = new Map<string, RankPoint>();
+      for (const [index, entry] of todo.entries()) {
+        setStatus(`${index + 1} of ${todo.length}: ${entry.name}`);
+        try {
+          const result = await runJob(
+            host,
+            'spectrum',
+            { matrix: entry.matrix! },
+            { signal: controller.signal },
+          );
+          results.set(`m:${entry.id}`, {
+            label: entry.name,
+            stableRank: result.measures.stableRank,
+            effectiveRank: result.measures.effectiveRank,
+          });
+        } catch (error) {
+          if (isCancelled(error)) return;
+          setStatus(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+          return;
+        }
+      }
+      setComputed(results);
+      setStatus('');
+    })();
+    return () => controller.abort();
+  }, [host, pendingIds, matrices]);
+
+  const points = useMemo(() => {
+    const list: RankPoint[] = [];
+    for (const key of chosen) {
+      if (key.startsWith('m:')) {
+        const point = computed.get(key);
+        if (point) list.push(point);
+      } else {
+        const row = table?.rows.find((entry) => `w:${rowKey(entry)}` === key);
+        if (!row) continue;
+        const facts = measures(row.singularValues, row);
+        list.push({
+          label: row.name,
+          stableRank: facts.stableRank,
+          effectiveRank: facts.effectiveRank,
+        });
+      }
+    }
+    return list;
+  }, [chosen, computed, table]);
+
+  const draw = useMemo(() => {
+    if (points.length === 0) return null;
+    const series: RankSeries[] = [
+      {
+        label: 'effective rank',
+        values: points.map((point) => point.effectiveRank),
+        colour: 'accent',
+        id: 'collapse-effective',
+      },
+      {
+        label: 'stable rank',
+        values: points.map((point) => point.stableRank),
+        colour: 'secondary',
+        id: 'collapse-stable',
+      },
+    ];
+    const steps = points.map((point) => point.label);
+    return (figureTheme: FigureTheme) =>
+      buildRankLines(steps, series, { width, height: 300, theme: figureTheme });
+  }, [points, width]);
+  const svg = useMemo(() => draw?.(theme) ?? null, [draw, theme]);
+  const source = useMemo<FigureSource | null>(
+    () => (draw ? { name: 'rank over sequence', svg: draw } : null),
+    [draw],
+  );
+
+  return (
+    <section className="lab-section" aria-label="Representation collapse">
+      <h3>Representation collapse: rank along a sequence</h3>
+      <p className="figure-note">
+        Tick matrices in the order of the sequence (layers, training steps). A falling effective
+        rank exp H(σ/Σσ) and stable rank ‖A‖²_F/‖A‖²₂ means the representations crowd into fewer
+        directions.
+      </p>
+      <fieldset className="lab-fieldset">
+        <legend>Project matrices</legend>
+        <ul className="lab-checklist">
+          {matrices.map((entry) => (
+            <li key={entry.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  disabled={!entry.matrix}
+                  checked={chosen.includes(`m:${entry.id}`)}
+                  onChange={() => toggle(`m:${entry.id}`)}
+                />
+                {matrixLabel(entry)}
+                {chosen.includes(`m:${entry.id}`) ? (
+                  <span className="muted">#{chosen.indexOf(`m:${entry.id}`) + 1}</span>
+                ) : null}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      {table && table.rows.length > 0 ? (
+        <fieldset className="lab-fieldset">
+          <legend>Weight-table tensors</legend>
+          <ul className="lab-checklist">
+            {table.rows.map((row) => {
+              const key = `w:${rowKey(row)}`;
+              return (
+                <li key={key}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(key)}
+                      onChange={() => toggle(key)}
+                    />
+                    {row.name}
+                    {chosen.includes(key) ? (
+                      <span className="muted">#{chosen.indexOf(key) + 1}</span>
+                    ) : null}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      ) : null}
+      <div className="figure-toolbar">
+        {status ? <span className="muted">computing {status}</span> : null}
+        <span className="spacer" />
+        <ExportPanel source={source} screenTheme={theme} />
+      </div>
+      <div className="figure-frame" ref={frameRef} data-testid="collapse-figure">
+        {svg ? (
+          <div className="figure-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+        ) : (
+          <div style={{ height: 80 }} />
+        )}
+      </div>
+      {points.length > 0 ? (
+        <table className="lab-table compact" aria-label="Rank along the sequence">
+          <thead>
+            <tr>
+              <th>step</th>
+              <th>matrix</th>
+              <th className="numeric">effective rank</th>
+              <th className="numeric">stable rank</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((point, index) => (
+              <tr key={`${point.label}-${index}`}>
+                <td>{index + 1}</td>
+                <td>{point.label}</td>
+                <td className="numeric">{formatValue(point.effectiveRank)}</td>
+                <td className="numeric">{formatValue(point.stableRank)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,403 @@
+// Weight analysis: open .safetensors / .npy files, stream their tensors through the host one at
+// a time (progress "n of N: name", Cancel), and show one row per matrix — sortable, filterable,
+// exportable as the CLI's CSV — with the selected tensor's scree plot below.
+import { useMemo, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
+import type { WeightTableRow } from '../../../../core/protocol/files';
+import { isCancelled } from '../../../../core/protocol/errors';
+import { decideRank } from '../../../../core/rank/policies';
+import { fileNameFor, saveBlob } from '../../export/save-file';
+import { newJobId } from '../../host/run-job';
+import { useHost, useProjectStore } from '../../workbench/app-context';
+import { LabScree } from './LabScree';
+import { markersFor, withPolicy } from './lab-markers';
+import { filterRows, nextSort, sortRows, tableColumns, tableCsv } from './weight-table';
+import {
+  rowKey,
+  useWeightsStore,
+  type WeightFileEntry as FileEntry,
+  type WeightPolicyKind,
+} from './weights-store';
+
+export function WeightsPanel() {
+  const { host } = useHost();
+  const state = useWeightsStore();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const rows = useMemo(
+    () =>
+      state.table ? state.table.rows.map((row) => withPolicy(row, { kind: state.policy })) : [],
+    [state.table, state.policy],
+  );
+  const shown = useMemo(
+    () => sortRows(filterRows(rows, state.filter), state.sort),
+    [rows, state.filter, state.sort],
+  );
+  const selectedRow = rows.find((row) => rowKey(row) === state.selected) ?? null;
+
+  async function analyse(files: FileEntry[], names: string[]) {
+    const jobId = newJobId('weights');
+    useWeightsStore.setState({
+      running: { jobId, fraction: 0, message: 'reading the file index…' },
+      error: null,
+    });
+    try {
+      const table = await host.analyzeWeights(
+        { files, policy: { kind: state.policy } },
+        {
+          jobId,
+          onProgress: (event) =>
+            useWeightsStore.setState((previous) =>
+              previous.running?.jobId === jobId
+                ? {
+                    running: {
+                      jobId,
+                      fraction: event.fraction,
+                      message: event.message ?? previous.running.message,
+                    },
+                  }
+                : {},
+            ),
+        },
+      );
+      if (useWeightsStore.getState().running?.jobId !== jobId) return;
+      useWeightsStore.setState({
+        table,
+        sourceNames: names,
+        sources: files,
+        running: null,
+        selected: table.rows[0] ? rowKey(table.rows[0]) : null,
+        notice: null,
+      });
+    } catch (error) {
+      if (useWeightsStore.getState().running?.jobId !== jobId) return;
+      useWeightsStore.setState({
+        running: null,
+        error: isCancelled(error)
+          ? 'Cancelled: the table keeps what it had before.'
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      });
+    }
+  }
+
+  async function openFiles() {
+    const info = await host.info();
+    if (!info.nativeDialogs) {
+      inputRef.current?.click();
+      return;
+    }
+    try {
+      const paths = await host.pickPath({ mode: 'open', purpose: 'weights', multiple: true });
+      if (!paths || paths.length === 0) return;
+      await analyse(
+        paths.map((path) => ({ path })),
+        paths.map((path) => path.split(/[\\/]/).pop() ?? path),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'Unsupported') inputRef.current?.click();
+      else
+        useWeightsStore.setState({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function onInput(event: ChangeEvent<HTMLInputElement>) {
+    const list = Array.from(event.target.files ?? []);
+    event.target.value = '';
+    if (list.length === 0) return;
+    const files = await Promise.all(
+      list.map(async (file) => ({
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      })),
+    );
+    await analyse(
+      files,
+      list.map((file) => file.name),
+    );
+  }
+
+  function cancel() {
+    const running = useWeightsStore.getState().running;
+    if (running) host.cancel(running.jobId).catch(() => undefined);
+  }
+
+  function exportCsv() {
+    const stem =
+      state.sourceNames.length === 1 ? state.sourceNames[0].replace(/\.[^.]+$/, '') : 'weights';
+    saveBlob(
+      new Blob([tableCsv(shown)], { type: 'text/csv' }),
+      fileNameFor(`${stem} ranks`, 'csv'),
+    );
+  }
+
+  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, row: WeightTableRow) {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      useWeightsStore.setState({ selected: rowKey(row), notice: null });
+    }
+  }
+
+  const multipleFiles = new Set(rows.map((row) => row.file)).size > 1;
+
+  return (
+    <section className="lab-section" aria-label="Weight analysis">
+      <div className="figure-toolbar">
+        <button type="button" onClick={() => void openFiles()} disabled={state.running !== null}>
+          Open weight files…
+        </button>
+        <input
+          ref={inputRef}
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept=".safetensors,.npy"
+          aria-label="Weight files"
+          data-testid="weight-file-input"
+          onChange={(event) => void onInput(event)}
+        />
+        <label>
+          Rank policy
+          <select
+            aria-label="Weight rank policy"
+            value={state.policy}
+            onChange={(event) =>
+              useWeightsStore.setState({ policy: event.target.value as WeightPolicyKind })
+            }
+          >
+            <option value="default">Default (σ₁·max(m,n)·ε)</option>
+            <option value="gap">Largest spectral gap</option>
+            <option value="noise">Noise edge (Marchenko–Pastur)</option>
+          </select>
+        </label>
+        <input
+          type="search"
+          className="lab-filter"
+          aria-label="Filter tensors"
+          placeholder="Filter tensors"
+          value={state.filter}
+          onChange={(event) => useWeightsStore.setState({ filter: event.target.value })}
+        />
+        <span className="spacer" />
+        <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
+          Export CSV
+        </button>
+      </div>
+
+      {state.running ? (
+        <div className="lab-progress" role="status" data-testid="weights-progress">
+          <progress max={1} value={state.running.fraction} aria-label="Weight analysis progress" />
+          <span>{state.running.message}</span>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      {state.error ? <p className="figure-error">{state.error}</p> : null}
+
+      {state.table ? (
+        <>
+          <p className="figure-note">
+            {rows.length} matrices from {state.sourceNames.join(', ')}
+            {state.filter ? `, ${shown.length} shown` : ''}. Ranks use the{' '}
+            {state.policy === 'default'
+              ? 'default tolerance σ₁·max(m,n)·ε'
+              : state.policy === 'gap'
+                ? 'largest spectral gap'
+                : 'Marchenko–Pastur noise edge'}
+            ; click a row for its spectrum.
+          </p>
+          <div className="lab-table-frame">
+            <table className="lab-table" aria-label="Weight matrices">
+              <thead>
+                <tr>
+                  {tableColumns.map((column) => {
+                    const sorted =
+                      state.sort?.key === column.key ? state.sort.direction : undefined;
+                    return (
+                      <th
+                        key={column.key}
+                        aria-sort={sorted ?? 'none'}
+                        className={column.numeric ? 'numeric' : undefined}
+                        title={column.description}
+                      >
+                        <button
+                          type="button"
+                          onClick={() =>
+                            useWeightsStore.setState({ sort: nextSort(state.sort, column) })
+                          }
+                        >
+                          {column.title}
+                          <span aria-hidden="true">
+                            {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                          </span>
+                        </button>
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((row) => {
+                  const key = rowKey(row);
+                  return (
+                    <tr
+                      key={key}
+                      data-testid="weight-row"
+                      data-name={row.name}
+                      tabIndex={0}
+                      aria-selected={key === state.selected}
+                      onClick={() => useWeightsStore.setState({ selected: key, notice: null })}
+                      onKeyDown={(event) => onRowKey(event, row)}
+                    >
+                      {tableColumns.map((column) => (
+                        <td
+                          key={column.key}
+                          data-column={column.key}
+                          className={column.numeric ? 'numeric' : undefined}
+                          title={
+                            column.key === 'shape' && row.reshaped
+                              ? row.reshaped
+                              : column.key === 'rank'
+                                ? row.rankReason
+                                : undefined
+                          }
+                        >
+                          {column.key === 'name' && multipleFiles ? (
+                            <span className="muted">{row.file}: </span>
+                          ) : null}
+                          {column.cell(row)}
+                          {column.key === 'shape' && row.reshaped ? (
+                            <sup className="lab-footnote-mark" aria-label="reshaped">
+                              †
+                            </sup>
+                          ) : null}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {rows.some((row) => row.reshaped) ? (
+            <p className="figure-note">
+              † reshaped:{' '}
+              {rows
+                .filter((row) => row.reshaped)
+                .map((row) => `${row.name}: ${row.reshaped}`)
+                .join(' ')}
+            </p>
+          ) : null}
+          {state.table.skipped.length > 0 ? (
+            <p className="figure-note" data-testid="weights-skipped">
+              Not matrices (skipped): {state.table.skipped.join(', ')}.
+            </p>
+          ) : null}
+          {state.table.failed.length > 0 ? (
+            <div className="figure-error" data-testid="weights-failed">
+              Could not analyse:
+              <ul>
+                {state.table.failed.map((failure) => (
+                  <li key={`${failure.file}:${failure.name}`}>
+                    {failure.file}: {failure.name} — {failure.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {selectedRow ? <TensorSpectrum row={selectedRow} policy={state.policy} /> : null}
+        </>
+      ) : state.running ? null : (
+        <p className="figure-note">
+          Open one or more .safetensors or .npy files: every 2-D tensor (N-D ones reshaped to out ×
+          rest) is read from disk one at a time and analysed on the host; the page never holds the
+          weights. Try assets/weights/tiny-model.safetensors.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The editor's limit: larger tensors stay in the Lab (the host says so when asked). */
+const editorLimit = 64;
+
+function TensorSpectrum({ row, policy }: { row: WeightTableRow; policy: WeightPolicyKind }) {
+  const { host } = useHost();
+  const store = useProjectStore();
+  const status = useWeightsStore((state) => state.notice);
+  const setStatus = (notice: { text: string; error: boolean }) =>
+    useWeightsStore.setState({ notice });
+  const markers = useMemo(
+    () =>
+      markersFor(row.singularValues, row, decideRank(row.singularValues, row, { kind: policy }), {
+        kind: policy,
+      }),
+    [row, policy],
+  );
+  const fits = row.rows <= editorLimit && row.cols <= editorLimit;
+
+  async function addToProject() {
+    const { sources, sourceNames } = useWeightsStore.getState();
+    const source = sources[sourceNames.indexOf(row.file)];
+    if (!source) return;
+    setStatus({ text: 'importing…', error: false });
+    try {
+      const tensor = row.file.toLowerCase().endsWith('.safetensors') ? row.name : undefined;
+      const imported = await host.importMatrix({ ...source, tensor });
+      store.getState().addImportedMatrix(row.name, imported.cells, imported.notes.join(' '));
+      setStatus({
+        text: `Added “${row.name}” to the project and selected it: the Spectrum and Approximate views now show it.`,
+        error: false,
+      });
+    } catch (error) {
+      setStatus({ text: error instanceof Error ? error.message : String(error), error: true });
+    }
+  }
+
+  return (
+    <div
+      className="lab-detail"
+      data-testid="tensor-spectrum"
+      aria-label={`Spectrum of ${row.name}`}
+    >
+      <div className="figure-toolbar">
+        <h3>
+          {row.name}{' '}
+          <span className="muted">
+            {row.rows}×{row.cols} · {row.dtype}
+          </span>
+        </h3>
+        <button
+          type="button"
+          onClick={() => void addToProject()}
+          disabled={!fits}
+          title={
+            fits
+              ? 'Adds the tensor to the project as a matrix, for the Spectrum, Approximate and other views'
+              : `Only tensors up to ${editorLimit}×${editorLimit} fit the editor; this one stays in the Lab`
+          }
+        >
+          Add to project
+        </button>
+        {status ? (
+          <span className={status.error ? 'figure-error' : 'muted'} data-testid="add-tensor-status">
+            {status.text}
+          </span>
+        ) : null}
+      </div>
+      <LabScree
+        values={row.singularValues}
+        markers={markers}
+        name={`${row.name} scree plot`}
+        testId="tensor-scree"
+      />
+      <p className="figure-note">
+        Rank <strong>{row.rank}</strong>: {row.rankReason}. A rank-{row.rank} factorization needs{' '}
+        {row.factorParameters.toLocaleString('en-US')} parameters against{' '}
+        {row.denseParameters.toLocaleString('en-US')} dense.
+        {row.reshaped ? ` ${row.reshaped}` : ''}
+      </p>
+    </div>
+  );
+}
