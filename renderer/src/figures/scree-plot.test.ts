@@ -27,6 +27,17 @@ const descending = fc
   .map((values) => values.sort((a, b) => b - a));
 
 describe('scree plot', () => {
+  it('labels a largest gap that falls at the rank once, beside the rank, not on top of it', () => {
+    const values = [30, 20, 10, 5, 1e-14, 1e-15];
+    const options = { width: 640, height: 360, scale: 'linear' as const, theme: lightTheme };
+    const together = buildScreePlot(values, { ...markersFor(values), gapRank: 4 }, options).svg;
+    expect(together).toContain('rank 4 = largest gap');
+    expect(together).not.toContain('data-testid="marker-gap"');
+    const apart = buildScreePlot(values, { ...markersFor(values), gapRank: 2 }, options).svg;
+    expect(apart).toContain('>rank 4<');
+    expect(apart).toContain('data-testid="marker-gap"');
+  });
+
   it('draws one mark per singular value in a single path, on both axis scales', () => {
     fc.assert(
       fc.property(

@@ -331,13 +331,17 @@ export function buildScreePlot(
   // Vertical markers with labels in up to three rows above the plot.
   const verticals: VerticalMarker[] = [];
   if (count > 0) {
+    // When the largest gap sits where the rank falls, one line says both (two would overprint).
+    const gapAtRank = markers.gapRank === markers.numericalRank;
     verticals.push({
       position: markers.numericalRank + 0.5,
-      label: `rank ${markers.numericalRank}`,
+      label: gapAtRank
+        ? `rank ${markers.numericalRank} = largest gap`
+        : `rank ${markers.numericalRank}`,
       colour: theme.rank,
       id: 'marker-rank',
     });
-    if (markers.gapRank !== null && markers.gapRank > 0 && markers.gapRank < count) {
+    if (!gapAtRank && markers.gapRank !== null && markers.gapRank > 0 && markers.gapRank < count) {
       verticals.push({
         position: markers.gapRank + 0.5,
         label: `largest gap`,
