@@ -1,7 +1,13 @@
-// LaTeX for a reduction: entries as exact fractions (\frac), a step as two bmatrix blocks joined by
-// \xrightarrow{R_2 \to R_2 - 2R_1}, the whole trace as an align* chain broken every few arrows so
-// it fits a page, and [A | b] with a vertical bar. Pure string building, linear in the output size.
-import { formatFloat } from '../../../../core/exact/field';
+// The Reduce view's LaTeX: core/exact/latex.ts writes the matrices, operations and the align*
+// chain; this file adds what only the view needs — the split position of [A | b] as the view
+// keeps it, display-math wrapping, a comment line, and a .tex document that compiles on its own.
+import {
+  latexMatrix,
+  latexNumber,
+  latexOperation,
+  latexTrace,
+  type LatexStep as CoreLatexStep,
+} from '../../../../core/exact/latex';
 import type { Scalar, ScalarMatrix } from './trace-model';
 
 export interface OperationLike {
@@ -14,72 +20,29 @@ export interface LatexStep extends OperationLike {
   matrix: ScalarMatrix;
 }
 
-function isNegative(value: Scalar): boolean {
-  return typeof value === 'number' ? value < 0 : value.sign() < 0;
-}
-
-function magnitudeOf(value: Scalar): Scalar {
-  return typeof value === 'number' ? Math.abs(value) : value.abs();
-}
-
-function isUnit(value: Scalar): boolean {
-  return typeof value === 'number' ? value === 1 : value.isOne();
-}
-
-function floatTex(value: number): string {
-  const text = formatFloat(value);
-  const match = /^(-?[\d.]+)e([+-]?\d+)$/.exec(text);
-  if (!match) return text;
-  return `${match[1]} \\times 10^{${Number(match[2])}}`;
+/** Columns after `augmentAt` set off by a bar; none when it does not split the matrix. */
+function augmented(matrix: readonly (readonly Scalar[])[], augmentAt?: number) {
+  const columns = matrix.length === 0 ? 0 : matrix[0].length;
+  return augmentAt === undefined || augmentAt <= 0 || augmentAt >= columns
+    ? {}
+    : { augmentedColumns: columns - augmentAt };
 }
 
 /** "3", "-3", "\frac{1}{2}", "-\frac{1}{2}", "0.707107". */
-export function scalarTex(value: Scalar): string {
-  if (typeof value === 'number') return floatTex(value);
-  if (value.isInteger()) return value.toString();
-  const sign = value.sign() < 0 ? '-' : '';
-  const magnitude = value.abs();
-  return `${sign}\\frac{${magnitude.numerator.toString()}}{${magnitude.denominator.toString()}}`;
-}
+export const scalarTex: (value: Scalar) => string = latexNumber;
 
 /** A matrix as bmatrix; with `augmentAt`, as [left | right] split before that column. */
 export function matrixTex(matrix: readonly (readonly Scalar[])[], augmentAt?: number): string {
-  const body = matrix.map((row) => row.map(scalarTex).join(' & ')).join(' \\\\ ');
-  const cols = matrix.length === 0 ? 0 : matrix[0].length;
-  if (augmentAt === undefined || augmentAt <= 0 || augmentAt >= cols) {
-    return `\\begin{bmatrix} ${body} \\end{bmatrix}`;
-  }
-  const spec = `${'c'.repeat(augmentAt)}|${'c'.repeat(cols - augmentAt)}`;
-  return `\\left[\\begin{array}{${spec}} ${body} \\end{array}\\right]`;
-}
-
-/** A coefficient written before a row name: "", "-", "2", "\frac{1}{2}". */
-function coefficientTex(value: Scalar): string {
-  return isUnit(value) ? '' : scalarTex(value);
-}
-
-/** "R_2", "R_{12}" for a 0-based row. */
-export function rowTex(row: number): string {
-  const number = String(row + 1);
-  return number.length === 1 ? `R_${number}` : `R_{${number}}`;
+  return latexMatrix(matrix, augmented(matrix, augmentAt));
 }
 
 /** "R_1 \leftrightarrow R_3", "R_1 \to \frac{1}{2}R_1", "R_2 \to R_2 - 2R_1" (rows 1-based). */
-export function operationTex(operation: OperationLike): string {
-  const [first, second] = operation.rows;
-  const target = rowTex(first);
-  if (operation.kind === 'swap') return `${target} \\leftrightarrow ${rowTex(second!)}`;
-  if (operation.kind === 'scale') {
-    const sign = isNegative(operation.factor) ? '-' : '';
-    return `${target} \\to ${sign}${coefficientTex(magnitudeOf(operation.factor))}${target}`;
-  }
-  const sign = isNegative(operation.factor) ? '-' : '+';
-  return `${target} \\to ${target} ${sign} ${coefficientTex(magnitudeOf(operation.factor))}${rowTex(second!)}`;
-}
+export const operationTex: (operation: OperationLike) => string = latexOperation;
 
 /** One step as display math: before →(operation) after. */
 export function stepLatex(before: ScalarMatrix, step: LatexStep, augmentAt?: number): string {
-  return `\\[\n${matrixTex(before, augmentAt)}\n\\xrightarrow{${operationTex(step)}}\n${matrixTex(step.matrix, augmentAt)}\n\\]`;
+  const arrow = `\\xrightarrow{${operationTex(step)}}`;
+  return `\\[\n${matrixTex(before, augmentAt)}\n${arrow}\n${matrixTex(step.matrix, augmentAt)}\n\\]`;
 }
 
 export interface TraceLatexOptions {
@@ -90,27 +53,18 @@ export interface TraceLatexOptions {
   comment?: string;
 }
 
-/** The whole trace as an align* chain: A = M_0 → M_1 → … with a line break every few arrows. */
+/** The whole trace as an align* chain with a line break every few arrows. */
 export function traceLatex(
   start: ScalarMatrix,
   steps: readonly LatexStep[],
   options: TraceLatexOptions = {},
 ): string {
-  const perLine = Math.max(1, options.arrowsPerLine ?? 2);
-  const lines: string[] = [];
-  let line = `A = {} & ${matrixTex(start, options.augmentAt)}`;
-  steps.forEach((step, index) => {
-    const arrow = `\\xrightarrow{${operationTex(step)}} ${matrixTex(step.matrix, options.augmentAt)}`;
-    if (index > 0 && index % perLine === 0) {
-      lines.push(line);
-      line = `  & ${arrow}`;
-    } else {
-      line += `\n  ${arrow}`;
-    }
+  const chain = latexTrace(start, steps as readonly CoreLatexStep[], {
+    stepsPerLine: options.arrowsPerLine ?? 2,
+    ...augmented(start, options.augmentAt),
   });
-  lines.push(line);
   const comment = options.comment ? `% ${options.comment.replace(/\n/g, ' ')}\n` : '';
-  return `${comment}\\begin{align*}\n${lines.join(' \\\\\n')}\n\\end{align*}`;
+  return `${comment}${chain}`;
 }
 
 /** A .tex file that compiles on its own (amsmath only). */
