@@ -94,13 +94,14 @@ async function analyseFile(file: string): Promise<{ peak: number; tensors: numbe
   try {
     const entries = await readSafetensorsIndex(source, path.basename(file));
     for (const entry of entries) {
-      const tensor = await readTensor(source, entry, { maxEntries: 2 ** 28 });
+      const tensor = await readTensor(source, entry, { maxEntries: 2 ** 28, layout: 'spectrum' });
       sampled = Math.max(sampled, process.memoryUsage().rss);
       analyzeWeight(
         tensor.matrix,
         { name: entry.name, shape: entry.shape, dtype: entry.dtype },
         { kind: 'default' },
         context,
+        { transposed: tensor.transposed },
       );
     }
     return { peak: sampled, tensors: entries.length };

@@ -269,6 +269,8 @@ function validateEntry(
 
 export interface SafetensorsTensor {
   matrix: Matrix;
+  /** True when `matrix` holds the transpose (layout 'spectrum' only). */
+  transposed?: boolean;
   originalShape: number[];
   /** How a shape other than 2-D became a matrix, as a sentence. */
   reshapedFrom?: string;
@@ -278,6 +280,12 @@ export interface ReadTensorOptions {
   fileName?: string;
   /** Largest number of entries accepted (default 2^26), checked before reading or allocating. */
   maxEntries?: number;
+  /**
+   * 'matrix' (default): the out × in matrix, column-major. 'spectrum': any orientation with the
+   * same singular values that needs no transposing copy — for a wide or square tensor the stored
+   * row-major data read as its transpose — with `transposed` saying which (for weight analysis).
+   */
+  layout?: 'matrix' | 'spectrum';
 }
 
 /** One tensor's data as a Float64 column-major matrix (read with readSafetensorsIndex first). */
@@ -288,7 +296,7 @@ export async function readTensor(
 ): Promise<SafetensorsTensor> {
   checkTensorEntry(entry, options);
   const bytes = await readExactly(source, entry.byteOffset, entry.byteLength, options.fileName);
-  return decodeTensor(entry, bytes);
+  return decodeTensor(entry, bytes, options.layout);
 }
 
 /** readTensor for a file already in memory. */
@@ -305,7 +313,7 @@ export function readTensorSync(
       byteOffset: entry.byteOffset,
     });
   }
-  return decodeTensor(entry, bytes);
+  return decodeTensor(entry, bytes, options.layout);
 }
 
 function checkTensorEntry(entry: SafetensorsEntry, options: ReadTensorOptions): void {
@@ -343,16 +351,22 @@ const elementFormats: Record<SafetensorsDtype, ElementFormat> = {
   BOOL: { kind: 'bool', size: 1, littleEndian: true },
 };
 
-function decodeTensor(entry: SafetensorsEntry, bytes: Uint8Array): SafetensorsTensor {
+function decodeTensor(
+  entry: SafetensorsEntry,
+  bytes: Uint8Array,
+  layout: ReadTensorOptions['layout'] = 'matrix',
+): SafetensorsTensor {
   const entries = entry.byteLength / safetensorsDtypeSize[entry.dtype];
   const values = decodeElements(bytes, 0, entries, elementFormats[entry.dtype]);
   const [rows, cols, reshapedFrom] = tensorMatrixShape(entry.shape);
-  // safetensors stores row-major (C order); the matrix is column-major.
-  const data = columnMajorFromRowMajor(values, rows, cols);
-  const result: SafetensorsTensor = {
-    matrix: { rows, cols, data },
-    originalShape: [...entry.shape],
-  };
+  // safetensors stores row-major (C order), which is the column-major layout of the transpose:
+  // when only the singular values matter and the transpose is at least as tall as wide, use it.
+  const transposed = layout === 'spectrum' && cols >= rows;
+  const matrix: Matrix = transposed
+    ? { rows: cols, cols: rows, data: values }
+    : { rows, cols, data: columnMajorFromRowMajor(values, rows, cols) };
+  const result: SafetensorsTensor = { matrix, originalShape: [...entry.shape] };
+  if (layout === 'spectrum') result.transposed = transposed;
   if (reshapedFrom) result.reshapedFrom = reshapedFrom;
   return result;
 }

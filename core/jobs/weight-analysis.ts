@@ -44,20 +44,28 @@ export interface WeightDescription {
   reshaped?: string;
 }
 
+/**
+ * The row for one weight matrix. The matrix is consumed (reduced in place). `transposed` says it
+ * holds the transpose of the weight (as a safetensors tensor read with layout 'spectrum' does):
+ * the singular values are the same, and the row still reports the weight's own rows × cols.
+ */
 export function analyzeWeight(
   matrix: Matrix,
   description: WeightDescription,
   policy: RankPolicy,
   context?: JobContext,
+  options: { transposed?: boolean } = {},
 ): WeightRow {
-  const values = singularValues(matrix, { context });
-  const shape = { rows: matrix.rows, cols: matrix.cols };
+  const rows = options.transposed ? matrix.cols : matrix.rows;
+  const cols = options.transposed ? matrix.rows : matrix.cols;
+  const values = singularValues(matrix, { context, overwrite: true });
+  const shape = { rows, cols };
   const decided = decideRank(values, shape, policy);
   const facts = measures(values, shape);
   return {
     ...description,
-    rows: matrix.rows,
-    cols: matrix.cols,
+    rows,
+    cols,
     rank: decided.rank,
     policy: decided.policy,
     rankReason: decided.reason,
@@ -69,8 +77,8 @@ export function analyzeWeight(
     energyRank95: facts.energyRank.p95,
     energyRank99: facts.energyRank.p99,
     noiseRank: noiseEdgeRank(values, shape).rank,
-    factorParameters: decided.rank * (matrix.rows + matrix.cols),
-    denseParameters: matrix.rows * matrix.cols,
+    factorParameters: decided.rank * (rows + cols),
+    denseParameters: rows * cols,
     singularValues: values,
   };
 }
@@ -85,7 +93,10 @@ export const weightAnalysisJob = defineJob({
       reshaped: z.string().max(500).optional(),
     }),
     policy: rankPolicySchema.default({ kind: 'default' }),
+    transposed: z.boolean().default(false),
   }),
   run: (request, context) =>
-    analyzeWeight(request.matrix, request.description, request.policy, context),
+    analyzeWeight(request.matrix, request.description, request.policy, context, {
+      transposed: request.transposed,
+    }),
 });

@@ -170,4 +170,20 @@ describe('svd', () => {
     );
     expect(fractions[fractions.length - 1]).toBe(1);
   });
+  it('gives the same values when allowed to overwrite its input, and reuses it only when tall or square', () => {
+    for (const [m, n] of [
+      [40, 40],
+      [60, 25],
+      [25, 60],
+    ]) {
+      const a = knownRank(m, n, 7, m * n);
+      const expected = singularValues(a);
+      const copy = { rows: m, cols: n, data: a.data.slice() };
+      const values = singularValues(copy, { overwrite: true });
+      for (let k = 0; k < expected.length; k++) expect(values[k]).toBeCloseTo(expected[k], 12);
+      // A wide input is transposed into new memory, so it survives; a tall one is consumed.
+      const untouched = copy.data.every((value, index) => value === a.data[index]);
+      expect(untouched).toBe(m < n);
+    }
+  });
 });

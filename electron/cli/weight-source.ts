@@ -10,8 +10,11 @@ import { readMatrixFile } from './read-matrix';
 
 export interface WeightItem {
   description: WeightDescription;
-  /** Reads the matrix only when asked, so at most one tensor is in memory at a time. */
-  load(): Promise<Matrix>;
+  /**
+   * Reads the matrix only when asked, so at most one tensor is in memory at a time; `transposed`
+   * when it holds the weight's transpose (same singular values, no transposing copy).
+   */
+  load(): Promise<{ matrix: Matrix; transposed: boolean }>;
 }
 
 export interface WeightListing {
@@ -32,7 +35,7 @@ export async function listWeights(file: string, wanted: string[] = []): Promise<
             shape: [loaded.rows, loaded.cols],
             dtype: loaded.dtype,
           },
-          load: async () => loaded.matrix,
+          load: async () => ({ matrix: loaded.matrix, transposed: false }),
         },
       ],
       skipped: [],
@@ -73,9 +76,12 @@ export async function listWeights(file: string, wanted: string[] = []): Promise<
     return {
       description,
       load: async () => {
-        const tensor = await readTensor(source, entry, { fileName: path.basename(file) });
+        const tensor = await readTensor(source, entry, {
+          fileName: path.basename(file),
+          layout: 'spectrum',
+        });
         if (tensor.reshapedFrom) description.reshaped = tensor.reshapedFrom;
-        return tensor.matrix;
+        return { matrix: tensor.matrix, transposed: tensor.transposed ?? false };
       },
     };
   });

@@ -87,12 +87,14 @@ export function registerAnalyze(program: Command): void {
               bar.update(done, item.description.name);
               let row: Record<string, unknown>;
               try {
-                const matrix = await item.load();
+                const { matrix, transposed } = await item.load();
                 const context = {
                   progress: (fraction: number) => bar.update(done, item.description.name, fraction),
                   checkCancelled() {},
                 };
-                row = publicRow(analyzeWeight(matrix, item.description, policy, context));
+                row = publicRow(
+                  analyzeWeight(matrix, item.description, policy, context, { transposed }),
+                );
               } catch (error) {
                 // One unreadable tensor (NaN weights, a bad range) must not hide the others.
                 if (!isInputError(error)) throw error;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../formats/byte-source';
+import {
+  readSafetensorsIndex,
+  readTensor,
+  tensorFromMatrix,
+  writeSafetensors,
+} from '../formats/safetensors';
+import { knownRank } from '../linalg/special-matrices';
+import { analyzeWeight } from './weight-analysis';
+
+describe('weight analysis', () => {
+  it('reads tensors in the copy-free spectrum layout and reports the same row as the plain layout', async () => {
+    const shapes: [number, number, number][] = [
+      [30, 50, 4],
+      [40, 40, 6],
+      [50, 20, 3],
+    ];
+    const tensors = shapes.map(([m, n, r], k) =>
+      tensorFromMatrix(`layer${k}`, knownRank(m, n, r, k + 1), 'F64'),
+    );
+    const file = writeSafetensors(tensors);
+    const source = bytesSource(file.slice());
+    for (const [index, entry] of (await readSafetensorsIndex(source)).entries()) {
+      const [m, n, r] = shapes[index];
+      const plain = await readTensor(bytesSource(file.slice()), entry);
+      const spectrum = await readTensor(bytesSource(file.slice()), entry, { layout: 'spectrum' });
+      // Wide and square tensors are read as their transpose, with no transposing copy.
+      expect(spectrum.transposed).toBe(n >= m);
+      const description = { name: entry.name, shape: entry.shape, dtype: entry.dtype };
+      const expected = analyzeWeight(plain.matrix, description, { kind: 'default' });
+      const row = analyzeWeight(spectrum.matrix, description, { kind: 'default' }, undefined, {
+        transposed: spectrum.transposed,
+      });
+      expect(row).toMatchObject({ rows: m, cols: n, rank: r, factorParameters: r * (m + n) });
+      expect(row.rank).toBe(expected.rank);
+      for (let k = 0; k < r; k++) {
+        expect(row.singularValues[k]).toBeCloseTo(expected.singularValues[k], 10);
+      }
+    }
+  });
+});
