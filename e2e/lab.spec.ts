@@ -45,9 +45,41 @@ test.describe('lab', () => {
   }) => {
     const { page } = app;
     await openLab(page, 'Weights');
+    // Record every state of the progress line and the table while the host streams the file.
+    await page.evaluate(() => {
+      const seen: { progress: string | null; rows: number }[] = [];
+      (window as unknown as { weightStream: typeof seen }).weightStream = seen;
+      new MutationObserver(() => {
+        const progress = document.querySelector('[data-testid="weights-progress"]');
+        seen.push({
+          progress: progress ? progress.textContent : null,
+          rows: document.querySelectorAll('[data-testid="weight-row"]').length,
+        });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('weight-file-input').setInputFiles(fixture);
     const rows = page.getByTestId('weight-row');
     await expect(rows).toHaveCount(matrices.length, slow);
+    await expect(page.getByTestId('weights-progress')).toHaveCount(0);
+    const stream = await page.evaluate(
+      () =>
+        (window as unknown as { weightStream: { progress: string | null; rows: number }[] })
+          .weightStream,
+    );
+    const total = matrices.length;
+    const counted = stream.flatMap(({ progress }) => {
+      const match = progress?.match(/(\d+) of (\d+): /);
+      return match ? [[Number(match[1]), Number(match[2])]] : [];
+    });
+    // Progress names every tensor as "n of N", in order …
+    expect(counted.map(([, of]) => of)).toEqual(counted.map(() => total));
+    expect(new Set(counted.map(([n]) => n))).toEqual(
+      new Set(Array.from({ length: total }, (_, k) => k + 1)),
+    );
+    // … and finished rows show while later tensors are still being analysed.
+    expect(
+      stream.some(({ progress, rows: count }) => progress !== null && count > 0 && count < total),
+    ).toBe(true);
     for (const tensor of matrices) {
       const row = page.locator(`[data-testid="weight-row"][data-name="${tensor.name}"]`);
       await expect(row.locator('td[data-column="rank"]')).toHaveText(String(tensor.rank));
@@ -125,13 +157,55 @@ test.describe('lab', () => {
     ]);
     expect(conv.split(',')[14]).toBe(String(4 * (16 + 72)));
 
-    // A row opens in the other views: a tensor that fits the editor joins the project, selected.
-    await page.locator('[data-testid="weight-row"][data-name="layers.0.mlp.down.weight"]').click();
-    await page.getByRole('button', { name: 'Add to project' }).click();
-    await expect(page.getByTestId('add-tensor-status')).toContainText('Added', slow);
-    await page.getByRole('tab', { name: 'Spectrum', exact: true }).click();
-    await expect(page.getByTestId('scree-marks')).toHaveAttribute('data-count', '40', slow);
-    await expect(page.getByTestId('spectrum-rank')).toHaveText('40');
+    // A row opens in the other views: a tensor that fits the project (64×48) joins it, selected,
+    // and its "Spectrum" button lands on the Spectrum tab with its 48 singular values.
+    await page
+      .locator('[data-testid="weight-row"][data-name="layers.0.attention.query.weight"]')
+      .getByRole('button', { name: 'Spectrum', exact: true })
+      .click();
+    await expect(page.getByRole('tab', { name: 'Spectrum', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+      slow,
+    );
+    await expect(page.getByRole('tabpanel')).toContainText('64 × 48, 48 singular values', slow);
+    await expect(page.getByTestId('scree-marks')).toHaveAttribute('data-count', '48', slow);
+    await expect(page.getByTestId('spectrum-rank')).toHaveText('6');
+    await expect(page.getByRole('navigation', { name: 'Matrices' })).toContainText(
+      'layers.0.attention.query.weight',
+    );
+    await page.screenshot({ path: path.join(artifactsDir, 'lab-row-spectrum.png') });
+
+    // "Approximate" on a 40×40 tensor lands on the Approximate view with it selected.
+    await page.getByRole('tab', { name: 'Lab', exact: true }).click();
+    await page
+      .locator('[data-testid="weight-row"][data-name="layers.0.mlp.down.weight"]')
+      .getByRole('button', { name: 'Approximate', exact: true })
+      .click();
+    await expect(page.getByRole('tab', { name: 'Approximate', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+      slow,
+    );
+    await expect(page.getByTestId('rank-r')).toBeVisible(slow);
+
+    // A 16×72 tensor does not fit the project: it stays in the Lab with its scree plot, and says why.
+    await page.getByRole('tab', { name: 'Lab', exact: true }).click();
+    await page
+      .locator('[data-testid="weight-row"][data-name="conv.weight"]')
+      .getByRole('button', { name: 'Approximate', exact: true })
+      .click();
+    await expect(page.getByRole('tab', { name: 'Lab', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(page.getByTestId('add-tensor-status')).toContainText('at most 64×64');
+    await expect(page.getByTestId('tensor-spectrum').getByTestId('scree-marks')).toHaveAttribute(
+      'data-count',
+      '16',
+    );
+    await page.getByTestId('tensor-spectrum').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsDir, 'lab-row-too-large.png') });
   });
 
   test('LoRA calculator: 4096×4096 at r = 8 is 65,536 against 16,777,216', async ({ app }) => {

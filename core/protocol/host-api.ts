@@ -20,6 +20,11 @@ export interface ProgressEvent {
   /** In [0, 1]. */
   fraction: number;
   message?: string;
+  /**
+   * A piece of the result finished before the whole: analyzeWeights sends each table row
+   * (a WeightTableRow) as soon as it is computed. The final result still holds every piece.
+   */
+  partial?: unknown;
 }
 
 export interface ComputeOptions {

@@ -310,7 +310,13 @@ export class DocumentService {
                 }),
             },
           )) as WeightRow;
-          table.rows.push({ ...row, file: item.fileName });
+          const finished: WeightTable['rows'][number] = { ...row, file: item.fileName };
+          table.rows.push(finished);
+          onProgress?.({
+            fraction: (index + 1) / work.length,
+            message: `${index + 1} of ${work.length}: ${description.name}`,
+            partial: finished,
+          });
         } catch (error) {
           const failure = error as Error;
           if (failure.name === 'CancelledError') throw error;

@@ -1,8 +1,8 @@
 // The centre area: one tab per registered view, following the WAI-ARIA tabs pattern
 // (arrow keys move between tabs, the panel is labelled by its tab).
-import { useState, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import { selectedMatrix } from '../state/project-store';
-import { useProject } from './app-context';
+import { OpenViewContext, useProject } from './app-context';
 import { views } from './views';
 
 export function ViewTabs() {
@@ -10,6 +10,9 @@ export function ViewTabs() {
   const matrix = useProject(selectedMatrix);
   const active = views.find((view) => view.id === activeId) ?? views[0];
   const Component = active.component;
+  const openView = useCallback((viewId: string) => {
+    if (views.some((view) => view.id === viewId)) setActiveId(viewId);
+  }, []);
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -46,11 +49,13 @@ export function ViewTabs() {
         id={`panel-${active.id}`}
         aria-labelledby={`tab-${active.id}`}
       >
-        {matrix ? (
-          <Component key={matrix.id} matrixId={matrix.id} />
-        ) : (
-          <p className="empty-note">Add a matrix with “New matrix” to begin.</p>
-        )}
+        <OpenViewContext.Provider value={openView}>
+          {matrix ? (
+            <Component key={matrix.id} matrixId={matrix.id} />
+          ) : (
+            <p className="empty-note">Add a matrix with “New matrix” to begin.</p>
+          )}
+        </OpenViewContext.Provider>
       </div>
     </main>
   );

@@ -22,3 +22,11 @@ export function useProjectStore(): ProjectStore {
 export function useProject<T>(selector: (state: ProjectState) => T): T {
   return useStore(useProjectStore(), selector);
 }
+
+/** Switches the centre area to a view by id (provided by ViewTabs, which keeps the active tab). */
+export const OpenViewContext = createContext<((viewId: string) => void) | null>(null);
+
+/** The tab switcher, or null outside the workbench (a view drawn alone, as in component tests). */
+export function useOpenView(): ((viewId: string) => void) | null {
+  return useContext(OpenViewContext);
+}

@@ -1,16 +1,21 @@
 // Weight analysis: open .safetensors / .npy files, stream their tensors through the host one at
 // a time (progress "n of N: name", Cancel), and show one row per matrix — sortable, filterable,
-// exportable as the CLI's CSV — with the selected tensor's scree plot below.
+// exportable as the CLI's CSV — with the selected tensor's scree plot below. Rows appear as the
+// host finishes them (each progress event carries its row); a row opens the Spectrum and
+// Approximate views when its tensor fits the project (≤ 64×64).
 import { useMemo, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
+import type { ChosenHost } from '../../host';
+import type { ProjectStore } from '../../state/project-store';
 import type { WeightTableRow } from '../../../../core/protocol/files';
 import { isCancelled } from '../../../../core/protocol/errors';
 import { decideRank } from '../../../../core/rank/policies';
 import { fileNameFor, saveBlob } from '../../export/save-file';
 import { newJobId } from '../../host/run-job';
-import { useHost, useProjectStore } from '../../workbench/app-context';
+import { useHost, useOpenView, useProjectStore } from '../../workbench/app-context';
 import { LabScree } from './LabScree';
 import { markersFor, withPolicy } from './lab-markers';
 import { filterRows, nextSort, sortRows, tableColumns, tableCsv } from './weight-table';
+import { destinationFor, partialRowOf, projectMatrixLimit, withStreamedRow } from './weight-stream';
 import {
   rowKey,
   useWeightsStore,
@@ -23,10 +28,16 @@ export function WeightsPanel() {
   const state = useWeightsStore();
   const inputRef = useRef<HTMLInputElement>(null);
 
+  const store = useProjectStore();
+  const openView = useOpenView();
+  // While a run streams rows, they replace the previous table; the final table replaces them.
+  const streaming = state.running !== null && state.streamed.length > 0;
   const rows = useMemo(
     () =>
-      state.table ? state.table.rows.map((row) => withPolicy(row, { kind: state.policy })) : [],
-    [state.table, state.policy],
+      (streaming ? state.streamed : (state.table?.rows ?? [])).map((row) =>
+        withPolicy(row, { kind: state.policy }),
+      ),
+    [streaming, state.streamed, state.table, state.policy],
   );
   const shown = useMemo(
     () => sortRows(filterRows(rows, state.filter), state.sort),
@@ -37,7 +48,14 @@ export function WeightsPanel() {
   async function analyse(files: FileEntry[], names: string[]) {
     const jobId = newJobId('weights');
     useWeightsStore.setState({
-      running: { jobId, fraction: 0, message: 'reading the file index…' },
+      running: {
+        jobId,
+        fraction: 0,
+        message: 'reading the file index…',
+        sources: files,
+        sourceNames: names,
+      },
+      streamed: [],
       error: null,
     });
     try {
@@ -46,17 +64,18 @@ export function WeightsPanel() {
         {
           jobId,
           onProgress: (event) =>
-            useWeightsStore.setState((previous) =>
-              previous.running?.jobId === jobId
-                ? {
-                    running: {
-                      jobId,
-                      fraction: event.fraction,
-                      message: event.message ?? previous.running.message,
-                    },
-                  }
-                : {},
-            ),
+            useWeightsStore.setState((previous) => {
+              if (previous.running?.jobId !== jobId) return {};
+              const finished = partialRowOf(event);
+              return {
+                running: {
+                  ...previous.running,
+                  fraction: event.fraction,
+                  message: event.message ?? previous.running.message,
+                },
+                ...(finished ? { streamed: withStreamedRow(previous.streamed, finished) } : {}),
+              };
+            }),
         },
       );
       if (useWeightsStore.getState().running?.jobId !== jobId) return;
@@ -65,13 +84,19 @@ export function WeightsPanel() {
         sourceNames: names,
         sources: files,
         running: null,
-        selected: table.rows[0] ? rowKey(table.rows[0]) : null,
+        streamed: [],
+        selected: table.rows.some((row) => rowKey(row) === useWeightsStore.getState().selected)
+          ? useWeightsStore.getState().selected
+          : table.rows[0]
+            ? rowKey(table.rows[0])
+            : null,
         notice: null,
       });
     } catch (error) {
       if (useWeightsStore.getState().running?.jobId !== jobId) return;
       useWeightsStore.setState({
         running: null,
+        streamed: [],
         error: isCancelled(error)
           ? 'Cancelled: the table keeps what it had before.'
           : error instanceof Error
@@ -138,7 +163,25 @@ export function WeightsPanel() {
     }
   }
 
+  /** A row's Spectrum / Approximate buttons: into the project and that view, or why not. */
+  async function openIn(row: WeightTableRow, viewId: 'spectrum' | 'approximate') {
+    const key = rowKey(row);
+    const destination = destinationFor(row, viewId);
+    if (destination.kind === 'lab') {
+      useWeightsStore.setState({
+        selected: key,
+        notice: { text: destination.reason, error: false },
+      });
+      return;
+    }
+    useWeightsStore.setState({ selected: key, notice: { text: 'importing…', error: false } });
+    const outcome = await importRow(host, store, row);
+    useWeightsStore.setState({ notice: outcome });
+    if (!outcome.error) openView?.(viewId);
+  }
+
   const multipleFiles = new Set(rows.map((row) => row.file)).size > 1;
+  const shownTable = streaming ? null : state.table;
 
   return (
     <section className="lab-section" aria-label="Weight analysis">
@@ -195,17 +238,20 @@ export function WeightsPanel() {
       ) : null}
       {state.error ? <p className="figure-error">{state.error}</p> : null}
 
-      {state.table ? (
+      {state.table || streaming ? (
         <>
-          <p className="figure-note">
-            {rows.length} matrices from {state.sourceNames.join(', ')}
+          <p className="figure-note" data-testid="weights-summary">
+            {streaming
+              ? `${rows.length} matrices so far from ${state.running?.sourceNames.join(', ') ?? ''}`
+              : `${rows.length} matrices from ${state.sourceNames.join(', ')}`}
             {state.filter ? `, ${shown.length} shown` : ''}. Ranks use the{' '}
             {state.policy === 'default'
               ? 'default tolerance σ₁·max(m,n)·ε'
               : state.policy === 'gap'
                 ? 'largest spectral gap'
                 : 'Marchenko–Pastur noise edge'}
-            ; click a row for its spectrum.
+            ; click a row for its spectrum, or open it in the Spectrum or Approximate view (tensors
+            up to {projectMatrixLimit}×{projectMatrixLimit}).
           </p>
           <div className="lab-table-frame">
             <table className="lab-table" aria-label="Weight matrices">
@@ -235,6 +281,9 @@ export function WeightsPanel() {
                       </th>
                     );
                   })}
+                  <th>
+                    <span className="visually-hidden">Open in</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -274,6 +323,26 @@ export function WeightsPanel() {
                           ) : null}
                         </td>
                       ))}
+                      <td className="lab-row-actions">
+                        {(['spectrum', 'approximate'] as const).map((viewId) => (
+                          <button
+                            key={viewId}
+                            type="button"
+                            title={
+                              destinationFor(row, viewId).kind === 'project'
+                                ? `Adds ${row.name} to the project and opens it in the ${viewId === 'spectrum' ? 'Spectrum' : 'Approximate'} view`
+                                : `Larger than ${projectMatrixLimit}×${projectMatrixLimit}: stays in the Lab`
+                            }
+                            onClick={(event) => {
+                              event.stopPropagation();
+                              void openIn(row, viewId);
+                            }}
+                            onKeyDown={(event) => event.stopPropagation()}
+                          >
+                            {viewId === 'spectrum' ? 'Spectrum' : 'Approximate'}
+                          </button>
+                        ))}
+                      </td>
                     </tr>
                   );
                 })}
@@ -289,16 +358,16 @@ export function WeightsPanel() {
                 .join(' ')}
             </p>
           ) : null}
-          {state.table.skipped.length > 0 ? (
+          {shownTable && shownTable.skipped.length > 0 ? (
             <p className="figure-note" data-testid="weights-skipped">
-              Not matrices (skipped): {state.table.skipped.join(', ')}.
+              Not matrices (skipped): {shownTable.skipped.join(', ')}.
             </p>
           ) : null}
-          {state.table.failed.length > 0 ? (
+          {shownTable && shownTable.failed.length > 0 ? (
             <div className="figure-error" data-testid="weights-failed">
               Could not analyse:
               <ul>
-                {state.table.failed.map((failure) => (
+                {shownTable.failed.map((failure) => (
                   <li key={`${failure.file}:${failure.name}`}>
                     {failure.file}: {failure.name} — {failure.message}
                   </li>
@@ -319,8 +388,32 @@ export function WeightsPanel() {
   );
 }
 
-/** The editor's limit: larger tensors stay in the Lab (the host says so when asked). */
-const editorLimit = 64;
+/** Imports a row's tensor into the project (which selects it); says what happened. */
+async function importRow(
+  host: ChosenHost['host'],
+  store: ProjectStore,
+  row: WeightTableRow,
+): Promise<{ text: string; error: boolean }> {
+  const state = useWeightsStore.getState();
+  // Rows of a run still streaming come from the running files, the others from the last table's.
+  const fromRun =
+    state.running !== null && state.streamed.some((streamed) => rowKey(streamed) === rowKey(row));
+  const names = fromRun && state.running ? state.running.sourceNames : state.sourceNames;
+  const files = fromRun && state.running ? state.running.sources : state.sources;
+  const source = files[names.indexOf(row.file)];
+  if (!source) return { text: `The file of ${row.name} is no longer open.`, error: true };
+  try {
+    const tensor = row.file.toLowerCase().endsWith('.safetensors') ? row.name : undefined;
+    const imported = await host.importMatrix({ ...source, tensor });
+    store.getState().addImportedMatrix(row.name, imported.cells, imported.notes.join(' '));
+    return {
+      text: `Added “${row.name}” to the project and selected it: the Spectrum and Approximate views now show it.`,
+      error: false,
+    };
+  } catch (error) {
+    return { text: error instanceof Error ? error.message : String(error), error: true };
+  }
+}
 
 function TensorSpectrum({ row, policy }: { row: WeightTableRow; policy: WeightPolicyKind }) {
   const { host } = useHost();
@@ -335,24 +428,11 @@ function TensorSpectrum({ row, policy }: { row: WeightTableRow; policy: WeightPo
       }),
     [row, policy],
   );
-  const fits = row.rows <= editorLimit && row.cols <= editorLimit;
+  const fits = destinationFor(row, 'spectrum').kind === 'project';
 
   async function addToProject() {
-    const { sources, sourceNames } = useWeightsStore.getState();
-    const source = sources[sourceNames.indexOf(row.file)];
-    if (!source) return;
     setStatus({ text: 'importing…', error: false });
-    try {
-      const tensor = row.file.toLowerCase().endsWith('.safetensors') ? row.name : undefined;
-      const imported = await host.importMatrix({ ...source, tensor });
-      store.getState().addImportedMatrix(row.name, imported.cells, imported.notes.join(' '));
-      setStatus({
-        text: `Added “${row.name}” to the project and selected it: the Spectrum and Approximate views now show it.`,
-        error: false,
-      });
-    } catch (error) {
-      setStatus({ text: error instanceof Error ? error.message : String(error), error: true });
-    }
+    setStatus(await importRow(host, store, row));
   }
 
   return (
@@ -375,7 +455,7 @@ function TensorSpectrum({ row, policy }: { row: WeightTableRow; policy: WeightPo
           title={
             fits
               ? 'Adds the tensor to the project as a matrix, for the Spectrum, Approximate and other views'
-              : `Only tensors up to ${editorLimit}×${editorLimit} fit the editor; this one stays in the Lab`
+              : `Only tensors up to ${projectMatrixLimit}×${projectMatrixLimit} fit the editor; this one stays in the Lab`
           }
         >
           Add to project

@@ -2,7 +2,11 @@
 // (the workbench remounts views when the selected matrix changes) and a stream in flight keeps
 // reporting into it.
 import { create } from 'zustand';
-import type { WeightFilesRequest, WeightTable } from '../../../../core/protocol/files';
+import type {
+  WeightFilesRequest,
+  WeightTable,
+  WeightTableRow,
+} from '../../../../core/protocol/files';
 
 export type WeightFileEntry = WeightFilesRequest['files'][number];
 import type { SortState } from './weight-table';
@@ -20,7 +24,16 @@ export interface WeightsState {
   filter: string;
   /** `${file}\u0000${name}` of the row whose spectrum shows. */
   selected: string | null;
-  running: { jobId: string; fraction: number; message: string } | null;
+  running: {
+    jobId: string;
+    fraction: number;
+    message: string;
+    /** The files being analysed and their names, for the streamed rows' imports. */
+    sources: WeightFileEntry[];
+    sourceNames: string[];
+  } | null;
+  /** Rows of the running analysis, as the host finishes them; the final table replaces them. */
+  streamed: WeightTableRow[];
   error: string | null;
   /** What "Add to project" did (kept here: adding selects the matrix, which remounts the view). */
   notice: { text: string; error: boolean } | null;
@@ -35,6 +48,7 @@ export const useWeightsStore = create<WeightsState>(() => ({
   filter: '',
   selected: null,
   running: null,
+  streamed: [],
   error: null,
   notice: null,
 }));
