@@ -236,7 +236,12 @@ export class DocumentService {
       // List first, so progress can count every tensor of every file.
       const work: {
         fileName: string;
-        load: () => Promise<{ matrix: Matrix; description: WeightDescription }>;
+        /** `transposed`: the matrix holds the weight's transpose (same singular values, no copy). */
+        load: () => Promise<{
+          matrix: Matrix;
+          description: WeightDescription;
+          transposed: boolean;
+        }>;
       }[] = [];
       for (const { fileName, source } of sources) {
         if (path.extname(fileName).toLowerCase() === '.safetensors') {
@@ -250,9 +255,14 @@ export class DocumentService {
             work.push({
               fileName,
               load: async () => {
-                const tensor = await readTensor(source, entry, { fileName, maxEntries: 2 ** 28 });
+                const tensor = await readTensor(source, entry, {
+                  fileName,
+                  maxEntries: 2 ** 28,
+                  layout: 'spectrum',
+                });
                 return {
                   matrix: tensor.matrix,
+                  transposed: tensor.transposed ?? false,
                   description: {
                     name: entry.name,
                     shape: entry.shape,
@@ -275,6 +285,7 @@ export class DocumentService {
                 });
               return {
                 matrix: loaded.matrix,
+                transposed: false,
                 description: {
                   name: fileName,
                   shape: loaded.originalShape,
@@ -292,7 +303,7 @@ export class DocumentService {
         const item = work[index];
         let name = item.fileName;
         try {
-          const { matrix, description } = await item.load();
+          const { matrix, description, transposed } = await item.load();
           name = description.name;
           onProgress?.({
             fraction: index / work.length,
@@ -300,7 +311,7 @@ export class DocumentService {
           });
           const row = (await this.pool.run(
             'weightAnalysis',
-            { matrix, description, policy: request.policy },
+            { matrix, description, policy: request.policy, transposed },
             {
               signal,
               onProgress: (event) =>
