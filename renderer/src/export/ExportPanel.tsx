@@ -1,8 +1,9 @@
-// Figure export for every view: SVG, PNG at 1×/2×/4× (and TikZ where the view has it), with an
+// Figure export for every view: SVG, vector PDF, PNG at 1×/2×/4× (and TikZ where the view has it), with an
 // optional title and caption and a print theme. Everything goes through the view's own builder.
 import { useState } from 'react';
 import { printTheme, type FigureTheme } from '../figures/theme';
 import { frameFigure } from './figure-frame';
+import { svgToPdf } from './pdf';
 import { svgToPng, type PixelScale } from './rasterize';
 import { fileNameFor, saveBlob } from './save-file';
 import './export.css';
@@ -18,7 +19,7 @@ export interface FigureSource {
   latex?: () => string;
 }
 
-type Format = 'svg' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex';
+type Format = 'svg' | 'pdf' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex';
 
 export interface ExportPanelProps {
   source: FigureSource | null;
@@ -57,6 +58,10 @@ export function ExportPanel({ source, screenTheme }: ExportPanelProps) {
         const fileName = fileNameFor(source.name, 'svg');
         saveBlob(new Blob([svg], { type: 'image/svg+xml' }), fileName);
         setStatus(`Saved ${fileName}`);
+      } else if (format === 'pdf') {
+        const fileName = fileNameFor(source.name, 'pdf');
+        saveBlob(await svgToPdf(svg), fileName);
+        setStatus(`Saved ${fileName}`);
       } else {
         const scale = Number(format.slice(4)) as PixelScale;
         const fileName = fileNameFor(`${source.name}-${scale}x`, 'png');
@@ -82,6 +87,7 @@ export function ExportPanel({ source, screenTheme }: ExportPanelProps) {
             onChange={(event) => setFormat(event.target.value as Format)}
           >
             <option value="svg">SVG (vector)</option>
+            <option value="pdf">PDF (vector)</option>
             <option value="png-1">PNG 1×</option>
             <option value="png-2">PNG 2×</option>
             <option value="png-4">PNG 4×</option>
