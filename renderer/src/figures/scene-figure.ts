@@ -39,7 +39,9 @@ export function buildSceneFigure(panels: ScenePanel[], theme: FigureTheme, note:
       }),
     );
     for (const label of panel.labels) {
-      const labelX = Math.min(Math.max(x + label.x, x + 4), x + panel.width - 4);
+      // Keep the whole label inside its panel, as on screen (width estimated from the font size).
+      const half = Math.min(panel.width / 2, (label.text.length * theme.fontSize * 0.56) / 2 + 4);
+      const labelX = Math.min(Math.max(x + label.x, x + half), x + panel.width - half);
       parts.push(
         text(label.text, {
           x: labelX,

@@ -1,5 +1,5 @@
 // The Grassmann view: two subspaces from the project (column or row spaces, top-k singular
-// subspaces), their principal angles as a bar chart with the geodesic, chordal and projection
+// subspaces, the column or row space of a LoRA update ΔW = BA), their principal angles as a bar chart with the geodesic, chordal and projection
 // distances, and the φ(i, j) similarity heatmap of the two matrices' singular subspaces.
 import { useMemo, useRef, useState } from 'react';
 import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
@@ -22,6 +22,8 @@ import {
   basisFor,
   describe,
   isLeft,
+  isLora,
+  loraUpdate,
   orientedMatrix,
   toRequest,
   type SubspaceChoice,
@@ -34,7 +36,20 @@ const sphereColours = { first: '#4f46e5', second: '#0f9d58' };
 
 function useSubspace(choice: SubspaceChoice) {
   const matrix = useMatrix(choice.matrixId);
-  const dense = matrix?.parsed.matrix ?? null;
+  const partner = useMatrix(choice.loraA ?? choice.matrixId);
+  const lora = isLora(choice.kind);
+  const own = matrix?.parsed.matrix ?? null;
+  const other = partner?.parsed.matrix ?? null;
+  // For the LoRA kinds the subspaces are those of the update ΔW = BA (B = matrix, A = partner).
+  const update = useMemo(() => {
+    if (!lora || !own || !other) return { dense: null, error: null };
+    try {
+      return { dense: loraUpdate(own, other), error: null };
+    } catch (error) {
+      return { dense: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [lora, own, other]);
+  const dense = lora ? update.dense : own;
   const request = useMemo(() => (dense ? { matrix: dense } : null), [dense]);
   const job = useJobResult('subspaces', request);
   const result =
@@ -45,7 +60,9 @@ function useSubspace(choice: SubspaceChoice) {
     () => (result ? toRequest(basisFor(choice, result)) : null),
     [result, choice],
   );
-  return { matrix, dense, basis, error: matrix?.parsed.error ?? job.error };
+  const error =
+    matrix?.parsed.error ?? (lora ? partner?.parsed.error : null) ?? update.error ?? job.error;
+  return { matrix, partner, dense, basis, error };
 }
 
 export function GrassmannView({ matrixId }: ViewProps) {
@@ -89,8 +106,8 @@ export function GrassmannView({ matrixId }: ViewProps) {
     return {
       angles: result.angles,
       distances: result.distances,
-      nameA: describe(first, a.matrix.name),
-      nameB: describe(second, b.matrix.name),
+      nameA: describe(first, a.matrix.name, a.partner?.name),
+      nameB: describe(second, b.matrix.name, b.partner?.name),
       ambient: result.ambient,
       dimensionA: result.dimensionA,
       dimensionB: result.dimensionB,
@@ -101,6 +118,8 @@ export function GrassmannView({ matrixId }: ViewProps) {
     anglesRequest,
     a.matrix,
     b.matrix,
+    a.partner?.name,
+    b.partner?.name,
     first,
     second,
     similarity.result,

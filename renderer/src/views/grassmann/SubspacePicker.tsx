@@ -1,6 +1,7 @@
-// Picks one side of the comparison: a project matrix and which of its subspaces.
+// Picks one side of the comparison: a project matrix and which of its subspaces, or for LoRA
+// factors two project matrices B and A and which subspace of their update ΔW = BA.
 import type { MatrixDocument } from '../../../../core/project/schema';
-import { kindLabels, type SubspaceChoice, type SubspaceKind } from './subspace-choice';
+import { isLora, kindLabels, type SubspaceChoice, type SubspaceKind } from './subspace-choice';
 
 export interface SubspacePickerProps {
   label: string;
@@ -10,6 +11,11 @@ export interface SubspacePickerProps {
 }
 
 export function SubspacePicker({ label, matrices, choice, onChange }: SubspacePickerProps) {
+  const options = matrices.map((matrix) => (
+    <option key={matrix.id} value={matrix.id}>
+      {matrix.name}
+    </option>
+  ));
   return (
     <fieldset className="subspace-picker">
       <legend>{label}</legend>
@@ -24,18 +30,26 @@ export function SubspacePicker({ label, matrices, choice, onChange }: SubspacePi
           </option>
         ))}
       </select>
-      <span className="muted">of</span>
+      <span className="muted">{isLora(choice.kind) ? 'B =' : 'of'}</span>
       <select
         aria-label={`${label} matrix`}
         value={choice.matrixId}
         onChange={(event) => onChange({ ...choice, matrixId: event.target.value })}
       >
-        {matrices.map((matrix) => (
-          <option key={matrix.id} value={matrix.id}>
-            {matrix.name}
-          </option>
-        ))}
+        {options}
       </select>
+      {isLora(choice.kind) ? (
+        <>
+          <span className="muted">A =</span>
+          <select
+            aria-label={`${label} LoRA A`}
+            value={choice.loraA ?? choice.matrixId}
+            onChange={(event) => onChange({ ...choice, loraA: event.target.value })}
+          >
+            {options}
+          </select>
+        </>
+      ) : null}
       {choice.kind === 'top-left' || choice.kind === 'top-right' ? (
         <label>
           k

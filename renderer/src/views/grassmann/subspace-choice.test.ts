@@ -6,6 +6,8 @@ import {
   basisFor,
   describe as describeChoice,
   isLeft,
+  isLora,
+  loraUpdate,
   orientedMatrix,
   toRequest,
 } from './subspace-choice';
@@ -47,5 +49,39 @@ describe('subspace choices', () => {
     expect(describeChoice({ matrixId: 'b', kind: 'top-left', k: 3 }, 'B')).toBe(
       'top-3 left singular vectors of B',
     );
+  });
+
+  it('takes a LoRA update ΔW = BA: its column space is col(B) and its row space row(A)', () => {
+    // B (4×2) and A (2×3) of full rank 2: ΔW is 4×3 of rank 2.
+    const bFactor = fromRows([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [2, -1],
+    ]);
+    const aFactor = fromRows([
+      [1, 2, 0],
+      [0, 1, 3],
+    ]);
+    const update = loraUpdate(bFactor, aFactor);
+    expect([update.rows, update.cols]).toEqual([4, 3]);
+    // (BA)₄₃ = 2·0 + (−1)·3
+    expect(update.data[3 + 2 * 4]).toBe(-3);
+    const updateSpaces = fundamentalSubspaces(update);
+    const column = basisFor({ matrixId: 'b', kind: 'lora-column', k: 1, loraA: 'a' }, updateSpaces);
+    const row = basisFor({ matrixId: 'b', kind: 'lora-row', k: 1, loraA: 'a' }, updateSpaces);
+    expect([column.rows, column.cols]).toEqual([4, 2]);
+    expect([row.rows, row.cols]).toEqual([3, 2]);
+    for (const angle of principalAngles(bFactor, column)) expect(angle).toBeLessThan(1e-7);
+    const aRows = fundamentalSubspaces(aFactor).row;
+    for (const angle of principalAngles(aRows, row)) expect(angle).toBeLessThan(1e-7);
+    expect(isLeft('lora-column')).toBe(true);
+    expect(isLeft('lora-row')).toBe(false);
+    expect(isLora('lora-row')).toBe(true);
+    expect(isLora('column')).toBe(false);
+    expect(describeChoice({ matrixId: 'b', kind: 'lora-column', k: 1 }, 'B₀', 'A₀')).toBe(
+      'column space of ΔW = BA (B = B₀, A = A₀)',
+    );
+    expect(() => loraUpdate(aFactor, aFactor)).toThrow(/B's columns to equal A's rows/);
   });
 });

@@ -53,6 +53,8 @@ export interface SubspaceCanvasProps {
   /** Makes the vector with this name draggable; called with the new tip. */
   drag?: { vector: string; onDrag(tip: number[]): void };
   handle?: Ref<SubspaceCanvasHandle>;
+  /** data-testid of the space labels ("space-label" unless told). */
+  labelTestId?: string;
 }
 
 const cameraHome = new THREE.Vector3(5.2, -6.4, 4.2);
@@ -67,6 +69,7 @@ export function SubspaceCanvas({
   testId,
   drag,
   handle,
+  labelTestId = 'space-label',
 }: SubspaceCanvasProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const labelRefs = useRef<(HTMLDivElement | null)[]>([]);
@@ -291,7 +294,7 @@ export function SubspaceCanvas({
               labelRefs.current[index] = element;
             }}
             className="space-label"
-            data-testid="space-label"
+            data-testid={labelTestId}
             data-space={space.key}
             style={{ borderColor: space.colour }}
           >

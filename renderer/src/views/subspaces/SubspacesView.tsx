@@ -1,7 +1,8 @@
 // The Subspaces view. For m, n ≤ 3: two linked three.js scenes — the domain ℝⁿ with the row and
 // null spaces, the codomain ℝᵐ with the column and left null spaces — and a draggable x split as
 // x_row + x_null, whose image Ax is animated (the null part collapses to 0). Always: Strang's
-// big-picture diagram with the four dimensions (the only picture for larger matrices).
+// big-picture diagram with the four dimensions; for larger matrices also the subspaces projected
+// into 3D (ProjectedScenes), onto chosen coordinates or the top three singular directions.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
 import { basesLatex } from '../../figures/bases-latex';
@@ -11,6 +12,7 @@ import {
   applyMatrix,
   interpolate,
   norm,
+  realSpace,
   spaceLabel,
   splitVector,
 } from '../../figures/subspace-geometry';
@@ -22,6 +24,7 @@ import { usePrefersDark } from '../spectrum/use-color-scheme';
 import { useElementWidth } from '../spectrum/use-element-width';
 import { useJobResult } from '../spectrum/use-job-result';
 import { useMatrix } from '../spectrum/use-matrix';
+import { ProjectedScenes } from './ProjectedScenes';
 import { SubspaceCanvas, type LabelledSpace, type SubspaceCanvasHandle } from './SubspaceCanvas';
 import '../spectrum/views.css';
 import './subspaces.css';
@@ -50,6 +53,7 @@ export function SubspacesView({ matrixId }: ViewProps) {
   const [chosenX, setChosenX] = useState<number[]>([1.5, 0.5, 1]);
   const x = useMemo(() => chosenX.slice(0, a?.cols ?? 3), [chosenX, a?.cols]);
   const [phase, setPhase] = useState(1);
+  const [projectionSummary, setProjectionSummary] = useState('');
 
   function play() {
     const start = performance.now();
@@ -171,11 +175,32 @@ export function SubspacesView({ matrixId }: ViewProps) {
       return {
         name,
         latex,
-        svg: (figureTheme) =>
-          buildBigPicture(
+        svg: (figureTheme) => {
+          // The projected scenes when they are drawn (WebGL), else the big picture alone.
+          const shots = (
+            [
+              [domainRef.current, `domain ${realSpace(result.cols)} (projected)`],
+              [codomainRef.current, `codomain ${realSpace(result.rows)} (projected)`],
+            ] as const
+          ).map(([handle, title]) => {
+            const shot = handle?.snapshot(2, figureTheme);
+            return shot
+              ? {
+                  title,
+                  imageUrl: shot.url,
+                  width: shot.width,
+                  height: shot.height,
+                  labels: shot.labels,
+                }
+              : null;
+          });
+          if (shots[0] && shots[1])
+            return buildSceneFigure([shots[0], shots[1]], figureTheme, projectionSummary);
+          return buildBigPicture(
             { rows: result.rows, cols: result.cols, rank: result.rank },
             { width: 760, theme: figureTheme },
-          ),
+          );
+        },
       };
     }
     return {
@@ -210,7 +235,7 @@ export function SubspacesView({ matrixId }: ViewProps) {
         );
       },
     };
-  }, [result, small, matrix?.name, x, image]);
+  }, [result, small, matrix?.name, x, image, projectionSummary]);
 
   if (!matrix) return null;
   if (matrix.parsed.error) {
@@ -314,10 +339,21 @@ export function SubspacesView({ matrixId }: ViewProps) {
           </p>
         </>
       ) : result && !small ? (
-        <p className="figure-note">
-          This matrix is {result.rows}×{result.cols}: its spaces live beyond ℝ³, so here is Strang’s
-          big picture of their dimensions.
-        </p>
+        <>
+          <ProjectedScenes
+            result={result}
+            theme={theme}
+            height={sceneHeight}
+            domainHandle={domainRef}
+            codomainHandle={codomainRef}
+            onSummary={setProjectionSummary}
+          />
+          <p className="figure-note">
+            This matrix is {result.rows}×{result.cols}: its spaces live beyond ℝ³. Orbit the
+            projected scenes above by dragging; below is Strang’s big picture of the true
+            dimensions.
+          </p>
+        </>
       ) : null}
       {bigPicture ? (
         <div
