@@ -3,41 +3,15 @@
 import { Option, type Command } from 'commander';
 import type { RankPolicy } from '../../../core/rank/policies';
 import { analyzeWeight, type WeightRow } from '../../../core/jobs/weight-analysis';
+import { weightCsvHeader, weightCsvLine } from '../../../core/jobs/weight-table-csv';
 import { CliInputError, isInputError } from '../input-error';
 import { printJson } from '../output';
 import { ProgressBar } from '../progress-bar';
 import { listWeights } from '../weight-source';
 
-const columns = [
-  'name',
-  'shape',
-  'rows',
-  'cols',
-  'dtype',
-  'rank',
-  'stableRank',
-  'effectiveRank',
-  'sigmaMax',
-  'condition',
-  'energyRank90',
-  'energyRank95',
-  'energyRank99',
-  'noiseRank',
-  'factorParameters',
-] as const;
-
 function publicRow(row: WeightRow): Record<string, unknown> {
   const { singularValues: _values, rankReason: _reason, denseParameters: _dense, ...rest } = row;
   return rest;
-}
-
-function csvCell(value: unknown): string {
-  const text = Array.isArray(value)
-    ? value.join('x')
-    : typeof value === 'number' && !Number.isFinite(value)
-      ? String(value)
-      : String(value ?? '');
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function policyFrom(options: { policy: string; tol?: number }): RankPolicy {
@@ -79,7 +53,7 @@ export function registerAnalyze(program: Command): void {
         const total = listings.reduce((sum, { listing }) => sum + listing.items.length, 0);
         const bar = new ProgressBar(total);
         const rows: Record<string, unknown>[] = [];
-        if (options.csv) process.stdout.write(columns.join(',') + '\n');
+        if (options.csv) process.stdout.write(weightCsvHeader() + '\n');
         let done = 0;
         for (const { listing } of listings) {
           try {
@@ -106,10 +80,7 @@ export function registerAnalyze(program: Command): void {
                 continue;
               }
               done++;
-              if (options.csv)
-                process.stdout.write(
-                  columns.map((column) => csvCell(row[column])).join(',') + '\n',
-                );
+              if (options.csv) process.stdout.write(weightCsvLine(row) + '\n');
               else if (!options.json) {
                 process.stdout.write(
                   `${String(row.name).padEnd(36)} ${`${row.rows}×${row.cols}`.padStart(11)} ${String(row.dtype).padEnd(5)} rank ${String(row.rank).padStart(5)}  stable ${(row.stableRank as number).toFixed(2).padStart(8)}  effective ${(row.effectiveRank as number).toFixed(1).padStart(7)}  σ₁ ${(row.sigmaMax as number).toPrecision(4)}\n`,

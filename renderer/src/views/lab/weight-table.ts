@@ -2,6 +2,12 @@
 // columns and cell format as `rankscope analyze --csv`, so a table saved from the app and one
 // printed by the CLI can be diffed).
 import type { WeightTableRow } from '../../../../core/protocol/files';
+import {
+  weightCsvCell,
+  weightCsvColumns,
+  weightCsvHeader,
+  weightCsvLine,
+} from '../../../../core/jobs/weight-table-csv';
 import { formatValue } from '../../figures/svg';
 
 export type ColumnKey =
@@ -178,33 +184,12 @@ export function filterRows(rows: readonly WeightTableRow[], query: string): Weig
   });
 }
 
-/** The columns of `rankscope analyze --csv`, in its order. */
-export const csvColumns = [
-  'name',
-  'shape',
-  'rows',
-  'cols',
-  'dtype',
-  'rank',
-  'stableRank',
-  'effectiveRank',
-  'sigmaMax',
-  'condition',
-  'energyRank90',
-  'energyRank95',
-  'energyRank99',
-  'noiseRank',
-  'factorParameters',
-] as const;
-
-/** RFC 4180 quoting, and the CLI's rendering: shapes joined with "x", numbers in full. */
-export function csvCell(value: unknown): string {
-  const text = Array.isArray(value) ? value.join('x') : String(value ?? '');
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+/** The columns of `rankscope analyze --csv`, in its order (one definition in core). */
+export const csvColumns = weightCsvColumns;
+export const csvCell = weightCsvCell;
 
 export function tableCsv(rows: readonly WeightTableRow[]): string {
-  const lines = [csvColumns.join(',')];
-  for (const row of rows) lines.push(csvColumns.map((column) => csvCell(row[column])).join(','));
+  const lines = [weightCsvHeader()];
+  for (const row of rows) lines.push(weightCsvLine(row));
   return lines.join('\n') + '\n';
 }
