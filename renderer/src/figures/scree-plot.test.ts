@@ -61,6 +61,23 @@ describe('scree plot', () => {
     );
   });
 
+  it('draws subnormal and huge spectra on a log axis with finite ticks (no endless decades)', () => {
+    for (const values of [
+      [5e-324, 0],
+      [1e-310, 1e-320, 0],
+      [1.7e308, 1],
+    ]) {
+      const { svg } = buildScreePlot(values, markersFor(values), {
+        width: 640,
+        height: 360,
+        scale: 'log',
+        theme: lightTheme,
+      });
+      elementCounts(svg);
+      expect(svg).not.toMatch(/NaN|Infinity/);
+    }
+  });
+
   it('keeps every mark inside the plot area, zeros included on a log axis', () => {
     const values = [10, 1, 1e-3, 1e-9, 0, 0];
     const { layout } = buildScreePlot(values, markersFor(values), {

@@ -49,12 +49,15 @@ export interface ScreeFigure {
 /** Fraction of Σσ² held by the first i values, for i = 1..k. */
 export function cumulativeEnergy(values: ArrayLike<number>): Float64Array {
   const result = new Float64Array(values.length);
+  // Squares of σ/σ_max, so neither huge nor subnormal spectra overflow or vanish.
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]));
   let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i] * values[i];
+  for (let i = 0; i < values.length; i++) total += (values[i] / largest) ** 2;
   let running = 0;
   for (let i = 0; i < values.length; i++) {
-    running += values[i] * values[i];
-    result[i] = total === 0 ? 1 : running / total;
+    running += (values[i] / largest) ** 2;
+    result[i] = largest === 0 || total === 0 ? 1 : running / total;
   }
   return result;
 }
@@ -76,8 +79,9 @@ function valueDomain(
   for (const extra of extras) if (extra > 0) smallest = Math.min(smallest, extra);
   if (!Number.isFinite(smallest) || top <= 0) return [0.1, 1];
   // Exact zeros sit on the floor, a decade under the smallest positive value (never below 1e-20·σ₁).
-  const floor = Math.max(smallest, top * 1e-20) / 10;
-  return [floor, top * 2];
+  // Subnormal spectra would put the floor at 0, and log10(0) = −∞ has no decades to tick.
+  const floor = Math.max(Math.max(smallest, top * 1e-20) / 10, Number.MIN_VALUE);
+  return [floor, Math.min(top * 2, Number.MAX_VALUE)];
 }
 
 export function screeLayout(
