@@ -70,7 +70,11 @@ if (!app.requestSingleInstanceLock()) {
     registerAppProtocol(rendererDir);
     bindIpc(methods, devServerUrl);
     buildMenu(service, (command) => mainWindow?.webContents.send(menuChannel, command));
-    void documents.start().then(createWindow);
+    // Backups are a safety net: if their folder cannot be prepared, the window still opens.
+    void documents
+      .start()
+      .catch((error: unknown) => console.error(`[backups] ${(error as Error).message}`))
+      .then(createWindow);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
