@@ -21,7 +21,12 @@ const pool = createComputePool(import.meta.url, {
 });
 const service = new ComputeService(pool, 'web');
 const documents = new DocumentService(pool, option('data') ?? dataFolder('rankscope-web'));
-await documents.start();
+// Backups are a safety net: if their folder cannot be prepared, the host still serves.
+await documents
+  .start()
+  .catch((error: unknown) =>
+    console.error(`rankscope: backups are off: ${(error as Error).message}`),
+  );
 const methods = new HostMethods(service, documents, null);
 
 try {
