@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
+import { exportFigure, openView } from './view-helpers';
 
 const pdftoppm = '/usr/bin/pdftoppm';
 const pdftotext = '/usr/bin/pdftotext';
@@ -15,10 +16,6 @@ function pdfText(file: string): string {
   return execFileSync(pdftotext, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
-async function openView(page: Page, title: string) {
-  await page.getByRole('tab', { name: title, exact: true }).click();
-}
-
 interface PdfOptions {
   title?: string;
   caption?: string;
@@ -26,19 +23,8 @@ interface PdfOptions {
 }
 
 async function exportPdf(page: Page, name: string, options: PdfOptions): Promise<string> {
-  const panel = page.locator('details.export-panel');
-  if (!(await panel.evaluate((element: HTMLDetailsElement) => element.open)))
-    await panel.locator('summary').click();
-  await page.getByLabel('Export format').selectOption('pdf');
-  await page.getByLabel('Figure title').fill(options.title ?? '');
-  await page.getByLabel('Figure caption').fill(options.caption ?? '');
-  await page.getByLabel('Print theme').setChecked(options.print ?? false);
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save figure' }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-  const file = path.join(artifactsDir, `export-pdf-${name}.pdf`);
-  await download.saveAs(file);
+  const file = await exportFigure(page, `pdf-${name}`, { format: 'pdf', ...options });
+  expect(file).toMatch(/\.pdf$/);
   await expect(page.getByTestId('export-status')).toHaveText(/^Saved .+\.pdf$/);
   return file;
 }

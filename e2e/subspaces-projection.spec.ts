@@ -3,38 +3,8 @@
 // principal angles against scipy.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
-
-async function openView(page: Page, title: string) {
-  await page.getByRole('tab', { name: title, exact: true }).click();
-}
-
-/** Share of sampled pixels that differ from the corner (background) colour. */
-async function nonBlankFraction(page: Page, testId: string): Promise<number> {
-  return page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d')!;
-    context.drawImage(canvas, 0, 0);
-    const { data } = context.getImageData(0, 0, copy.width, copy.height);
-    const background = [data[0], data[1], data[2]];
-    let differing = 0;
-    let sampled = 0;
-    for (let k = 0; k < data.length; k += 4 * 7) {
-      sampled++;
-      if (
-        Math.abs(data[k] - background[0]) +
-          Math.abs(data[k + 1] - background[1]) +
-          Math.abs(data[k + 2] - background[2]) >
-        30
-      )
-        differing++;
-    }
-    return differing / sampled;
-  });
-}
+import { nonBlankFraction, openView } from './view-helpers';
 
 test('Exercise C (4×4, rank 3) is drawn projected, with its true dimensions', async ({ app }) => {
   const { page } = app;

@@ -5,10 +5,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
-
-async function openView(page: Page, title: string) {
-  await page.getByRole('tab', { name: title, exact: true }).click();
-}
+import { exportFigure, nonBlankFraction, openView } from './view-helpers';
 
 async function screenshotBothThemes(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -89,32 +86,6 @@ test.describe('approximate view', () => {
   });
 });
 
-/** Share of sampled pixels that differ from the corner (background) colour. */
-async function nonBlankFraction(page: Page, testId: string): Promise<number> {
-  return page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d')!;
-    context.drawImage(canvas, 0, 0);
-    const { data } = context.getImageData(0, 0, copy.width, copy.height);
-    const background = [data[0], data[1], data[2]];
-    let differing = 0;
-    let sampled = 0;
-    for (let k = 0; k < data.length; k += 4 * 7) {
-      sampled++;
-      if (
-        Math.abs(data[k] - background[0]) +
-          Math.abs(data[k + 1] - background[1]) +
-          Math.abs(data[k + 2] - background[2]) >
-        30
-      )
-        differing++;
-    }
-    return differing / sampled;
-  });
-}
-
 test.describe('subspaces view', () => {
   test('draws both 3D scenes with the four labelled spaces of the worked example', async ({
     app,
@@ -173,29 +144,6 @@ test.describe('grassmann view', () => {
     await screenshotBothThemes(page, 'view-grassmann');
   });
 });
-
-interface ExportOptions {
-  format: 'svg' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex';
-  title?: string;
-  caption?: string;
-  print?: boolean;
-}
-
-async function exportFigure(page: Page, name: string, options: ExportOptions): Promise<string> {
-  const panel = page.locator('details.export-panel');
-  if (!(await panel.evaluate((element: HTMLDetailsElement) => element.open)))
-    await panel.locator('summary').click();
-  await page.getByLabel('Export format').selectOption(options.format);
-  await page.getByLabel('Figure title').fill(options.title ?? '');
-  await page.getByLabel('Figure caption').fill(options.caption ?? '');
-  await page.getByLabel('Print theme').setChecked(options.print ?? false);
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save figure' }).click();
-  const download = await downloadPromise;
-  const file = path.join(artifactsDir, `export-${name}-${download.suggestedFilename()}`);
-  await download.saveAs(file);
-  return file;
-}
 
 /** Parses the SVG in the page's own XML parser; returns its root size. */
 async function parseSvg(page: Page, file: string): Promise<{ width: number; height: number }> {

@@ -1,0 +1,63 @@
+// Steps the view specs share: switching tabs, measuring whether a canvas drew anything, and
+// exporting the current view's figure through its export panel.
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { artifactsDir } from './app-fixture';
+
+export async function openView(page: Page, title: string): Promise<void> {
+  await page.getByRole('tab', { name: title, exact: true }).click();
+}
+
+/** Share of sampled pixels that differ from the corner (background) colour. */
+export async function nonBlankFraction(page: Page, testId: string): Promise<number> {
+  return page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    const background = [data[0], data[1], data[2]];
+    let differing = 0;
+    let sampled = 0;
+    for (let k = 0; k < data.length; k += 4 * 7) {
+      sampled++;
+      if (
+        Math.abs(data[k] - background[0]) +
+          Math.abs(data[k + 1] - background[1]) +
+          Math.abs(data[k + 2] - background[2]) >
+        30
+      )
+        differing++;
+    }
+    return differing / sampled;
+  });
+}
+
+export interface ExportOptions {
+  format: 'svg' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex' | 'pdf';
+  title?: string;
+  caption?: string;
+  print?: boolean;
+}
+
+/** Exports the view's figure and saves the download as e2e/artifacts/export-NAME-FILE. */
+export async function exportFigure(
+  page: Page,
+  name: string,
+  options: ExportOptions,
+): Promise<string> {
+  const panel = page.locator('details.export-panel');
+  if (!(await panel.evaluate((element: HTMLDetailsElement) => element.open)))
+    await panel.locator('summary').click();
+  await page.getByLabel('Export format').selectOption(options.format);
+  await page.getByLabel('Figure title').fill(options.title ?? '');
+  await page.getByLabel('Figure caption').fill(options.caption ?? '');
+  await page.getByLabel('Print theme').setChecked(options.print ?? false);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save figure' }).click();
+  const download = await downloadPromise;
+  const file = path.join(artifactsDir, `export-${name}-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  return file;
+}
