@@ -27,6 +27,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'e2e/artifacts/**',
+      // AssemblyScript, compiled and checked by asc (scripts/build-wasm.mjs).
+      'core/linalg/kernels/wasm/assembly/**',
     ],
   },
   js.configs.recommended,

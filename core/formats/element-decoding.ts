@@ -25,8 +25,11 @@ export function decodeElements(
   offset: number,
   count: number,
   format: ElementFormat,
+  /** Where to write the numbers (length count); a new array when absent. */
+  target?: Float64Array,
 ): Float64Array {
   const { kind, size, littleEndian } = format;
+  const output = (): Float64Array => target ?? new Float64Array(count);
   const byteLength = count * size;
   if (size > 1 && littleEndian === machineIsLittleEndian && kind !== 'bool') {
     // A typed-array view needs an aligned offset; otherwise copy once to a fresh buffer.
@@ -36,13 +39,16 @@ export function decodeElements(
         ? { buffer: bytes.buffer, start }
         : { buffer: bytes.slice(offset, offset + byteLength).buffer, start: 0 };
     const { buffer, start: at } = aligned;
-    if (kind === 'float' && size === 8) return new Float64Array(buffer, at, count);
     // TypedArray.set converts between element types natively, far faster than a loop.
     const widen = (view: ArrayLike<number>) => {
-      const values = new Float64Array(count);
+      const values = output();
       values.set(view);
       return values;
     };
+    if (kind === 'float' && size === 8) {
+      const view = new Float64Array(buffer, at, count);
+      return target ? widen(view) : view;
+    }
     if (kind === 'float' && size === 4) return widen(new Float32Array(buffer, at, count));
     if (kind === 'int' && size === 4) return widen(new Int32Array(buffer, at, count));
     if (kind === 'uint' && size === 4) return widen(new Uint32Array(buffer, at, count));
@@ -61,12 +67,12 @@ export function decodeElements(
       kind === 'int'
         ? new Int8Array(bytes.buffer, bytes.byteOffset + offset, count)
         : bytes.subarray(offset, offset + count);
-    const values = new Float64Array(count);
+    const values = output();
     values.set(view);
     return values;
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset + offset, byteLength);
-  const values = new Float64Array(count);
+  const values = output();
   const read = elementReader(view, format);
   for (let k = 0; k < count; k++) values[k] = read(k * size);
   return values;
@@ -113,8 +119,9 @@ export function columnMajorFromRowMajor(
   values: Float64Array,
   rows: number,
   cols: number,
+  /** Where to place them (length rows·cols); a new array when absent. */
+  data: Float64Array = new Float64Array(rows * cols),
 ): Float64Array {
-  const data = new Float64Array(rows * cols);
   for (let j0 = 0; j0 < cols; j0 += block) {
     const j1 = Math.min(j0 + block, cols);
     for (let i0 = 0; i0 < rows; i0 += block) {

@@ -8,6 +8,8 @@ import type { ByteSource } from './byte-source';
 import { FormatError, quoteForMessage } from './format-error';
 import { columnMajorFromRowMajor, decodeElements, type ElementFormat } from './element-decoding';
 import { encodeBfloat16, encodeFloat16 } from './half';
+import { svdWorkspaceDoubles } from '../linalg/svd';
+import { createWorkspace } from '../linalg/workspace';
 
 export type SafetensorsDtype =
   | 'F64'
@@ -357,14 +359,28 @@ function decodeTensor(
   layout: ReadTensorOptions['layout'] = 'matrix',
 ): SafetensorsTensor {
   const entries = entry.byteLength / safetensorsDtypeSize[entry.dtype];
-  const values = decodeElements(bytes, 0, entries, elementFormats[entry.dtype]);
   const [rows, cols, reshapedFrom] = tensorMatrixShape(entry.shape);
+  const format = elementFormats[entry.dtype];
   // safetensors stores row-major (C order), which is the column-major layout of the transpose:
   // when only the singular values matter and the transpose is at least as tall as wide, use it.
   const transposed = layout === 'spectrum' && cols >= rows;
+  // For the spectrum the numbers go straight into the memory the SVD will reduce them in.
+  const target =
+    layout === 'spectrum'
+      ? createWorkspace(svdWorkspaceDoubles(rows, cols, false)).vector(entries)
+      : undefined;
   const matrix: Matrix = transposed
-    ? { rows: cols, cols: rows, data: values }
-    : { rows, cols, data: columnMajorFromRowMajor(values, rows, cols) };
+    ? { rows: cols, cols: rows, data: decodeElements(bytes, 0, entries, format, target) }
+    : {
+        rows,
+        cols,
+        data: columnMajorFromRowMajor(
+          decodeElements(bytes, 0, entries, format),
+          rows,
+          cols,
+          target,
+        ),
+      };
   const result: SafetensorsTensor = { matrix, originalShape: [...entry.shape] };
   if (layout === 'spectrum') result.transposed = transposed;
   if (reshapedFrom) result.reshapedFrom = reshapedFrom;

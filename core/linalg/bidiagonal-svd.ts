@@ -4,11 +4,12 @@
 import type { JobContext } from '../jobs/context';
 import { kernels } from './kernels/kernels';
 import type { Matrix } from './matrix';
+import { plainWorkspace, workspaceOf } from './workspace';
 
 const epsilon = 2 ** -53;
 const underflow = 2.2250738585072014e-308;
 /** Sweeps queued before their rotations are applied to the singular vectors. */
-const batchSweeps = 16;
+export const batchSweeps = 16;
 
 // Results of the last `givens` call; module variables so the sweeps allocate nothing.
 let rotationCos = 1;
@@ -103,13 +104,15 @@ function diagonalize(
   // Rotations are queued and applied to the vectors a batch of sweeps at a time (see flush).
   const vectors = left !== undefined || right !== undefined;
   const batch = vectors ? batchSweeps : 1;
-  const leftCos = new Float64Array(batch * n);
-  const leftSin = new Float64Array(batch * n);
-  const rightCos = new Float64Array(batch * n);
-  const rightSin = new Float64Array(batch * n);
-  const firsts = new Int32Array(batch);
-  const counts = new Int32Array(batch);
-  const offsets = new Int32Array(batch);
+  // Beside the vectors, in their workspace, so the WebAssembly sweeps run in place.
+  const space = workspaceOf(left?.data ?? right?.data) ?? plainWorkspace;
+  const leftCos = space.vector(batch * n);
+  const leftSin = space.vector(batch * n);
+  const rightCos = space.vector(batch * n);
+  const rightSin = space.vector(batch * n);
+  const firsts = space.integers(batch);
+  const counts = space.integers(batch);
+  const offsets = space.integers(batch);
   let queued = 0;
   let used = 0;
   const flush = (): void => {

@@ -4,8 +4,9 @@
 import type { JobContext } from '../jobs/context';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
-import { zeros, type Matrix } from './matrix';
+import { type Matrix } from './matrix';
 import { formQ } from './qr';
+import { plainWorkspace, workspaceOf } from './workspace';
 
 export interface Bidiagonalization {
   /** Diagonal of B, length n. */
@@ -22,18 +23,21 @@ export interface Bidiagonalization {
  * Bidiagonalizes `work` (m×n, m ≥ n) in place; `work` keeps the reflectors. Memory traffic is
  * what limits this BLAS-2 reduction, so each step makes two passes over the trailing matrix
  * instead of three: the rank-one update of the previous right reflector is fused with the
- * application of the next left reflector, one column at a time while it sits in cache.
+ * application of the next left reflector (`updateThenReflectLeft`). Scratch vectors come from
+ * the workspace `work` lives in, so the WebAssembly kernels run on them in place.
  */
 export function bidiagonalize(work: Matrix, context?: JobContext): Bidiagonalization {
   const { rows: m, cols: n, data } = work;
   if (m < n) throw new RangeError('bidiagonalize needs rows ≥ cols; transpose first');
+  const space = workspaceOf(data) ?? plainWorkspace;
   const diagonal = new Float64Array(n);
   const superdiagonal = new Float64Array(Math.max(n - 1, 0));
   const leftTau = new Float64Array(n);
   const rightTau = new Float64Array(Math.max(n - 1, 0));
   // The pending right update A[k:m, k:n] −= pendingTau · w · uᵀ from the previous step.
-  const u = new Float64Array(n);
-  const w = new Float64Array(m);
+  const u = space.vector(n);
+  const w = space.vector(m);
+  const factors = space.vector(n);
   let pendingTau = 0;
   const reflector: Reflector = { tau: 0, beta: 0 };
 
@@ -45,46 +49,26 @@ export function bidiagonalize(work: Matrix, context?: JobContext): Bidiagonaliza
     const height = m - k;
     const kk = k + k * m;
     // Column k receives the pending update first: the left reflector is built from it.
-    if (pendingTau !== 0) {
-      const factor = pendingTau * u[0];
-      for (let i = 0; i < height; i++) data[kk + i] -= factor * w[i];
-    }
+    if (pendingTau !== 0) kernels.axpy(height, -pendingTau * u[0], w, 0, data, kk);
     makeReflector(data, kk, height, reflector);
-    const tau = reflector.tau;
     diagonal[k] = reflector.beta;
-    leftTau[k] = tau;
+    leftTau[k] = reflector.tau;
     data[kk] = 1;
-    // Software-pipelined: while column j gets the pending update and its dot product with v,
-    // column j − 1 receives its left reflector in the same loop (v is loaded once for both).
-    let previous = -1;
-    let previousScale = 0;
-    for (let j = k + 1; j < n; j++) {
-      const aj = k + j * m;
-      const factor = pendingTau === 0 ? 0 : pendingTau * u[j - k];
-      let s = 0;
-      if (previous >= 0 && previousScale !== 0) {
-        for (let i = 0; i < height; i++) {
-          const vi = data[kk + i];
-          data[previous + i] -= previousScale * vi;
-          const t = data[aj + i] - factor * w[i];
-          data[aj + i] = t;
-          s += vi * t;
-        }
-      } else if (factor !== 0) {
-        for (let i = 0; i < height; i++) {
-          const t = data[aj + i] - factor * w[i];
-          data[aj + i] = t;
-          s += data[kk + i] * t;
-        }
-      } else {
-        for (let i = 0; i < height; i++) s += data[kk + i] * data[aj + i];
-      }
-      previous = aj;
-      previousScale = tau * s;
-    }
-    if (previous >= 0 && previousScale !== 0) {
-      for (let i = 0; i < height; i++) data[previous + i] -= previousScale * data[kk + i];
-    }
+    if (pendingTau !== 0) for (let j = 1; j < n - k; j++) factors[j - 1] = pendingTau * u[j];
+    kernels.updateThenReflectLeft(
+      height,
+      n - k - 1,
+      w,
+      0,
+      pendingTau !== 0 ? factors : null,
+      0,
+      data,
+      kk,
+      reflector.tau,
+      data,
+      kk + m,
+      m,
+    );
     data[kk] = reflector.beta;
     pendingTau = 0;
     if (k >= n - 1) continue;
@@ -99,29 +83,9 @@ export function bidiagonalize(work: Matrix, context?: JobContext): Bidiagonaliza
     data[k + (k + 1) * m] = reflector.beta;
     u[0] = 1;
     if (reflector.tau === 0) continue;
-    // w = A[k+1:m, k+1:n]·u, four columns per pass over w; the update itself waits for the next step.
+    // w = A[k+1:m, k+1:n]·u; the update itself waits for the next step.
     const rows = m - k - 1;
-    const base = k + 1 + (k + 1) * m;
-    w.fill(0, 0, rows);
-    let j = 0;
-    for (; j + 3 < length; j += 4) {
-      const u0 = u[j];
-      const u1 = u[j + 1];
-      const u2 = u[j + 2];
-      const u3 = u[j + 3];
-      const a0 = base + j * m;
-      const a1 = a0 + m;
-      const a2 = a1 + m;
-      const a3 = a2 + m;
-      for (let i = 0; i < rows; i++) {
-        w[i] += data[a0 + i] * u0 + data[a1 + i] * u1 + data[a2 + i] * u2 + data[a3 + i] * u3;
-      }
-    }
-    for (; j < length; j++) {
-      const uj = u[j];
-      const aj = base + j * m;
-      for (let i = 0; i < rows; i++) w[i] += data[aj + i] * uj;
-    }
+    kernels.gemv(false, rows, length, 1, data, k + 1 + (k + 1) * m, m, u, 0, 0, w, 0);
     pendingTau = reflector.tau;
   }
   return { diagonal, superdiagonal, reflectors: work, leftTau, rightTau };
@@ -138,11 +102,12 @@ const reflectorBlock = 16;
 /** The n×n factor P = G₀·G₁·…·G_{n−2} of the right reflectors, accumulated backwards in blocks. */
 export function formRightFactor(result: Bidiagonalization): Matrix {
   const { rows: m, cols: n, data } = result.reflectors;
-  const p = zeros(n, n);
+  const space = workspaceOf(data) ?? plainWorkspace;
+  const p = space.matrix(n, n);
   for (let j = 0; j < n; j++) p.data[j + j * n] = 1;
-  const vectors = new Float64Array(reflectorBlock * n);
-  const starts = new Int32Array(reflectorBlock);
-  const taus = new Float64Array(reflectorBlock);
+  const vectors = space.vector(reflectorBlock * n);
+  const starts = space.integers(reflectorBlock);
+  const taus = space.vector(reflectorBlock);
   for (let last = n - 2; last >= 0; last -= reflectorBlock) {
     const first = Math.max(0, last - reflectorBlock + 1);
     const count = last - first + 1;

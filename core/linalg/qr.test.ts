@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { setWasmKernelsEnabled } from './kernels/wasm-module';
 import { fromRows, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
 import { gaussianMatrix } from './random';
@@ -56,27 +57,35 @@ describe('householderQr', () => {
 });
 
 describe('qrPivoted', () => {
-  it('reconstructs A·P = Q·R with a permutation and non-increasing |r_ii|', () => {
-    for (const [m, n] of shapes) {
-      const a = gaussianMatrix(m, n, 11 * m + n);
-      const { Q, R, permutation } = qrPivoted(a);
-      expect(Array.from(permutation).sort((x, y) => x - y)).toEqual(
-        Array.from({ length: n }, (_, j) => j),
-      );
-      checkTriangular(R);
-      const bound = 20 * Math.max(m, n, 1) * epsilon;
-      expect(productResidual(permuteColumns(a, permutation), Q, R)).toBeLessThanOrEqual(
-        bound * frobeniusNorm(a),
-      );
-      expect(orthogonalityError(Q)).toBeLessThanOrEqual(bound);
-      const k = Math.min(m, n);
-      for (let i = 1; i < k; i++) {
-        expect(Math.abs(R.data[i + i * k])).toBeLessThanOrEqual(
-          Math.abs(R.data[i - 1 + (i - 1) * k]) * (1 + 1e-12),
+  it.each([
+    ['WebAssembly', true],
+    ['TypeScript', false],
+  ])(
+    'reconstructs A·P = Q·R with a permutation and non-increasing |r_ii| (%s kernels)',
+    (_, wasm) => {
+      setWasmKernelsEnabled(wasm);
+      onTestFinished(() => setWasmKernelsEnabled(true));
+      for (const [m, n] of shapes) {
+        const a = gaussianMatrix(m, n, 11 * m + n);
+        const { Q, R, permutation } = qrPivoted(a);
+        expect(Array.from(permutation).sort((x, y) => x - y)).toEqual(
+          Array.from({ length: n }, (_, j) => j),
         );
+        checkTriangular(R);
+        const bound = 20 * Math.max(m, n, 1) * epsilon;
+        expect(productResidual(permuteColumns(a, permutation), Q, R)).toBeLessThanOrEqual(
+          bound * frobeniusNorm(a),
+        );
+        expect(orthogonalityError(Q)).toBeLessThanOrEqual(bound);
+        const k = Math.min(m, n);
+        for (let i = 1; i < k; i++) {
+          expect(Math.abs(R.data[i + i * k])).toBeLessThanOrEqual(
+            Math.abs(R.data[i - 1 + (i - 1) * k]) * (1 + 1e-12),
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
   it('follows LAPACK dgeqp3 pivot order on a small example', () => {
     // Column norms 1, 5, 3: dgeqp3 picks column 2 first; then the largest remaining after projection.

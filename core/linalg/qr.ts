@@ -6,6 +6,7 @@ import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
 import { assertFinite, zeros, type Matrix } from './matrix';
 import { vectorNorm } from './norms';
+import { createWorkspace, detached, plainWorkspace, workspaceOf } from './workspace';
 
 export interface QrResult {
   /** Thin m×k factor with orthonormal columns, k = min(m, n). */
@@ -50,11 +51,13 @@ export function formQ(
   columns = Math.min(work.rows, work.cols),
 ): Matrix {
   const { rows: m, data } = work;
-  const q = zeros(m, columns);
+  // Q and the blocks of reflectors sit beside the reflectors, in the same workspace.
+  const space = workspaceOf(data) ?? plainWorkspace;
+  const q = space.matrix(m, columns);
   for (let j = 0; j < Math.min(m, columns); j++) q.data[j + j * m] = 1;
-  const vectors = new Float64Array(reflectorBlock * m);
-  const starts = new Int32Array(reflectorBlock);
-  const taus = new Float64Array(reflectorBlock);
+  const vectors = space.vector(reflectorBlock * m);
+  const starts = space.integers(reflectorBlock);
+  const taus = space.vector(reflectorBlock);
   for (let last = tau.length - 1; last >= 0; last -= reflectorBlock) {
     const first = Math.max(0, last - reflectorBlock + 1);
     const count = last - first + 1;
@@ -96,11 +99,16 @@ export function extractR(work: Matrix): Matrix {
   return r;
 }
 
+/** Doubles a QR factorization of an m×n matrix needs in its workspace: the copy, Q and blocks. */
+function qrWorkspaceDoubles(m: number, n: number): number {
+  return m * n + m * Math.min(m, n) + (reflectorBlock + 1) * (m + 2);
+}
+
 export function householderQr(a: Matrix): QrResult {
   assertFinite(a);
-  const work = { rows: a.rows, cols: a.cols, data: a.data.slice() };
+  const work = createWorkspace(qrWorkspaceDoubles(a.rows, a.cols)).copyOf(a);
   const tau = factorQrInPlace(work);
-  return { Q: formQ(work, tau), R: extractR(work) };
+  return { Q: detached(formQ(work, tau)), R: extractR(work) };
 }
 
 export function qrPivoted(a: Matrix, options: { context?: JobContext } = {}): PivotedQrResult {
@@ -109,7 +117,7 @@ export function qrPivoted(a: Matrix, options: { context?: JobContext } = {}): Pi
   const m = a.rows;
   const n = a.cols;
   const k = Math.min(m, n);
-  const work = { rows: m, cols: n, data: a.data.slice() };
+  const work = createWorkspace(qrWorkspaceDoubles(m, n)).copyOf(a);
   const data = work.data;
   const permutation = new Int32Array(n);
   for (let j = 0; j < n; j++) permutation[j] = j;
@@ -173,5 +181,5 @@ export function qrPivoted(a: Matrix, options: { context?: JobContext } = {}): Pi
       }
     }
   }
-  return { Q: formQ(work, tau), R: extractR(work), permutation };
+  return { Q: detached(formQ(work, tau)), R: extractR(work), permutation };
 }

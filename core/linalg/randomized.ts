@@ -8,6 +8,7 @@ import { multiply, multiplyTransposeA } from './products';
 import { factorQrInPlace, formQ } from './qr';
 import { gaussianMatrix } from './random';
 import { svd, type SvdResult } from './svd';
+import { createWorkspace, detached } from './workspace';
 
 export interface RandomizedSvdOptions {
   /** How many singular triplets to return (clamped to min(m, n)). */
@@ -52,9 +53,9 @@ const edgeMargin = 1.05;
 const adaptiveOversample = 10;
 
 function orthonormalize(y: Matrix): Matrix {
-  const work = { rows: y.rows, cols: y.cols, data: y.data.slice() };
+  const work = createWorkspace(2 * y.rows * y.cols + 17 * (y.rows + 2)).copyOf(y);
   const tau = factorQrInPlace(work);
-  return formQ(work, tau);
+  return detached(formQ(work, tau));
 }
 
 /** Top-`rank` SVD of A from a randomized range sketch, with U (m×rank) and V (n×rank). */

@@ -7,7 +7,9 @@ import { frobeniusNorm } from './norms';
 import { multiplyScaledTransposeB, subtract } from './products';
 import { gaussianMatrix } from './random';
 import { graded, hilbert, kahan, knownRank, vandermonde } from './special-matrices';
-import { singularValues, svd } from './svd';
+import { setWasmKernelsEnabled } from './kernels/wasm-module';
+import { singularValues, svd, svdWorkspaceDoubles } from './svd';
+import { createWorkspace, workspaceOf } from './workspace';
 import { epsilon, orthogonalityError } from './test-support';
 
 function checkDecomposition(a: Matrix): void {
@@ -50,6 +52,34 @@ describe('svd', () => {
       [100, 161],
     ];
     for (const [m, n] of shapes) checkDecomposition(gaussianMatrix(m, n, m * 1000 + n));
+  });
+
+  it('reconstructs A = UΣVᵀ on the TypeScript tier too (no WebAssembly, as in a page that forbids it)', () => {
+    setWasmKernelsEnabled(false);
+    try {
+      for (const [m, n] of [
+        [129, 128],
+        [300, 40],
+        [40, 300],
+      ]) {
+        checkDecomposition(gaussianMatrix(m, n, m + n));
+      }
+    } finally {
+      setWasmKernelsEnabled(true);
+    }
+  });
+
+  it('reduces an input allocated in its workspace in place when it may overwrite it', () => {
+    const [m, n] = [150, 120];
+    const a = gaussianMatrix(m, n, 5);
+    const expected = singularValues(a);
+    const given = createWorkspace(svdWorkspaceDoubles(m, n, false)).copyOf(a);
+    expect(workspaceOf(given.data)).toBeDefined();
+    const values = singularValues(given, { overwrite: true });
+    for (let k = 0; k < n; k++) expect(values[k]).toBeCloseTo(expected[k], 12);
+    // The reflectors now fill the input: no second copy of the matrix was made.
+    expect(given.data.every((value, index) => value === a.data[index])).toBe(false);
+    expect(workspaceOf(values)).toBeUndefined();
   });
 
   it('handles empty, all-zero and 1×1 input', () => {

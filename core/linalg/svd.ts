@@ -3,11 +3,18 @@
 // with zero-shift sweeps (Golub & Van Loan §8.6; Demmel & Kahan 1990). Cost: O(m·n²) for m ≥ n.
 import type { JobContext } from '../jobs/context';
 import { bidiagonalize, formLeftFactor, formRightFactor } from './bidiagonalize';
-import { bidiagonalSvd } from './bidiagonal-svd';
-import { assertFinite, clone, transpose, zeros, type Matrix } from './matrix';
+import { batchSweeps, bidiagonalSvd } from './bidiagonal-svd';
+import { kernels } from './kernels/kernels';
+import { assertFinite, zeros, type Matrix } from './matrix';
 import { maxAbs, scaleByPowerOfTwo } from './norms';
-import { multiply } from './products';
-import { extractR, factorQrInPlace, formQ } from './qr';
+import { factorQrInPlace, formQ } from './qr';
+import {
+  createWorkspace,
+  detached,
+  plainWorkspace,
+  workspaceOf,
+  type Workspace,
+} from './workspace';
 
 export interface SvdResult {
   /** Singular values, descending, length min(m, n). */
@@ -25,7 +32,8 @@ export interface SvdOptions {
   context?: JobContext;
   /**
    * The caller gives up the input: a tall or square matrix is reduced in place instead of copied,
-   * which for a 4096×4096 weight matrix saves 128 MB (its entries are garbage afterwards).
+   * which for a 4096×4096 weight matrix saves 128 MB (its entries are garbage afterwards). To get
+   * the WebAssembly kernels as well, allocate the input in `createWorkspace(svdWorkspaceDoubles(…))`.
    */
   overwrite?: boolean;
 }
@@ -40,11 +48,17 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
   const m = a.rows;
   const n = a.cols;
   const k = Math.min(m, n);
-  // Work on A or Aᵀ so the working copy has at least as many rows as columns.
+  // Work on A or Aᵀ so the working copy has at least as many rows as columns, in a workspace
+  // (the input's own when the caller gave it up and allocated it in one).
   const wide = m < n;
-  const work = wide ? transpose(a) : options.overwrite ? a : clone(a);
-  const rows = work.rows;
-  const cols = work.cols;
+  const rows = Math.max(m, n);
+  const cols = k;
+  const given = options.overwrite && !wide;
+  const space =
+    (given && workspaceOf(a.data)) || createWorkspace(svdWorkspaceDoubles(m, n, vectors));
+  // A given-up ordinary array is copied only when that buys the WebAssembly kernels.
+  const inPlace = given && (workspaceOf(a.data) !== undefined || space === plainWorkspace);
+  const work = wide ? transposeInto(space, a) : inPlace ? a : space.copyOf(a);
 
   const largest = maxAbs(work);
   if (k === 0 || largest === 0) {
@@ -61,7 +75,7 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
   let right: Matrix | undefined;
   if (rows >= qrFirstRatio * cols) {
     const tau = factorQrInPlace(work, context);
-    const triangle = extractR(work);
+    const triangle = upperTriangle(space, work);
     const reduction = bidiagonalize(triangle, context);
     let smallLeft: Matrix | undefined;
     if (vectors) {
@@ -71,7 +85,28 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
     values = reduction.diagonal;
     context?.progress(0.9, 'diagonalizing');
     bidiagonalSvd(values, reduction.superdiagonal, smallLeft, right, context);
-    if (vectors && smallLeft) left = multiply(formQ(work, tau), smallLeft);
+    if (vectors && smallLeft) {
+      const q = formQ(work, tau);
+      left = space.matrix(rows, cols);
+      kernels.gemm(
+        false,
+        false,
+        rows,
+        cols,
+        cols,
+        1,
+        q.data,
+        0,
+        rows,
+        smallLeft.data,
+        0,
+        cols,
+        0,
+        left.data,
+        0,
+        rows,
+      );
+    }
   } else {
     const reduction = bidiagonalize(work, context);
     if (vectors) {
@@ -84,9 +119,11 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
   }
   scaleByPowerOfTwo(values, exponent);
   context?.progress(1);
-  if (!vectors) return { values };
+  if (!vectors || !left || !right) return { values };
+  const u = detached(left);
+  const v = detached(right);
   // For a wide input the decomposition of Aᵀ = U·Σ·Vᵀ gives A = V·Σ·Uᵀ.
-  return wide ? { values, U: right, V: left } : { values, U: left, V: right };
+  return wide ? { values, U: v, V: u } : { values, U: u, V: v };
 }
 
 export function singularValues(
@@ -94,6 +131,36 @@ export function singularValues(
   options: { context?: JobContext; overwrite?: boolean } = {},
 ): Float64Array {
   return svd(a, { vectors: false, context: options.context, overwrite: options.overwrite }).values;
+}
+
+/**
+ * Doubles an SVD of an m×n matrix needs in its workspace: the working copy, then for vectors the
+ * factors Q, P (and the R, Q and product of the QR-first path), plus the blocks of reflectors and
+ * of queued rotations.
+ */
+export function svdWorkspaceDoubles(m: number, n: number, vectors: boolean): number {
+  const rows = Math.max(m, n);
+  const cols = Math.min(m, n);
+  const scratch = 24 * (rows + cols) + 4 * (batchSweeps + 1) * cols + 256;
+  return vectors
+    ? 3 * rows * cols + 3 * cols * cols + scratch
+    : rows * cols + cols * cols + scratch;
+}
+
+/** Aᵀ in the workspace. */
+function transposeInto(space: Workspace, a: Matrix): Matrix {
+  const { rows: m, cols: n, data } = a;
+  const result = space.matrix(n, m);
+  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) result.data[j + i * n] = data[i + j * m];
+  return result;
+}
+
+/** The n×n upper triangle R of a QR factorization stored in the work array, in the workspace. */
+function upperTriangle(space: Workspace, work: Matrix): Matrix {
+  const { rows: m, cols: n, data } = work;
+  const r = space.matrix(n, n);
+  for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) r.data[i + j * n] = data[i + j * m];
+  return r;
 }
 
 function identityColumns(rows: number, columns: number): Matrix {

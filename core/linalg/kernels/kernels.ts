@@ -2,6 +2,7 @@
 // WebAssembly SIMD tier can replace the TypeScript loops later without touching any algorithm.
 // Arrays are column-major Float64Array with an offset and a leading dimension (LAPACK style).
 import { typescriptKernels } from './typescript-kernels';
+import { createWasmKernels } from './wasm-kernels';
 
 export interface DenseKernels {
   /** C(m×n) ← alpha·op(A)·op(B) + beta·C, op(X) = X or Xᵀ; op(A) is m×depth, op(B) depth×n. */
@@ -69,6 +70,24 @@ export interface DenseKernels {
     lda: number,
     firstColumn: number,
   ): void;
+  /**
+   * For each of the n columns of the m-row A: a_j ← (I − tau·v·vᵀ)·(a_j − factors[j]·w), with no
+   * rank-one part when factors is null (the fused step of the bidiagonalization).
+   */
+  updateThenReflectLeft(
+    m: number,
+    n: number,
+    w: Float64Array,
+    wOffset: number,
+    factors: Float64Array | null,
+    factorsOffset: number,
+    v: Float64Array,
+    vOffset: number,
+    tau: number,
+    a: Float64Array,
+    aOffset: number,
+    lda: number,
+  ): void;
   /** A(m×n) ← A·(I − tau·v·vᵀ), v contiguous of length n; work holds at least m numbers. */
   applyReflectorRight(
     m: number,
@@ -131,8 +150,11 @@ export interface DenseKernels {
   ): void;
 }
 
-/** The active kernel set; a faster tier may be installed with `useKernels`. */
-export let kernels: DenseKernels = typescriptKernels;
+/**
+ * The active kernel set: the WebAssembly SIMD tier for arrays in a workspace memory, the
+ * TypeScript loops for everything else (and everywhere when WebAssembly is unavailable).
+ */
+export let kernels: DenseKernels = createWasmKernels(typescriptKernels);
 
 export function useKernels(next: DenseKernels): void {
   kernels = next;

@@ -183,7 +183,21 @@ export const typescriptKernels: DenseKernels = {
       }
     } else {
       scale(y, yOffset, m, beta);
-      for (let j = 0; j < n; j++) {
+      let j = 0;
+      for (; j + 3 < n; j += 4) {
+        const x0 = alpha * x[xOffset + j];
+        const x1 = alpha * x[xOffset + j + 1];
+        const x2 = alpha * x[xOffset + j + 2];
+        const x3 = alpha * x[xOffset + j + 3];
+        const a0 = aOffset + j * lda;
+        const a1 = a0 + lda;
+        const a2 = a1 + lda;
+        const a3 = a2 + lda;
+        for (let i = 0; i < m; i++) {
+          y[yOffset + i] += a[a0 + i] * x0 + a[a1 + i] * x1 + a[a2 + i] * x2 + a[a3 + i] * x3;
+        }
+      }
+      for (; j < n; j++) {
         const t = alpha * x[xOffset + j];
         if (t === 0) continue;
         const aj = aOffset + j * lda;
@@ -251,6 +265,53 @@ export const typescriptKernels: DenseKernels = {
         const p = pending * vectorLd;
         for (let i = pendingStart; i < m; i++) a[aj + i] -= pendingScale * vectors[p + i];
       }
+    }
+  },
+
+  updateThenReflectLeft(
+    m,
+    n,
+    w,
+    wOffset,
+    factors,
+    factorsOffset,
+    v,
+    vOffset,
+    tau,
+    a,
+    aOffset,
+    lda,
+  ) {
+    // Software-pipelined: while column j gets its rank-one update and its dot product with v,
+    // column j − 1 receives the reflector in the same loop (v is loaded once for both).
+    let previous = -1;
+    let previousScale = 0;
+    for (let j = 0; j < n; j++) {
+      const aj = aOffset + j * lda;
+      const factor = factors === null ? 0 : factors[factorsOffset + j];
+      let s = 0;
+      if (previousScale !== 0) {
+        for (let i = 0; i < m; i++) {
+          const vi = v[vOffset + i];
+          a[previous + i] -= previousScale * vi;
+          const t = a[aj + i] - factor * w[wOffset + i];
+          a[aj + i] = t;
+          s += vi * t;
+        }
+      } else if (factor !== 0) {
+        for (let i = 0; i < m; i++) {
+          const t = a[aj + i] - factor * w[wOffset + i];
+          a[aj + i] = t;
+          s += v[vOffset + i] * t;
+        }
+      } else {
+        for (let i = 0; i < m; i++) s += v[vOffset + i] * a[aj + i];
+      }
+      previous = aj;
+      previousScale = tau * s;
+    }
+    if (previousScale !== 0) {
+      for (let i = 0; i < m; i++) a[previous + i] -= previousScale * v[vOffset + i];
     }
   },
 

@@ -1,0 +1,338 @@
+// The WebAssembly SIMD tier behind the DenseKernels interface. A call runs in WebAssembly when
+// every array it touches lives in the memory of one kernel instance (a workspace); otherwise it
+// runs the TypeScript loops. Large products of ordinary arrays are staged into a memory of their
+// own: the copy is O(size) against O(size·depth) of work.
+import type { DenseKernels } from './kernels';
+import {
+  instanceOwning,
+  instantiateKernels,
+  firstFreeByte,
+  type WasmKernelExports,
+} from './wasm-module';
+
+/** Byte address of element `offset` of an array inside a kernel memory. */
+function address(array: Float64Array | Int32Array, offset: number): number {
+  return array.byteOffset + offset * array.BYTES_PER_ELEMENT;
+}
+
+function owner(
+  first: ArrayBufferView,
+  ...others: ArrayBufferView[]
+): WasmKernelExports | undefined {
+  const instance = instanceOwning(first);
+  if (!instance) return undefined;
+  for (const other of others) if (other.buffer !== instance.buffer) return undefined;
+  return instance.exports;
+}
+
+/** Products with at least this many flops are worth copying into a kernel memory. */
+const stagingFlops = 1 << 22;
+
+function scaleColumns(
+  c: Float64Array,
+  offset: number,
+  ldc: number,
+  m: number,
+  n: number,
+  beta: number,
+): void {
+  if (beta === 1) return;
+  for (let j = 0; j < n; j++) {
+    const start = offset + j * ldc;
+    if (beta === 0) c.fill(0, start, start + m);
+    else for (let i = start; i < start + m; i++) c[i] *= beta;
+  }
+}
+
+/** Copies op(X) (rows×cols after the optional transpose) into a dense block at `target`. */
+function stage(
+  view: Float64Array,
+  target: number,
+  x: Float64Array,
+  offset: number,
+  ld: number,
+  rows: number,
+  cols: number,
+  transposed: boolean,
+): void {
+  const base = target / 8;
+  if (!transposed) {
+    for (let j = 0; j < cols; j++) {
+      view.set(x.subarray(offset + j * ld, offset + j * ld + rows), base + j * rows);
+    }
+  } else {
+    for (let j = 0; j < cols; j++) {
+      for (let i = 0; i < rows; i++) view[base + i + j * rows] = x[offset + j + i * ld];
+    }
+  }
+}
+
+export function createWasmKernels(fallback: DenseKernels): DenseKernels {
+  return {
+    gemm(tA, tB, m, n, depth, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc) {
+      const direct = tB ? undefined : owner(a, b, c);
+      if (direct) {
+        scaleColumns(c, cOffset, ldc, m, n, beta);
+        if (m === 0 || n === 0 || depth === 0 || alpha === 0) return;
+        const run = tA ? direct.gemmTransposeA : direct.gemmPlain;
+        run(
+          m,
+          n,
+          depth,
+          alpha,
+          address(a, aOffset),
+          lda,
+          address(b, bOffset),
+          ldb,
+          address(c, cOffset),
+          ldc,
+        );
+        return;
+      }
+      const staged =
+        2 * m * n * depth >= stagingFlops && alpha !== 0
+          ? instantiateKernels(8 * (m * depth + depth * n + m * n) + 64)
+          : undefined;
+      if (!staged) {
+        fallback.gemm(
+          tA,
+          tB,
+          m,
+          n,
+          depth,
+          alpha,
+          a,
+          aOffset,
+          lda,
+          b,
+          bOffset,
+          ldb,
+          beta,
+          c,
+          cOffset,
+          ldc,
+        );
+        return;
+      }
+      const view = new Float64Array(staged.buffer);
+      // op(A) keeps its stored layout when transposed (gemmTransposeA reads it as is).
+      const aAt = firstFreeByte;
+      if (tA) stage(view, aAt, a, aOffset, lda, depth, m, false);
+      else stage(view, aAt, a, aOffset, lda, m, depth, false);
+      const bAt = aAt + 8 * m * depth;
+      stage(view, bAt, b, bOffset, ldb, depth, n, tB);
+      const cAt = bAt + 8 * depth * n;
+      if (beta !== 0) {
+        stage(view, cAt, c, cOffset, ldc, m, n, false);
+        scaleColumns(view, cAt / 8, m, m, n, beta);
+      }
+      if (tA) staged.exports.gemmTransposeA(m, n, depth, alpha, aAt, depth, bAt, depth, cAt, m);
+      else staged.exports.gemmPlain(m, n, depth, alpha, aAt, m, bAt, depth, cAt, m);
+      for (let j = 0; j < n; j++) {
+        c.set(view.subarray(cAt / 8 + j * m, cAt / 8 + (j + 1) * m), cOffset + j * ldc);
+      }
+    },
+
+    gemv(tA, m, n, alpha, a, aOffset, lda, x, xOffset, beta, y, yOffset) {
+      const direct = owner(a, x, y);
+      if (!direct) {
+        fallback.gemv(tA, m, n, alpha, a, aOffset, lda, x, xOffset, beta, y, yOffset);
+      } else if (tA) {
+        direct.gemvTranspose(
+          m,
+          n,
+          alpha,
+          address(a, aOffset),
+          lda,
+          address(x, xOffset),
+          beta,
+          address(y, yOffset),
+        );
+      } else {
+        scaleColumns(y, yOffset, m, m, 1, beta);
+        direct.gemvPlain(
+          m,
+          n,
+          alpha,
+          address(a, aOffset),
+          lda,
+          address(x, xOffset),
+          address(y, yOffset),
+        );
+      }
+    },
+
+    applyReflectorLeft(m, n, v, vOffset, tau, a, aOffset, lda) {
+      const direct = owner(v, a);
+      if (direct)
+        direct.applyReflectorLeft(m, n, address(v, vOffset), tau, address(a, aOffset), lda);
+      else fallback.applyReflectorLeft(m, n, v, vOffset, tau, a, aOffset, lda);
+    },
+
+    applyReflectorsLeft(
+      m,
+      n,
+      count,
+      vectors,
+      vectorLd,
+      starts,
+      taus,
+      a,
+      aOffset,
+      lda,
+      firstColumn,
+    ) {
+      const direct = owner(vectors, starts, taus, a);
+      if (direct) {
+        direct.applyReflectorsLeft(
+          m,
+          n,
+          count,
+          address(vectors, 0),
+          vectorLd,
+          address(starts, 0),
+          address(taus, 0),
+          address(a, aOffset),
+          lda,
+          firstColumn,
+        );
+      } else {
+        fallback.applyReflectorsLeft(
+          m,
+          n,
+          count,
+          vectors,
+          vectorLd,
+          starts,
+          taus,
+          a,
+          aOffset,
+          lda,
+          firstColumn,
+        );
+      }
+    },
+
+    applyReflectorRight(m, n, v, vOffset, tau, a, aOffset, lda, work) {
+      const direct = owner(v, a, work);
+      if (!direct || tau === 0) {
+        fallback.applyReflectorRight(m, n, v, vOffset, tau, a, aOffset, lda, work);
+        return;
+      }
+      // work = A·v, then A −= tau·work·vᵀ (a rank-one product of depth 1).
+      work.fill(0, 0, m);
+      direct.gemvPlain(m, n, 1, address(a, aOffset), lda, address(v, vOffset), address(work, 0));
+      direct.gemmPlain(
+        m,
+        n,
+        1,
+        -tau,
+        address(work, 0),
+        m,
+        address(v, vOffset),
+        1,
+        address(a, aOffset),
+        lda,
+      );
+    },
+
+    updateThenReflectLeft(
+      m,
+      n,
+      w,
+      wOffset,
+      factors,
+      factorsOffset,
+      v,
+      vOffset,
+      tau,
+      a,
+      aOffset,
+      lda,
+    ) {
+      const direct = factors ? owner(w, factors, v, a) : owner(w, v, a);
+      if (direct) {
+        direct.updateThenReflectLeft(
+          m,
+          n,
+          address(w, wOffset),
+          factors ? address(factors, factorsOffset) : 0,
+          address(v, vOffset),
+          tau,
+          address(a, aOffset),
+          lda,
+        );
+      } else {
+        fallback.updateThenReflectLeft(
+          m,
+          n,
+          w,
+          wOffset,
+          factors,
+          factorsOffset,
+          v,
+          vOffset,
+          tau,
+          a,
+          aOffset,
+          lda,
+        );
+      }
+    },
+
+    rotate(data, xOffset, yOffset, length, c, s) {
+      const direct = owner(data);
+      if (direct) direct.rotate(length, address(data, xOffset), address(data, yOffset), c, s);
+      else fallback.rotate(data, xOffset, yOffset, length, c, s);
+    },
+
+    rotationSweep(data, m, ld, first, count, cosines, sines) {
+      const direct = owner(data, cosines, sines);
+      if (direct) {
+        direct.rotationSweep(
+          address(data, 0),
+          m,
+          ld,
+          first,
+          count,
+          address(cosines, 0),
+          address(sines, 0),
+        );
+      } else {
+        fallback.rotationSweep(data, m, ld, first, count, cosines, sines);
+      }
+    },
+
+    rotationSweeps(data, m, ld, sweepCount, firsts, counts, offsets, cosines, sines) {
+      const direct = owner(data, firsts, counts, offsets, cosines, sines);
+      if (direct) {
+        direct.rotationSweeps(
+          address(data, 0),
+          m,
+          ld,
+          sweepCount,
+          address(firsts, 0),
+          address(counts, 0),
+          address(offsets, 0),
+          address(cosines, 0),
+          address(sines, 0),
+        );
+      } else {
+        fallback.rotationSweeps(data, m, ld, sweepCount, firsts, counts, offsets, cosines, sines);
+      }
+    },
+
+    dot(length, x, xOffset, y, yOffset) {
+      const direct = owner(x, y);
+      return direct
+        ? direct.dot(length, address(x, xOffset), address(y, yOffset))
+        : fallback.dot(length, x, xOffset, y, yOffset);
+    },
+
+    axpy(length, alpha, x, xOffset, y, yOffset) {
+      const direct = owner(x, y);
+      if (direct) direct.axpy(length, alpha, address(x, xOffset), address(y, yOffset));
+      else fallback.axpy(length, alpha, x, xOffset, y, yOffset);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Where an algorithm allocates its working arrays. When the WebAssembly tier is present, a
+// workspace is one WebAssembly memory sized up front, so the kernels run in SIMD on the arrays in
+// place; otherwise (or for small problems) it hands out ordinary arrays and the TypeScript kernels
+// run. Results leave a workspace through `detached`, so a small result never pins a large memory.
+import {
+  firstFreeByte,
+  instanceOwning,
+  instantiateKernels,
+  type WasmKernelInstance,
+} from './kernels/wasm-module';
+import type { Matrix } from './matrix';
+
+export interface Workspace {
+  /** A zero-filled rows×cols matrix. */
+  matrix(rows: number, cols: number): Matrix;
+  /** A zero-filled vector of doubles. */
+  vector(length: number): Float64Array;
+  integers(length: number): Int32Array;
+  /** A copy of `a` inside the workspace. */
+  copyOf(a: Matrix): Matrix;
+}
+
+/** Below this many doubles a problem is too small for a memory of its own to pay. */
+const smallestWasmDoubles = 16384;
+/** Each array starts on a 16-byte boundary (pairs of doubles load aligned). */
+const alignment = 16;
+
+const plain: Workspace = {
+  matrix: (rows, cols) => ({ rows, cols, data: new Float64Array(rows * cols) }),
+  vector: (length) => new Float64Array(length),
+  integers: (length) => new Int32Array(length),
+  copyOf: (a) => ({ rows: a.rows, cols: a.cols, data: a.data.slice() }),
+};
+
+class WasmWorkspace implements Workspace {
+  private next = firstFreeByte;
+
+  constructor(private readonly instance: WasmKernelInstance) {}
+
+  private take(bytes: number): number | undefined {
+    const start = this.next;
+    if (start + bytes > this.instance.buffer.byteLength) return undefined;
+    this.next = start + Math.ceil(bytes / alignment) * alignment;
+    return start;
+  }
+
+  vector(length: number): Float64Array {
+    const start = this.take(length * 8);
+    // Past the size given at creation: an ordinary array is slower here but still correct.
+    return start === undefined
+      ? new Float64Array(length)
+      : new Float64Array(this.instance.buffer, start, length);
+  }
+
+  integers(length: number): Int32Array {
+    const start = this.take(length * 4);
+    return start === undefined
+      ? new Int32Array(length)
+      : new Int32Array(this.instance.buffer, start, length);
+  }
+
+  matrix(rows: number, cols: number): Matrix {
+    return { rows, cols, data: this.vector(rows * cols) };
+  }
+
+  copyOf(a: Matrix): Matrix {
+    const result = this.matrix(a.rows, a.cols);
+    result.data.set(a.data);
+    return result;
+  }
+}
+
+const workspaces = new WeakMap<ArrayBufferLike, Workspace>();
+
+/** A workspace for about `doubles` numbers (add a little for alignment). */
+export function createWorkspace(doubles: number): Workspace {
+  if (doubles < smallestWasmDoubles) return plain;
+  const instance = instantiateKernels(doubles * 8 + 64 * alignment);
+  if (!instance) return plain;
+  const workspace = new WasmWorkspace(instance);
+  workspaces.set(instance.buffer, workspace);
+  return workspace;
+}
+
+/** The workspace an array was allocated from, so an algorithm can keep allocating beside it. */
+export function workspaceOf(array: Float64Array | undefined): Workspace | undefined {
+  if (!array || !instanceOwning(array)) return undefined;
+  return workspaces.get(array.buffer);
+}
+
+/** The same matrix in ordinary memory (a copy when it lives in a workspace). */
+export function detached(a: Matrix): Matrix {
+  return instanceOwning(a.data) ? { rows: a.rows, cols: a.cols, data: a.data.slice() } : a;
+}
+
+export function detachedVector(x: Float64Array): Float64Array {
+  return instanceOwning(x) ? x.slice() : x;
+}
+
+export const plainWorkspace = plain;
