@@ -31,10 +31,14 @@ let binary = electronBinary();
 if (!binary && !process.env.RANKSCOPE_WEB) {
   console.log('Fetching Electron for the first launch…');
   const packageDir = path.dirname(require.resolve('electron/package.json'));
-  const fetched = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { cwd: root, encoding: 'utf8' });
+  const fetched = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   binary = electronBinary();
   if (!binary) {
-    const reason = `${fetched.stderr ?? ''}`.split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
+    const reason =
+      `${fetched.stderr ?? ''}`.split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
     console.log(`Electron's download failed: ${reason.trim()}`);
   }
 }
