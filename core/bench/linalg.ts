@@ -17,6 +17,7 @@ import { multiply } from '../linalg/products';
 import { qrPivoted } from '../linalg/qr';
 import { adaptiveRandomizedSvd } from '../linalg/randomized';
 import { gaussianMatrix } from '../linalg/random';
+import { setWasmKernelsEnabled } from '../linalg/kernels/wasm-module';
 import { singularValues, svd } from '../linalg/svd';
 import { symmetricEigen } from '../linalg/symmetric-eig';
 
@@ -52,8 +53,11 @@ const pythonCases: Record<string, string> = {
   'symmetric eigen 512² (vectors)': 'np.linalg.eigh(s)',
 };
 
-/** Median seconds per case from numpy/scipy, or undefined when python3 or numpy is missing. */
-function pythonTimes(): Record<string, number> | undefined {
+/**
+ * Median seconds per case from numpy/scipy, or undefined when python3 or numpy is missing; with
+ * `threads`, BLAS is held to that many threads (ours runs on one).
+ */
+function pythonTimes(threads?: number): Record<string, number> | undefined {
   const script = `
 import json, time, numpy as np, scipy.linalg
 rng = np.random.default_rng(1)
@@ -70,7 +74,19 @@ print(json.dumps(out))
 `;
   try {
     return JSON.parse(
-      execFileSync('python3', ['-c', script], { encoding: 'utf8', timeout: 600_000 }),
+      execFileSync('python3', ['-c', script], {
+        encoding: 'utf8',
+        timeout: 600_000,
+        env:
+          threads === undefined
+            ? process.env
+            : {
+                ...process.env,
+                OPENBLAS_NUM_THREADS: String(threads),
+                OMP_NUM_THREADS: String(threads),
+                MKL_NUM_THREADS: String(threads),
+              },
+      }),
     );
   } catch {
     return undefined;
@@ -120,21 +136,30 @@ export async function run(): Promise<void> {
   for (let j = 0; j < 512; j++)
     for (let i = 0; i < 512; i++) s.data[i + j * 512] = b.data[i + j * 512] + b.data[j + i * 512];
   const python = pythonTimes();
+  const pythonSingle = pythonTimes(1);
   const mlA = toMl(a);
   const mlS = toMl(s);
 
-  console.log('| case | ours | ml-matrix | numpy/scipy | ours/ml | ours/numpy |');
-  console.log('|---|---|---|---|---|---|');
-  // Rows print as they finish, so a slow baseline does not hide the others.
-  const row = (name: string, ours: number, ml?: number): void => {
+  console.log(
+    '| case | ours | ours, TypeScript tier | ml-matrix | numpy 1 thread | numpy all cores | ours/ml | ours/numpy 1 thread | ours/numpy all cores |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  // Rows print as they finish, so a slow baseline does not hide the others. The TypeScript tier
+  // is what runs where WebAssembly is unavailable (a page whose content policy forbids it).
+  const row = (name: string, task: () => unknown, ml?: number): void => {
+    const ours = time(task);
+    setWasmKernelsEnabled(false);
+    const typescript = time(task, 3);
+    setWasmKernelsEnabled(true);
     const reference = python?.[name];
+    const single = pythonSingle?.[name];
     console.log(
-      `| ${name} | ${format(ours)} | ${format(ml)} | ${format(reference)} | ${ratio(ours, ml)} | ${ratio(ours, reference)} |`,
+      `| ${name} | ${format(ours)} | ${format(typescript)} | ${format(ml)} | ${format(single)} | ${format(reference)} | ${ratio(ours, ml)} | ${ratio(ours, single)} | ${ratio(ours, reference)} |`,
     );
   };
   row(
     'singular values 1024²',
-    time(() => singularValues(a)),
+    () => singularValues(a),
     time(
       () =>
         new SingularValueDecomposition(mlA, {
@@ -143,23 +168,20 @@ export async function run(): Promise<void> {
         }),
     ),
   );
-  row(
-    'full SVD 1024²',
-    time(() => svd(a, { vectors: true })),
-  );
+  row('full SVD 1024²', () => svd(a, { vectors: true }));
   row(
     'QR column pivoting 1024²',
-    time(() => qrPivoted(a)),
+    () => qrPivoted(a),
     time(() => new QrDecomposition(mlA)),
   );
   row(
     'LU partial pivoting 1024²',
-    time(() => luPartial(a)),
+    () => luPartial(a),
     time(() => new LuDecomposition(mlA)),
   );
   row(
     'symmetric eigen 512² (vectors)',
-    time(() => symmetricEigen(s, { vectors: true })),
+    () => symmetricEigen(s, { vectors: true }),
     time(() => new EigenvalueDecomposition(mlS, { assumeSymmetric: true })),
   );
   if (!python) console.log('(python3 with numpy and scipy not found: no LAPACK column)');

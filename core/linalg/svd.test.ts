@@ -50,6 +50,10 @@ describe('svd', () => {
       [40, 300],
       [160, 100],
       [100, 161],
+      // Blocked bidiagonalization: several 32-column panels, then the unblocked tail.
+      [300, 200],
+      [230, 230],
+      [170, 261],
     ];
     for (const [m, n] of shapes) checkDecomposition(gaussianMatrix(m, n, m * 1000 + n));
   });
@@ -61,6 +65,7 @@ describe('svd', () => {
         [129, 128],
         [300, 40],
         [40, 300],
+        [200, 170],
       ]) {
         checkDecomposition(gaussianMatrix(m, n, m + n));
       }

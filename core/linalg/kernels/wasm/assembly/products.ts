@@ -172,7 +172,13 @@ export function gemmTransposeA(
 @inline
 function dotRange(p0: i32, p1: i32, x: usize, y: usize): f64 {
   let sum = f64x2.splat(0);
+  let other = f64x2.splat(0);
   let p = p0;
+  for (; p + 3 < p1; p += 4) {
+    sum = f64x2.add(sum, f64x2.mul(v128.load(at(x, p)), v128.load(at(y, p))));
+    other = f64x2.add(other, f64x2.mul(v128.load(at(x, p + 2)), v128.load(at(y, p + 2))));
+  }
+  sum = f64x2.add(sum, other);
   for (; p + 1 < p1; p += 2) sum = f64x2.add(sum, f64x2.mul(v128.load(at(x, p)), v128.load(at(y, p))));
   let s = lanes(sum);
   for (; p < p1; p++) s += load<f64>(at(x, p)) * load<f64>(at(y, p));
@@ -215,36 +221,63 @@ export function gemvPlain(m: i32, n: i32, alpha: f64, a: usize, lda: i32, x: usi
   for (; j < n; j++) columnUpdate(0, m, at(a, j * lda), alpha * load<f64>(at(x, j)), y);
 }
 
-/** y_j = beta·y_j + alpha·dot(A_j, x) (A m×n), two columns per pass over x. */
+/**
+ * y_j = beta·y_j + alpha·dot(A_j, x) (A m×n): four columns per pass over x, two pairs of lanes per
+ * column, so eight independent sums hide the latency of the additions.
+ */
 export function gemvTranspose(
   m: i32, n: i32, alpha: f64, a: usize, lda: i32, x: usize, beta: f64, y: usize,
 ): void {
+  const m4 = m & ~3;
   let j = 0;
-  for (; j + 1 < n; j += 2) {
+  for (; j + 3 < n; j += 4) {
     const a0 = at(a, j * lda);
     const a1 = at(a0, lda);
+    const a2 = at(a1, lda);
+    const a3 = at(a2, lda);
     let s0 = f64x2.splat(0);
     let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    let t0 = f64x2.splat(0);
+    let t1 = f64x2.splat(0);
+    let t2 = f64x2.splat(0);
+    let t3 = f64x2.splat(0);
     let i = 0;
-    for (; i + 1 < m; i += 2) {
-      const xv = v128.load(at(x, i));
-      s0 = f64x2.add(s0, f64x2.mul(v128.load(at(a0, i)), xv));
-      s1 = f64x2.add(s1, f64x2.mul(v128.load(at(a1, i)), xv));
+    for (; i < m4; i += 4) {
+      const x0 = v128.load(at(x, i));
+      const x1 = v128.load(at(x, i + 2));
+      s0 = f64x2.add(s0, f64x2.mul(v128.load(at(a0, i)), x0));
+      s1 = f64x2.add(s1, f64x2.mul(v128.load(at(a1, i)), x0));
+      s2 = f64x2.add(s2, f64x2.mul(v128.load(at(a2, i)), x0));
+      s3 = f64x2.add(s3, f64x2.mul(v128.load(at(a3, i)), x0));
+      t0 = f64x2.add(t0, f64x2.mul(v128.load(at(a0, i + 2)), x1));
+      t1 = f64x2.add(t1, f64x2.mul(v128.load(at(a1, i + 2)), x1));
+      t2 = f64x2.add(t2, f64x2.mul(v128.load(at(a2, i + 2)), x1));
+      t3 = f64x2.add(t3, f64x2.mul(v128.load(at(a3, i + 2)), x1));
     }
-    let t0 = lanes(s0);
-    let t1 = lanes(s1);
+    let r0 = lanes(f64x2.add(s0, t0));
+    let r1 = lanes(f64x2.add(s1, t1));
+    let r2 = lanes(f64x2.add(s2, t2));
+    let r3 = lanes(f64x2.add(s3, t3));
     for (; i < m; i++) {
       const xs = load<f64>(at(x, i));
-      t0 += load<f64>(at(a0, i)) * xs;
-      t1 += load<f64>(at(a1, i)) * xs;
+      r0 += load<f64>(at(a0, i)) * xs;
+      r1 += load<f64>(at(a1, i)) * xs;
+      r2 += load<f64>(at(a2, i)) * xs;
+      r3 += load<f64>(at(a3, i)) * xs;
     }
-    const y0 = beta === 0 ? 0 : beta * load<f64>(at(y, j));
-    const y1 = beta === 0 ? 0 : beta * load<f64>(at(y, j + 1));
-    store<f64>(at(y, j), y0 + alpha * t0);
-    store<f64>(at(y, j + 1), y1 + alpha * t1);
+    storeScaled(y, j, beta, alpha * r0);
+    storeScaled(y, j + 1, beta, alpha * r1);
+    storeScaled(y, j + 2, beta, alpha * r2);
+    storeScaled(y, j + 3, beta, alpha * r3);
   }
-  for (; j < n; j++) {
-    const y0 = beta === 0 ? 0 : beta * load<f64>(at(y, j));
-    store<f64>(at(y, j), y0 + alpha * dotRange(0, m, at(a, j * lda), x));
-  }
+  for (; j < n; j++) storeScaled(y, j, beta, alpha * dotRange(0, m, at(a, j * lda), x));
+}
+
+/** y_j = beta·y_j + value, reading y_j only when beta ≠ 0 (it may hold garbage otherwise). */
+@inline
+function storeScaled(y: usize, j: i32, beta: f64, value: f64): void {
+  const old = beta === 0 ? 0 : beta * load<f64>(at(y, j));
+  store<f64>(at(y, j), old + value);
 }
