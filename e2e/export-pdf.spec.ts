@@ -150,9 +150,7 @@ test.describe('PDF export', () => {
     expect(grassmannWords).toContain('Two planes sharing a line.');
   });
 
-  test('raster parts (3D scene snapshot, heatmaps) come out as images in the PDF', async ({
-    app,
-  }) => {
+  test('heatmaps come out as images in the PDF', async ({ app }) => {
     const { page } = app;
     await openView(page, 'Approximate');
     await expect(page.getByTestId('sigma-next')).toHaveText('0.396');
@@ -164,15 +162,30 @@ test.describe('PDF export', () => {
         .match(/\/Subtype\s*\/Image/g),
     ).toHaveLength(3);
     expect((await checkPdf(page, approximation, 'approximate')).coloured).toBeGreaterThan(0.005);
+  });
 
+  test('the 3D scenes of the Subspaces view come out as vectors, not images', async ({ app }) => {
+    const { page } = app;
     await openView(page, 'Subspaces');
     await expect(page.getByTestId('space-label')).toHaveCount(4);
     await page.waitForTimeout(1000);
-    const scene = await exportPdf(page, 'subspaces', { title: 'Four subspaces', print: true });
-    expect(readFileSync(scene).toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
-    const ink = await checkPdf(page, scene, 'subspaces');
-    expect(pdfText(scene)).toContain('null space ⊂ ℝ³, dim 1');
-    // The coloured planes and lines of the scene come from the embedded snapshot.
-    expect(ink.coloured).toBeGreaterThan(0.005);
+    for (const print of [true, false]) {
+      const scene = await exportPdf(page, `subspaces-${print ? 'print' : 'screen'}`, {
+        title: 'Four subspaces',
+        print,
+      });
+      expect(readFileSync(scene).toString('latin1')).not.toMatch(/\/Subtype\s*\/Image/);
+      const ink = await checkPdf(page, scene, `subspaces-${print ? 'print' : 'screen'}`);
+      const words = pdfText(scene);
+      for (const label of [
+        'row space ⊂ ℝ³, dim 2',
+        'null space ⊂ ℝ³, dim 1',
+        'column space ⊂ ℝ³, dim 2',
+        'left null space ⊂ ℝ³, dim 1',
+      ])
+        expect(words).toContain(label);
+      // The coloured planes and lines are drawn as paths.
+      expect(ink.coloured).toBeGreaterThan(0.005);
+    }
   });
 });

@@ -61,7 +61,9 @@ test('Exercise C (4×4, rank 3) is drawn projected, with its true dimensions', a
   const file = path.join(artifactsDir, `export-projected-${download.suggestedFilename()}`);
   await download.saveAs(file);
   const svg = readFileSync(file, 'utf8');
-  expect(svg).toContain('data:image/png;base64,');
+  // The projected scenes as vectors, not bitmaps.
+  expect(svg).not.toContain('<image');
+  expect(svg.match(/data-testid="scene-vectors"/g)).toHaveLength(2);
   expect(svg).toContain('null space ⊂ ℝ⁴, dim 1 (projected: seen as a line)');
   expect(svg).toContain('domain onto coordinates 1, 2, 4; codomain onto coordinates 1, 2, 4');
   await panel.locator('summary').click();

@@ -1,5 +1,7 @@
-// Steps the view specs share: switching tabs, measuring whether a canvas drew anything, and
-// exporting the current view's figure through its export panel.
+// Steps the view specs share: switching tabs, measuring whether a canvas drew anything,
+// exporting the current view's figure through its export panel, and reading the 3D scenes of an
+// exported SVG.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { artifactsDir } from './app-fixture';
@@ -60,4 +62,44 @@ export async function exportFigure(
   const file = path.join(artifactsDir, `export-${name}-${download.suggestedFilename()}`);
   await download.saveAs(file);
   return file;
+}
+
+/** What an exported SVG holds of its 3D scenes, read by the page's own XML parser. */
+export interface SceneVectors {
+  /** <image> elements anywhere in the figure. */
+  images: number;
+  /** One entry per scene drawn as vectors: its paths' fill colours, opacities and strokes. */
+  scenes: { paths: number; strokes: number; fills: { fill: string; opacity: number }[] }[];
+  /** Every <text> of the figure. */
+  texts: string[];
+}
+
+export async function sceneVectors(page: Page, file: string): Promise<SceneVectors> {
+  const source = readFileSync(file, 'utf8');
+  return page.evaluate((text) => {
+    const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+    if (document.querySelector('parsererror')) throw new Error('the SVG does not parse');
+    const scenes = Array.from(
+      document.querySelectorAll('[data-testid="scene-vectors"]'),
+      (group) => {
+        const paths = Array.from(group.querySelectorAll('path'));
+        return {
+          paths: paths.length,
+          strokes: paths.filter((path) => (path.getAttribute('stroke') ?? 'none') !== 'none')
+            .length,
+          fills: paths
+            .filter((path) => (path.getAttribute('fill') ?? 'none') !== 'none')
+            .map((path) => ({
+              fill: path.getAttribute('fill')!,
+              opacity: Number(path.getAttribute('fill-opacity') ?? 1),
+            })),
+        };
+      },
+    );
+    return {
+      images: document.querySelectorAll('image').length,
+      scenes,
+      texts: Array.from(document.querySelectorAll('text'), (node) => node.textContent ?? ''),
+    };
+  }, source);
 }

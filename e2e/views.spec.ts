@@ -5,7 +5,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
-import { exportFigure, nonBlankFraction, openView } from './view-helpers';
+import { exportFigure, nonBlankFraction, openView, sceneVectors } from './view-helpers';
 
 async function screenshotBothThemes(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -240,9 +240,37 @@ test.describe('figure export', () => {
       title: 'Four subspaces',
     });
     const sceneSize = await parseSvg(page, sceneSvg);
-    const sceneText = readFileSync(sceneSvg, 'utf8');
-    expect(sceneText).toContain('data:image/png;base64,');
-    expect(sceneText).toContain('null space ⊂ ℝ³, dim 1');
+    // Both scenes as vectors (SVGRenderer's depth-sorted paths), no bitmap; the labels as text.
+    const scenes = await sceneVectors(page, sceneSvg);
+    expect(scenes.images).toBe(0);
+    expect(scenes.scenes).toHaveLength(2);
+    const [domain, codomain] = scenes.scenes;
+    for (const scene of scenes.scenes) {
+      expect(scene.paths).toBeGreaterThan(10);
+      // Axes, grid, outlines and arrow shafts are stroked lines.
+      expect(scene.strokes).toBeGreaterThan(3);
+    }
+    // The row space and the column space are translucent planes in their colours.
+    expect(domain.fills).toContainEqual({ fill: 'rgb(79,70,229)', opacity: 0.28 });
+    expect(codomain.fills).toContainEqual({ fill: 'rgb(15,157,88)', opacity: 0.28 });
+    // The null space and the left null space are opaque lines (cylinders) in theirs.
+    expect(domain.fills).toContainEqual({ fill: 'rgb(217,119,6)', opacity: 1 });
+    expect(codomain.fills).toContainEqual({ fill: 'rgb(219,39,119)', opacity: 1 });
+    for (const label of [
+      'row space ⊂ ℝ³, dim 2 (a plane)',
+      'null space ⊂ ℝ³, dim 1 (a line)',
+      'column space ⊂ ℝ³, dim 2 (a plane)',
+      'left null space ⊂ ℝ³, dim 1 (a line)',
+    ])
+      expect(scenes.texts).toContain(label);
+    // The print theme redraws the same scene on white, the grid and axes in its own colours.
+    const printScenes = await sceneVectors(
+      page,
+      await exportFigure(page, 'subspaces-print', { format: 'svg', print: true }),
+    );
+    expect(printScenes.images).toBe(0);
+    expect(printScenes.scenes[0].fills).toContainEqual({ fill: 'rgb(79,70,229)', opacity: 0.28 });
+    expect(printScenes.texts).toContain('left null space ⊂ ℝ³, dim 1 (a line)');
     const basesTex = readFileSync(
       await exportFigure(page, 'subspaces', { format: 'latex' }),
       'utf8',
@@ -263,6 +291,12 @@ test.describe('figure export', () => {
     });
     const anglesSize = await parseSvg(page, anglesSvg);
     expect(readFileSync(anglesSvg, 'utf8')).toContain('75.04°');
+    // The sphere under the chart, as vectors; the one image is the φ(i, j) heatmap.
+    const sphere = await sceneVectors(page, anglesSvg);
+    expect(sphere.scenes).toHaveLength(1);
+    expect(sphere.scenes[0].strokes).toBeGreaterThan(3);
+    expect(sphere.images).toBe(1);
+    expect(sphere.texts).toContain('A: column space of Worked example');
     const anglesPng = decodePng(
       await exportFigure(page, 'grassmann', {
         format: 'png-2',

@@ -1,8 +1,11 @@
 // The Grassmann view: two subspaces from the project (column or row spaces, top-k singular
 // subspaces, the column or row space of a LoRA update ΔW = BA), their principal angles as a bar chart with the geodesic, chordal and projection
 // distances, and the φ(i, j) similarity heatmap of the two matrices' singular subspaces.
+// In ℝ³ the two subspaces are also pictured on the unit sphere, and exported with the chart.
 import { useMemo, useRef, useState } from 'react';
 import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
+import { stackFigures } from '../../export/figure-stack';
+import { buildVectorSceneFigure } from '../../figures/vector-scene-figure';
 import {
   buildGrassmannFigure,
   degrees,
@@ -16,7 +19,7 @@ import { useElementWidth } from '../spectrum/use-element-width';
 import { useJobResult } from '../spectrum/use-job-result';
 import { useMatrix } from '../spectrum/use-matrix';
 import { sphereDirection } from '../../figures/grassmann-sphere';
-import { GrassmannSphere } from './GrassmannSphere';
+import { GrassmannSphere, type GrassmannSphereHandle } from './GrassmannSphere';
 import { SubspacePicker } from './SubspacePicker';
 import {
   basisFor,
@@ -141,6 +144,15 @@ export function GrassmannView({ matrixId }: ViewProps) {
     return u && v ? { u, v, planes: a.basis.cols === 2 } : null;
   }, [a.basis, b.basis]);
 
+  const sphereCaption = sphere
+    ? `${
+        sphere.planes
+          ? 'Gr(2,3): each plane by its unit normal ±n'
+          : 'Gr(1,3): each line as its antipodal pair ±u'
+      } on the unit sphere`
+    : '';
+  const sphereRef = useRef<GrassmannSphereHandle>(null);
+
   const svg = useMemo(
     () => (figureData ? buildGrassmannFigure(figureData, { width, theme }) : null),
     [figureData, width, theme],
@@ -150,11 +162,37 @@ export function GrassmannView({ matrixId }: ViewProps) {
       figureData
         ? {
             name: 'principal angles',
-            svg: (figureTheme) =>
-              buildGrassmannFigure(figureData, { width: Math.max(width, 720), theme: figureTheme }),
+            svg: (figureTheme) => {
+              const chart = buildGrassmannFigure(figureData, {
+                width: Math.max(width, 720),
+                theme: figureTheme,
+              });
+              const drawn = sphereCaption ? sphereRef.current?.vector(figureTheme) : null;
+              if (!drawn) return chart;
+              // The sphere under the chart, with A and B named in their colours.
+              const legend = [
+                { text: `A: ${figureData.nameA}`, colour: sphereColours.first },
+                { text: `B: ${figureData.nameB}`, colour: sphereColours.second },
+              ].map((entry, index) => ({
+                ...entry,
+                x: 0,
+                y: figureTheme.fontSize * (1.2 + 1.5 * index),
+              }));
+              const pictured = buildVectorSceneFigure(
+                [{ title: sphereCaption, ...drawn, labels: legend }],
+                figureTheme,
+                'A and B on the sphere; the arc between them is the geodesic.',
+                sphereCaption,
+              );
+              return stackFigures(
+                [chart, pictured],
+                figureTheme,
+                `Principal angles between ${figureData.nameA} and ${figureData.nameB}`,
+              );
+            },
           }
         : null,
-    [figureData, width],
+    [figureData, width, sphereCaption],
   );
 
   const mismatch =
@@ -188,10 +226,7 @@ export function GrassmannView({ matrixId }: ViewProps) {
       {sphere ? (
         <figure className="scene">
           <figcaption>
-            {sphere.planes
-              ? 'Gr(2,3): each plane by its unit normal ±n'
-              : 'Gr(1,3): each line as its antipodal pair ±u'}{' '}
-            on the unit sphere — <span style={{ color: sphereColours.first }}>A</span>,{' '}
+            {sphereCaption} — <span style={{ color: sphereColours.first }}>A</span>,{' '}
             <span style={{ color: sphereColours.second }}>B</span>, and the geodesic between them
           </figcaption>
           <GrassmannSphere
@@ -200,6 +235,7 @@ export function GrassmannView({ matrixId }: ViewProps) {
             theme={theme}
             colours={sphereColours}
             height={280}
+            handle={sphereRef}
           />
         </figure>
       ) : null}

@@ -1,6 +1,6 @@
 // The Spectrum view: the scree plot (or the ESD histogram) of the selected matrix's singular
 // values under a chosen rank policy, with every rank measure beside it and figure export.
-import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { RankPolicy } from '../../../../core/rank/policies';
 import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
 import { buildScreePlot, cumulativeEnergy, type AxisScale } from '../../figures/scree-plot';
@@ -9,6 +9,7 @@ import { buildSpectralHistogram } from '../../figures/spectral-histogram';
 import { formatValue } from '../../figures/svg';
 import { screenTheme, type FigureTheme } from '../../figures/theme';
 import type { ViewProps } from '../../workbench/views';
+import { ScreeHover } from './ScreeHover';
 import { screeMarkers } from './spectrum-markers';
 import { usePrefersDark } from './use-color-scheme';
 import { useElementWidth } from './use-element-width';
@@ -35,7 +36,6 @@ export function SpectrumView({ matrixId }: ViewProps) {
   const [tolerance, setTolerance] = useState(1e-10);
   const [scale, setScale] = useState<AxisScale>('linear');
   const [mode, setMode] = useState<'scree' | 'histogram'>('scree');
-  const [hover, setHover] = useState<number | null>(null);
 
   const policy = useMemo(() => policyFrom(kind, tolerance), [kind, tolerance]);
   const request = useMemo(
@@ -81,25 +81,6 @@ export function SpectrumView({ matrixId }: ViewProps) {
     };
   }, [draw, result, markers, mode, scale, matrix?.name]);
 
-  function onMove(event: MouseEvent<HTMLDivElement>) {
-    const layout = figure?.layout;
-    if (!layout || layout.count === 0) return;
-    const bounds = event.currentTarget.getBoundingClientRect();
-    const x = event.clientX - bounds.left;
-    const y = event.clientY - bounds.top;
-    const { plot } = layout;
-    if (
-      x < plot.left - 8 ||
-      x > plot.left + plot.width + 8 ||
-      y < plot.top - 8 ||
-      y > plot.top + plot.height + 8
-    ) {
-      setHover(null);
-      return;
-    }
-    setHover(layout.indexAt(x));
-  }
-
   if (!matrix) return null;
   if (matrix.parsed.error) {
     return (
@@ -110,17 +91,6 @@ export function SpectrumView({ matrixId }: ViewProps) {
       </section>
     );
   }
-
-  const layout = figure?.layout ?? null;
-  const hovered =
-    hover !== null && layout && result && hover <= result.singularValues.length
-      ? {
-          index: hover,
-          value: result.singularValues[hover - 1],
-          x: layout.x(hover),
-          y: layout.y(result.singularValues[hover - 1]),
-        }
-      : null;
 
   return (
     <section className="figure-view" aria-label="Spectrum">
@@ -185,34 +155,19 @@ export function SpectrumView({ matrixId }: ViewProps) {
         <ExportPanel source={source} screenTheme={theme} />
       </div>
       {job.error ? <p className="figure-error">{job.error}</p> : null}
-      <div
-        className="figure-frame"
-        ref={frameRef}
-        data-testid="spectrum-figure"
-        onMouseMove={onMove}
-        onMouseLeave={() => setHover(null)}
-      >
+      <div className="figure-frame" ref={frameRef} data-testid="spectrum-figure">
         {figure ? (
           <div className="figure-svg" dangerouslySetInnerHTML={{ __html: figure.svg }} />
         ) : (
           <div style={{ height: figureHeight }} />
         )}
-        {hovered && energy ? (
-          <>
-            <div className="figure-cursor" style={{ left: hovered.x, top: hovered.y }} />
-            <div
-              className="figure-tooltip"
-              data-testid="spectrum-tooltip"
-              style={{
-                left: Math.min(hovered.x + 12, width - 220),
-                top: Math.max(hovered.y - 40, 4),
-              }}
-            >
-              σ<sub>{hovered.index}</sub> = {formatValue(hovered.value)} · energy to {hovered.index}
-              : {(energy[hovered.index - 1] * 100).toFixed(1)}%
-            </div>
-          </>
-        ) : null}
+        <ScreeHover
+          frame={frameRef}
+          layout={figure?.layout ?? null}
+          values={result?.singularValues ?? null}
+          energy={energy}
+          width={width}
+        />
       </div>
       {result ? (
         <>

@@ -12,6 +12,9 @@ import {
   type SceneSpace,
 } from '../../figures/subspace-scene';
 import type { FigureTheme } from '../../figures/theme';
+import { disposeScene } from '../../export/scene-tessellation';
+import { drawSceneAsSvg } from '../../export/vector-scene';
+import type { VectorScenePanel } from '../../figures/vector-scene-figure';
 
 export interface LabelledSpace extends SceneSpace {
   label: string;
@@ -23,23 +26,10 @@ export interface SceneVector {
   colour: string;
 }
 
-export interface SnapshotLabel {
-  x: number;
-  y: number;
-  text: string;
-  colour: string;
-}
-
-export interface SceneSnapshot {
-  url: string;
-  width: number;
-  height: number;
-  labels: SnapshotLabel[];
-}
-
 export interface SubspaceCanvasHandle {
   resetCamera(): void;
-  snapshot(pixelRatio: number, theme: FigureTheme): SceneSnapshot | null;
+  /** The scene as it stands, drawn as SVG in the figure's theme (null before WebGL draws). */
+  vector(theme: FigureTheme): Omit<VectorScenePanel, 'title'> | null;
 }
 
 export interface SubspaceCanvasProps {
@@ -94,31 +84,34 @@ export function SubspaceCanvas({
       state.controls.target.set(0, 0, 0);
       state.controls.update();
     },
-    snapshot(pixelRatio, figureTheme) {
+    vector(figureTheme) {
       const state = stateRef.current;
-      const host = hostRef.current;
-      if (!state || !host) return null;
-      const size = new THREE.Vector2();
-      state.renderer.getSize(size);
-      const previousRatio = state.renderer.getPixelRatio();
-      const previousBackground = state.scene.background;
-      state.scene.background = new THREE.Color(figureTheme.background);
-      state.renderer.setPixelRatio(pixelRatio);
-      state.renderer.render(state.scene, state.camera);
-      const url = state.renderer.domElement.toDataURL('image/png');
-      state.scene.background = previousBackground;
-      state.renderer.setPixelRatio(previousRatio);
-      state.renderer.render(state.scene, state.camera);
-      const labels = spaces.map((space, index) => {
-        const point = new THREE.Vector3(...labelAnchor(space, index)).project(state.camera);
-        return {
-          x: ((point.x + 1) / 2) * size.x,
-          y: ((1 - point.y) / 2) * size.y,
-          text: space.label,
-          colour: space.colour,
-        };
-      });
-      return { url, width: size.x, height: size.y, labels };
+      if (!state) return null;
+      const size = state.renderer.getSize(new THREE.Vector2());
+      // The same spaces, vectors and camera, in the figure's colours.
+      const scene = buildSpaceScene(ambient, spaces, figureTheme);
+      for (const vector of vectorsRef.current) {
+        // Vectors drawn in the screen's ink take the figure's ink.
+        const colour = vector.colour === theme.ink ? figureTheme.ink : vector.colour;
+        scene.add(arrow(vector.tip, colour, vector.name));
+      }
+      try {
+        const drawing = drawSceneAsSvg(scene, state.camera, size.x, size.y, {
+          focus: state.controls.target,
+        });
+        const labels = spaces.map((space, index) => {
+          const point = new THREE.Vector3(...labelAnchor(space, index)).project(state.camera);
+          return {
+            x: ((point.x + 1) / 2) * size.x,
+            y: ((1 - point.y) / 2) * size.y,
+            text: space.label,
+            colour: space.colour,
+          };
+        });
+        return { width: size.x, height: size.y, drawing, labels };
+      } finally {
+        disposeScene(scene);
+      }
     },
   }));
 

@@ -5,9 +5,9 @@
 // into 3D (ProjectedScenes), onto chosen coordinates or the top three singular directions.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
+import { buildVectorSceneFigure } from '../../figures/vector-scene-figure';
 import { basesLatex } from '../../figures/bases-latex';
 import { buildBigPicture, spaceColours } from '../../figures/big-picture';
-import { buildSceneFigure } from '../../figures/scene-figure';
 import {
   applyMatrix,
   interpolate,
@@ -183,19 +183,16 @@ export function SubspacesView({ matrixId }: ViewProps) {
               [codomainRef.current, `codomain ${realSpace(result.rows)} (projected)`],
             ] as const
           ).map(([handle, title]) => {
-            const shot = handle?.snapshot(2, figureTheme);
-            return shot
-              ? {
-                  title,
-                  imageUrl: shot.url,
-                  width: shot.width,
-                  height: shot.height,
-                  labels: shot.labels,
-                }
-              : null;
+            const drawn = handle?.vector(figureTheme);
+            return drawn ? { title, ...drawn } : null;
           });
           if (shots[0] && shots[1])
-            return buildSceneFigure([shots[0], shots[1]], figureTheme, projectionSummary);
+            return buildVectorSceneFigure(
+              [shots[0], shots[1]],
+              figureTheme,
+              projectionSummary,
+              'The four fundamental subspaces, projected into 3D',
+            );
           return buildBigPicture(
             { rows: result.rows, cols: result.cols, rank: result.rank },
             { width: 760, theme: figureTheme },
@@ -218,20 +215,15 @@ export function SubspacesView({ matrixId }: ViewProps) {
           ],
         ] as const;
         const shots = panels.map(([handle, title]) => {
-          const shot = handle?.snapshot(2, figureTheme);
-          if (!shot) throw new Error('the 3D scene is not ready');
-          return {
-            title,
-            imageUrl: shot.url,
-            width: shot.width,
-            height: shot.height,
-            labels: shot.labels,
-          };
+          const drawn = handle?.vector(figureTheme);
+          if (!drawn) throw new Error('the 3D scene is not ready');
+          return { title, ...drawn };
         });
-        return buildSceneFigure(
+        return buildVectorSceneFigure(
           shots,
           figureTheme,
           `x = ${vectorText(x)} = x_row + x_null; Ax = ${vectorText(image ?? [])}`,
+          'The four fundamental subspaces in 3D',
         );
       },
     };
