@@ -70,6 +70,11 @@ interface PanelScratch {
   xRow: Float64Array;
 }
 
+/** Doubles bidiagonalize takes from the workspace of an m×n matrix beside the matrix itself. */
+export function bidiagonalizationScratchDoubles(m: number, n: number): number {
+  return 2 * panelWidth * (m + n) + 3 * (m + n) + 4 * (panelWidth + 2) + 64;
+}
+
 function panelScratch(space: Workspace, m: number, n: number): PanelScratch {
   return {
     left: space.vector(m * 2 * panelWidth),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { setWasmKernelsEnabled } from './kernels/wasm-module';
+import { workspaceOverflows } from './workspace';
 import { fromRows, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
 import { gaussianMatrix } from './random';
@@ -53,6 +54,21 @@ describe('householderQr', () => {
     expect(orthogonalityError(Q)).toBe(0);
     expect(frobeniusNorm(R)).toBe(0);
     expect(() => householderQr(fromRows([[NaN]]))).toThrow(RangeError);
+  });
+});
+
+describe('QR workspaces', () => {
+  it('hold every working array of plain and pivoted QR (no slow fallback arrays)', () => {
+    const before = workspaceOverflows();
+    for (const [m, n] of [
+      [300, 200],
+      [200, 300],
+      [150, 150],
+    ]) {
+      householderQr(gaussianMatrix(m, n, 1));
+      qrPivoted(gaussianMatrix(m, n, 2));
+    }
+    expect(workspaceOverflows()).toBe(before);
   });
 });
 

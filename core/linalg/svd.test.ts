@@ -9,7 +9,7 @@ import { gaussianMatrix } from './random';
 import { graded, hilbert, kahan, knownRank, vandermonde } from './special-matrices';
 import { setWasmKernelsEnabled } from './kernels/wasm-module';
 import { singularValues, svd, svdWorkspaceDoubles } from './svd';
-import { createWorkspace, workspaceOf } from './workspace';
+import { createWorkspace, workspaceOf, workspaceOverflows } from './workspace';
 import { epsilon, orthogonalityError } from './test-support';
 
 function checkDecomposition(a: Matrix): void {
@@ -85,6 +85,19 @@ describe('svd', () => {
     // The reflectors now fill the input: no second copy of the matrix was made.
     expect(given.data.every((value, index) => value === a.data[index])).toBe(false);
     expect(workspaceOf(values)).toBeUndefined();
+  });
+
+  it('sizes its workspace so every working array fits (no slow fallback arrays)', () => {
+    const before = workspaceOverflows();
+    for (const [m, n] of [
+      [300, 200],
+      [200, 300],
+      [400, 120],
+      [230, 230],
+    ]) {
+      for (const vectors of [false, true]) svd(gaussianMatrix(m, n, m * n), { vectors });
+    }
+    expect(workspaceOverflows()).toBe(before);
   });
 
   it('handles empty, all-zero and 1×1 input', () => {

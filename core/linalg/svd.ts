@@ -2,7 +2,12 @@
 // bidiagonalization (QR first when m ≥ 1.6·n, as LAPACK dgesvd) then implicit-shift bidiagonal QR
 // with zero-shift sweeps (Golub & Van Loan §8.6; Demmel & Kahan 1990). Cost: O(m·n²) for m ≥ n.
 import type { JobContext } from '../jobs/context';
-import { bidiagonalize, formLeftFactor, formRightFactor } from './bidiagonalize';
+import {
+  bidiagonalizationScratchDoubles,
+  bidiagonalize,
+  formLeftFactor,
+  formRightFactor,
+} from './bidiagonalize';
 import { batchSweeps, bidiagonalSvd } from './bidiagonal-svd';
 import { kernels } from './kernels/kernels';
 import { assertFinite, zeros, type Matrix } from './matrix';
@@ -134,17 +139,24 @@ export function singularValues(
 }
 
 /**
- * Doubles an SVD of an m×n matrix needs in its workspace: the working copy, then for vectors the
- * factors Q, P (and the R, Q and product of the QR-first path), plus the blocks of reflectors and
- * of queued rotations.
+ * Doubles an SVD of an m×n matrix needs in its workspace: the working copy (and R when the QR
+ * comes first), the bidiagonalization's panels, then for vectors the factors Q and P (and the Q
+ * and product of the QR-first path), the blocks of reflectors and the queued rotations.
  */
 export function svdWorkspaceDoubles(m: number, n: number, vectors: boolean): number {
   const rows = Math.max(m, n);
   const cols = Math.min(m, n);
-  const scratch = 24 * (rows + cols) + 4 * (batchSweeps + 1) * cols + 256;
-  return vectors
-    ? 3 * rows * cols + 3 * cols * cols + scratch
-    : rows * cols + cols * cols + scratch;
+  const tall = rows >= qrFirstRatio * cols;
+  const reduced = tall ? cols : rows;
+  const matrices = vectors
+    ? rows * cols * (tall ? 3 : 2) + cols * cols * (tall ? 3 : 1)
+    : rows * cols + (tall ? cols * cols : 0);
+  const scratch =
+    bidiagonalizationScratchDoubles(reduced, cols) +
+    18 * (rows + cols) +
+    4 * (batchSweeps + 1) * cols +
+    1024;
+  return matrices + scratch;
 }
 
 /** Aᵀ in the workspace. */

@@ -32,6 +32,13 @@ const plain: Workspace = {
   copyOf: (a) => ({ rows: a.rows, cols: a.cols, data: a.data.slice() }),
 };
 
+/** Allocations that did not fit the size a workspace was created with (the sizing is wrong). */
+let overflows = 0;
+
+export function workspaceOverflows(): number {
+  return overflows;
+}
+
 class WasmWorkspace implements Workspace {
   private next = firstFreeByte;
 
@@ -39,7 +46,10 @@ class WasmWorkspace implements Workspace {
 
   private take(bytes: number): number | undefined {
     const start = this.next;
-    if (start + bytes > this.instance.buffer.byteLength) return undefined;
+    if (start + bytes > this.instance.buffer.byteLength) {
+      overflows++;
+      return undefined;
+    }
     this.next = start + Math.ceil(bytes / alignment) * alignment;
     return start;
   }
