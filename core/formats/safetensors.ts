@@ -297,8 +297,56 @@ export async function readTensor(
   options: ReadTensorOptions = {},
 ): Promise<SafetensorsTensor> {
   checkTensorEntry(entry, options);
+  if (options.layout === 'spectrum') return readSpectrumTensor(source, entry, options.fileName);
   const bytes = await readExactly(source, entry.byteOffset, entry.byteLength, options.fileName);
   return decodeTensor(entry, bytes, options.layout);
+}
+
+/** Bytes read per piece when a tensor streams into the memory its SVD will reduce it in. */
+const chunkBytes = 1 << 22;
+
+/**
+ * The 'spectrum' layout, read a few megabytes of whole rows at a time straight into the SVD's
+ * workspace, so the tensor's bytes and its numbers never sit in memory whole at the same time.
+ */
+async function readSpectrumTensor(
+  source: ByteSource,
+  entry: SafetensorsEntry,
+  fileName: string | undefined,
+): Promise<SafetensorsTensor> {
+  const size = safetensorsDtypeSize[entry.dtype];
+  const format = elementFormats[entry.dtype];
+  const [rows, cols, reshapedFrom] = tensorMatrixShape(entry.shape);
+  // Row-major storage is the column-major layout of the transpose: for a wide or square tensor
+  // (whose transpose is at least as tall as wide) the numbers go in as they come.
+  const transposed = cols >= rows;
+  const target = createWorkspace(svdWorkspaceDoubles(rows, cols, false)).vector(rows * cols);
+  const rowsPerChunk = Math.max(1, Math.floor(chunkBytes / Math.max(1, cols * size)));
+  for (let first = 0; first < rows; first += rowsPerChunk) {
+    const count = Math.min(rowsPerChunk, rows - first);
+    const offset = entry.byteOffset + first * cols * size;
+    const bytes = await readExactly(source, offset, count * cols * size, fileName);
+    if (transposed) {
+      decodeElements(
+        bytes,
+        0,
+        count * cols,
+        format,
+        target.subarray(first * cols, (first + count) * cols),
+      );
+    } else {
+      const values = decodeElements(bytes, 0, count * cols, format);
+      for (let i = 0; i < count; i++) {
+        for (let j = 0; j < cols; j++) target[first + i + j * rows] = values[i * cols + j];
+      }
+    }
+  }
+  const matrix: Matrix = transposed
+    ? { rows: cols, cols: rows, data: target }
+    : { rows, cols, data: target };
+  const result: SafetensorsTensor = { matrix, originalShape: [...entry.shape], transposed };
+  if (reshapedFrom) result.reshapedFrom = reshapedFrom;
+  return result;
 }
 
 /** readTensor for a file already in memory. */

@@ -6,7 +6,9 @@ import {
   tensorFromMatrix,
   writeSafetensors,
 } from '../formats/safetensors';
+import { gaussianMatrix } from '../linalg/random';
 import { knownRank } from '../linalg/special-matrices';
+import { workspaceOf } from '../linalg/workspace';
 import { analyzeWeight } from './weight-analysis';
 
 describe('weight analysis', () => {
@@ -36,6 +38,32 @@ describe('weight analysis', () => {
       expect(row.rank).toBe(expected.rank);
       for (let k = 0; k < r; k++) {
         expect(row.singularValues[k]).toBeCloseTo(expected.singularValues[k], 10);
+      }
+    }
+  });
+
+  it('streams large tensors into the SVD workspace in pieces, wide and tall, with the same numbers', async () => {
+    // Both are over the 4 MB piece size, so each is read in several pieces.
+    const shapes: [number, number][] = [
+      [700, 1600],
+      [3000, 400],
+    ];
+    const tensors = shapes.map(([m, n], k) =>
+      tensorFromMatrix(`big${k}`, gaussianMatrix(m, n, k + 3), 'F32'),
+    );
+    const file = writeSafetensors(tensors);
+    for (const [index, entry] of (await readSafetensorsIndex(bytesSource(file))).entries()) {
+      const [m, n] = shapes[index];
+      const plain = await readTensor(bytesSource(file), entry);
+      const spectrum = await readTensor(bytesSource(file), entry, { layout: 'spectrum' });
+      expect(spectrum.transposed).toBe(n >= m);
+      expect(workspaceOf(spectrum.matrix.data)).toBeDefined();
+      const { rows, cols, data } = spectrum.matrix;
+      for (let j = 0; j < cols; j += 37) {
+        for (let i = 0; i < rows; i += 11) {
+          const [r, c] = spectrum.transposed ? [j, i] : [i, j];
+          expect(data[i + j * rows]).toBe(plain.matrix.data[r + c * m]);
+        }
       }
     }
   });
