@@ -13,7 +13,7 @@ export interface LoadedMatrix {
   name: string;
   rows: number;
   cols: number;
-  /** Exact strings, for text files. */
+  /** Exact strings: a text file's cells, or a binary matrix's integers (see integerCells). */
   cells?: string[][];
   /** The floating-point matrix (always present). */
   matrix: Matrix;
@@ -43,13 +43,33 @@ export function readMatrixFile(file: string, options: { tensor?: string } = {}):
       dtype: 'text',
     };
   }
-  return {
+  const result: LoadedMatrix = {
     name: file,
     rows: loaded.matrix.rows,
     cols: loaded.matrix.cols,
     matrix: loaded.matrix,
     dtype: loaded.dtype,
   };
+  const cells = integerCells(loaded.matrix);
+  if (cells) result.cells = cells;
+  return result;
+}
+
+/** Binary matrices up to this many entries whose numbers are all integers are also read exactly. */
+const largestExactEntries = 1 << 20;
+
+/**
+ * The cells of a binary matrix (.npy, .mtx, safetensors) as exact integer strings when every
+ * number is a safe integer, so `auto` and `rref` treat an integer matrix exactly, as they do a
+ * text file of integers; undefined otherwise.
+ */
+function integerCells(matrix: Matrix): string[][] | undefined {
+  const { rows, cols, data } = matrix;
+  if (rows * cols > largestExactEntries || !data.every((value) => Number.isSafeInteger(value)))
+    return undefined;
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => String(data[i + j * rows])),
+  );
 }
 
 /** `auto` reads a matrix exactly when every cell is an integer or a written fraction. */

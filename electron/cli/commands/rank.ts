@@ -11,9 +11,12 @@ export function registerRank(program: Command): void {
   program
     .command('rank')
     .description('the rank of a matrix, exact or numerical, with the measures')
-    .argument('<file>', 'CSV, TSV, whitespace text or MatrixMarket file')
+    .argument('<file>', 'CSV, TSV, whitespace text, MatrixMarket, .npy or safetensors (--tensor)')
     .addOption(
-      new Option('--policy <policy>', 'how to decide the rank')
+      new Option(
+        '--policy <policy>',
+        'how to decide the rank (auto: exact when every entry is an integer or a written fraction, else default)',
+      )
         .choices(['auto', 'exact', 'default', 'gap', 'noise', 'tol'])
         .default('auto'),
     )
