@@ -78,10 +78,30 @@ export interface ImportedMatrix {
   fileName: string;
   rows: number;
   cols: number;
-  /** Exact strings, ready for the editor. */
+  /** Exact strings, ready for the editor; empty when the matrix is too large to edit (`dense`). */
   cells: string[][];
   /** What the importer did that a person should know (reshaping, symmetric fill, dtype). */
   notes: string[];
+  /**
+   * A matrix larger than the editor holds: its numbers stay with the host, under `matrixId`,
+   * which the new project matrix must take as its id (its `dense` reference is saved as a blob
+   * in the project file). The page reads the numbers with `readMatrix` when a view needs them.
+   */
+  dense?: { matrixId: string };
+}
+
+export const readMatrixRequestSchema = z.object({
+  matrixId: z.string().min(1).max(64),
+  /** The project file the document was opened from or saved to, if any. */
+  path: pathSchema.optional(),
+});
+export type ReadMatrixRequest = z.infer<typeof readMatrixRequestSchema>;
+
+/** A dense matrix's numbers, column-major. */
+export interface DenseMatrixData {
+  rows: number;
+  cols: number;
+  data: Float64Array;
 }
 
 export const weightFilesRequestSchema = z.object({

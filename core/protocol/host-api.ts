@@ -6,6 +6,8 @@ import type {
   BackupSummary,
   ExternalChangeStatus,
   ImportMatrixRequest,
+  ReadMatrixRequest,
+  DenseMatrixData,
   ImportedMatrix,
   OpenedProjectResult,
   PickPathRequest,
@@ -74,8 +76,13 @@ export interface HostApi {
     id: string,
   ): Promise<{ summary: BackupSummary; document: OpenedProjectResult['document'] }>;
   discardBackup(id: string): Promise<void>;
-  /** Reads a matrix file (CSV, TSV, text, .mtx, .npy, safetensors) into exact editor strings. */
+  /**
+   * Reads a matrix file (CSV, TSV, text, .mtx, .npy, safetensors) into exact editor strings, or,
+   * when it is larger than the editor, keeps its numbers in the host as a dense matrix.
+   */
   importMatrix(request: ImportMatrixRequest): Promise<ImportedMatrix>;
+  /** The numbers of a dense project matrix (imported this run, or read from the project file). */
+  readMatrix(request: ReadMatrixRequest): Promise<DenseMatrixData>;
   /** The Lab's table: every 2-D (or reshaped) tensor of the files, streamed one at a time. */
   analyzeWeights(request: WeightFilesRequest, options?: ComputeOptions): Promise<WeightTable>;
   /** Commands from a native menu (Electron); hosts without one leave it out. */

@@ -17,6 +17,7 @@ export const hostMethodNames = [
   'restoreBackup',
   'discardBackup',
   'importMatrix',
+  'readMatrix',
   'analyzeWeights',
 ] as const satisfies readonly (keyof HostApi)[];
 

@@ -57,6 +57,7 @@ const api = {
   restoreBackup: (id) => call('restoreBackup', [id]),
   discardBackup: (id) => call('discardBackup', [id]),
   importMatrix: (request) => call('importMatrix', [request]),
+  readMatrix: (request) => call('readMatrix', [request]),
   analyzeWeights: (request, options) => call('analyzeWeights', [request], options),
   onMenuCommand: (listener: (command: string) => void) => {
     ipcRenderer.on(menuChannel, (_event, command: unknown) => {

@@ -1,7 +1,9 @@
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Matrix } from '../../core/linalg/matrix';
+import { densePath } from '../../core/project/container';
 import { projectVersion, type ProjectDocument } from '../../core/project/schema';
 import { BackupStore } from './backup-store';
 
@@ -23,6 +25,25 @@ const documentTitled = (title: string): ProjectDocument => ({
   sessions: [],
   notes: 'unsaved notes ✎',
 });
+
+/** A document holding a dense matrix (imported, its numbers only in the host) under `id`. */
+const documentWithDense = (title: string, id: string, matrix: Matrix): ProjectDocument => ({
+  ...documentTitled(title),
+  matrices: [
+    ...documentTitled(title).matrices,
+    {
+      id,
+      name: 'Weights',
+      entries: [],
+      dense: { path: densePath(id), rows: matrix.rows, cols: matrix.cols, dtype: 'float64' },
+    },
+  ],
+});
+const weights: Matrix = {
+  rows: 70,
+  cols: 3,
+  data: Float64Array.from({ length: 210 }, (_, k) => (k % 13) / 7 - 1e-300 * k),
+};
 
 /** A store whose other runs are all dead (or all alive), as after a crash (or with two windows). */
 let nextPid = 1000;
@@ -146,6 +167,76 @@ describe('BackupStore', () => {
     const restored = await store.restore('old');
     expect(restored.document.version).toBe(projectVersion);
     expect(restored.document.sessions).toEqual([]);
+  });
+
+  it('writes dense numbers once beside the backup, restores them, and removes them with it', async () => {
+    const crashed = storeFor('run-crashed');
+    await crashed.start();
+    const id = 'dense-1';
+    const dense = new Map([[id, weights]]);
+    crashed.scheduleBackup('window-1', documentWithDense('first', id, weights), {}, dense);
+    await crashed.flush();
+    const numbers = path.join(folder, 'backups', 'window-1.dense', 'dense-1.npy');
+    const written = await stat(numbers);
+    crashed.scheduleBackup('window-1', documentWithDense('second', id, weights), {}, dense);
+    await crashed.flush();
+    // They never change, so a later backup leaves the file alone (an atomic rewrite would not).
+    expect((await stat(numbers)).ino).toBe(written.ino);
+
+    const next = storeFor('run-next');
+    await next.start();
+    const restored = await next.restore('window-1');
+    expect(restored.document.title).toBe('second');
+    expect(restored.dense.get(id)).toEqual(weights);
+    await next.clear('window-1');
+    expect(await readdir(path.join(folder, 'backups'))).toEqual([]);
+  });
+
+  it('a lost numbers file costs that matrix, not the document', async () => {
+    const crashed = storeFor('run-crashed');
+    await crashed.start();
+    const odd = 'a/../b.*~';
+    crashed.scheduleBackup(
+      'window-1',
+      documentWithDense('odd ids', odd, weights),
+      {},
+      new Map([[odd, weights]]),
+    );
+    await crashed.flush();
+    // Any matrix id becomes one safe file name inside the session's folder.
+    const files = await readdir(path.join(folder, 'backups', 'window-1.dense'));
+    expect(files).toEqual(['a%2F%2E%2E%2Fb%2E%2A%7E.npy']);
+    expect((await storeFor('run-a').restore('window-1')).dense.get(odd)).toEqual(weights);
+    await rm(path.join(folder, 'backups', 'window-1.dense', files[0]));
+    const restored = await storeFor('run-b').restore('window-1');
+    expect(restored.document.title).toBe('odd ids');
+    expect(restored.dense.size).toBe(0);
+  });
+
+  it('a clear as dense numbers start to be written leaves nothing behind, nor does a clean quit', async () => {
+    const store = storeFor('run-a', false, 10);
+    await store.start();
+    store.scheduleBackup(
+      'window-1',
+      documentWithDense('racing', 'w', weights),
+      {},
+      new Map([['w', weights]]),
+    );
+    const flushing = store.flush();
+    await store.clear('window-1');
+    await flushing;
+    expect(await readdir(path.join(folder, 'backups'))).toEqual([]);
+    // The next backup writes the numbers again: the clear took the old ones.
+    store.scheduleBackup(
+      'window-1',
+      documentWithDense('after', 'w', weights),
+      {},
+      new Map([['w', weights]]),
+    );
+    await store.flush();
+    expect(await readdir(path.join(folder, 'backups', 'window-1.dense'))).toEqual(['w.npy']);
+    await store.end();
+    expect(await readdir(path.join(folder, 'backups'))).toEqual([]);
   });
 
   it('refuses session ids that are not safe file names', () => {

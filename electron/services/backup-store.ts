@@ -2,10 +2,15 @@
 // Excalidraw's debounced autosave). Each run of the app holds a lock file with its pid; a backup
 // is written a second after the last change, removed on save, and offered at the next launch
 // when the run that wrote it did not end cleanly (its lock remains and its process is gone).
+// Matrices larger than the editor, whose numbers only the host holds, are written once each as
+// .npy files beside the session's backup (they never change), so a crash cannot lose them either.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseNpy, writeNpy } from '../../core/formats/npy';
+import type { Matrix } from '../../core/linalg/matrix';
+import { npyHeader } from '../../core/project/container';
 import { migrate } from '../../core/project/migrations';
 import { projectSchema, type ProjectDocument } from '../../core/project/schema';
 import { isProcessAlive, writeFileAtomic } from './atomic-write';
@@ -26,6 +31,8 @@ export interface RecoverableBackup {
 
 export interface RestoredBackup extends RecoverableBackup {
   document: ProjectDocument;
+  /** The numbers of the document's dense matrices that were backed up, by matrix id. */
+  dense: Map<string, Matrix>;
 }
 
 export interface BackupStoreOptions {
@@ -46,11 +53,34 @@ const backupFileSchema = z.object({
   savedAt: z.number(),
   path: z.string().optional(),
   document: z.unknown(),
+  /** Ids of the dense matrices written beside the backup (absent in older backups). */
+  dense: z.array(z.string().min(1).max(64)).max(10_000).optional(),
 });
 const lockSchema = z.object({ pid: z.number().int(), startedAt: z.number() });
 
 /** Session ids become file names: keep them to a safe alphabet. */
 const safeId = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** A matrix id as a file name: percent-encoded, with the characters encodeURIComponent leaves. */
+function fileNameOf(matrixId: string): string {
+  const encoded = encodeURIComponent(matrixId).replace(
+    /[!'()*.~]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${encoded}.npy`;
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The .npy bytes of a matrix; on little-endian machines its own memory, not a copy. */
+function npyChunks(matrix: Matrix): Uint8Array[] {
+  if (!littleEndian) return [writeNpy(matrix)];
+  const { data } = matrix;
+  return [
+    npyHeader(matrix.rows, matrix.cols),
+    new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  ];
+}
 
 export class BackupStore {
   readonly runId: string;
@@ -59,11 +89,20 @@ export class BackupStore {
   private readonly alive: (pid: number) => boolean;
   private readonly pending = new Map<
     string,
-    { timer: ReturnType<typeof setTimeout>; document: ProjectDocument; metadata: BackupMetadata }
+    {
+      timer: ReturnType<typeof setTimeout>;
+      document: ProjectDocument;
+      metadata: BackupMetadata;
+      dense: ReadonlyMap<string, Matrix>;
+    }
   >();
   private readonly writing = new Set<Promise<void>>();
+  /** Each session's last write: the next one waits for it, so files of a clear never mix. */
+  private readonly lastWrite = new Map<string, Promise<void>>();
   /** Sessions cleared while a write was in flight: the write's file is removed when it lands. */
   private readonly generation = new Map<string, number>();
+  /** The dense matrices already written beside each session's backup (since its last clear). */
+  private readonly writtenDense = new Map<string, Set<string>>();
 
   constructor(
     private readonly folder: string,
@@ -84,6 +123,12 @@ export class BackupStore {
   private backupPath(sessionId: string) {
     return path.join(this.backupFolder, `${sessionId}.json`);
   }
+  private denseFolder(sessionId: string) {
+    return path.join(this.backupFolder, `${sessionId}.dense`);
+  }
+  private densePath(sessionId: string, matrixId: string) {
+    return path.join(this.denseFolder(sessionId), fileNameOf(matrixId));
+  }
   private lockPath(runId: string) {
     return path.join(this.runFolder, `${runId}.lock`);
   }
@@ -98,18 +143,22 @@ export class BackupStore {
     );
   }
 
-  /** Writes a backup of the session's document `debounceMs` after the last call. */
+  /**
+   * Writes a backup of the session's document `debounceMs` after the last call; `dense` holds
+   * the numbers of its dense matrices that exist nowhere else (imported this run).
+   */
   scheduleBackup(
     sessionId: string,
     document: ProjectDocument,
     metadata: BackupMetadata = {},
+    dense: ReadonlyMap<string, Matrix> = new Map(),
   ): void {
     if (!safeId.test(sessionId))
       throw new RangeError(`session id "${sessionId}" must be letters, digits, _ or -`);
     const previous = this.pending.get(sessionId);
     if (previous) clearTimeout(previous.timer);
     const timer = setTimeout(() => this.writeNow(sessionId), this.debounceMs);
-    this.pending.set(sessionId, { timer, document, metadata });
+    this.pending.set(sessionId, { timer, document, metadata, dense });
   }
 
   /** Writes every pending backup now (window blur, before quitting). */
@@ -136,16 +185,47 @@ export class BackupStore {
       savedAt: Date.now(),
       path: entry.metadata.path,
       document: entry.document,
+      dense: entry.dense.size > 0 ? [...entry.dense.keys()] : undefined,
     });
-    const write = (async () => {
-      await writeFileAtomic(this.backupPath(sessionId), body);
-      // A clear() that came while writing wins: the document was saved meanwhile.
-      if ((this.generation.get(sessionId) ?? 0) !== generation)
-        await rm(this.backupPath(sessionId), { force: true });
-    })()
+    const current = () => (this.generation.get(sessionId) ?? 0) === generation;
+    const write: Promise<void> = (this.lastWrite.get(sessionId) ?? Promise.resolve())
+      .then(async () => {
+        if (!current()) return; // cleared before this write began
+        // The numbers first: a backup never names a matrix file that is not there yet.
+        await this.writeDense(sessionId, entry.dense, current);
+        await writeFileAtomic(this.backupPath(sessionId), body);
+        // A clear() that came while writing wins: the document was saved meanwhile.
+        if (!current()) await this.removeFiles(sessionId);
+      })
       .catch(() => undefined) // a failed backup must never break editing; the next change retries
-      .finally(() => this.writing.delete(write));
+      .finally(() => {
+        this.writing.delete(write);
+        if (this.lastWrite.get(sessionId) === write) this.lastWrite.delete(sessionId);
+      });
     this.writing.add(write);
+    this.lastWrite.set(sessionId, write);
+  }
+
+  /** Writes the dense matrices not yet beside the session's backup, each atomically. */
+  private async writeDense(
+    sessionId: string,
+    dense: ReadonlyMap<string, Matrix>,
+    current: () => boolean,
+  ): Promise<void> {
+    for (const [matrixId, matrix] of dense) {
+      if (this.writtenDense.get(sessionId)?.has(matrixId)) continue;
+      await mkdir(this.denseFolder(sessionId), { recursive: true });
+      await writeFileAtomic(this.densePath(sessionId, matrixId), npyChunks(matrix));
+      if (!current()) return;
+      const written = this.writtenDense.get(sessionId) ?? new Set<string>();
+      written.add(matrixId);
+      this.writtenDense.set(sessionId, written);
+    }
+  }
+
+  private async removeFiles(sessionId: string): Promise<void> {
+    await rm(this.backupPath(sessionId), { force: true });
+    await rm(this.denseFolder(sessionId), { recursive: true, force: true });
   }
 
   /** Drops the session's backup (it was saved, or the person chose not to keep it). */
@@ -154,7 +234,8 @@ export class BackupStore {
     if (entry) clearTimeout(entry.timer);
     this.pending.delete(sessionId);
     this.generation.set(sessionId, (this.generation.get(sessionId) ?? 0) + 1);
-    if (safeId.test(sessionId)) await rm(this.backupPath(sessionId), { force: true });
+    this.writtenDense.delete(sessionId);
+    if (safeId.test(sessionId)) await this.removeFiles(sessionId);
   }
 
   /**
@@ -176,11 +257,16 @@ export class BackupStore {
     return result.sort((a, b) => b.savedAt - a.savedAt);
   }
 
-  /** The backed-up document, migrated and validated; the backup now belongs to this run. */
+  /**
+   * The backed-up document, migrated and validated, with the dense matrices written beside it;
+   * the backup now belongs to this run.
+   */
   async restore(id: string): Promise<RestoredBackup> {
     if (!safeId.test(id)) throw new RangeError(`there is no backup "${id}"`);
     const backup = backupFileSchema.parse(JSON.parse(await readFile(this.backupPath(id), 'utf8')));
     const document = projectSchema.parse(migrate(backup.document));
+    const dense = await this.readDense(id, document, backup.dense ?? []);
+    this.writtenDense.set(id, new Set(dense.keys()));
     // Adopt it, so it survives another crash until the person saves or discards it.
     await writeFileAtomic(
       this.backupPath(id),
@@ -192,7 +278,38 @@ export class BackupStore {
       path: backup.path,
       savedAt: backup.savedAt,
       document,
+      dense,
     };
+  }
+
+  /**
+   * The backed-up numbers of the document's dense matrices whose shape matches its reference.
+   * A missing or damaged file costs that matrix's numbers, not the whole document.
+   */
+  private async readDense(
+    sessionId: string,
+    document: ProjectDocument,
+    matrixIds: readonly string[],
+  ): Promise<Map<string, Matrix>> {
+    const dense = new Map<string, Matrix>();
+    for (const matrixId of matrixIds) {
+      const reference = document.matrices.find((matrix) => matrix.id === matrixId)?.dense;
+      if (!reference) continue;
+      try {
+        const file = await readFile(this.densePath(sessionId, matrixId));
+        // Viewed, not copied: parseNpy then keeps the numbers where readFile put them.
+        const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+        const { matrix } = parseNpy(bytes, {
+          file: fileNameOf(matrixId),
+          maxEntries: Math.max(1, reference.rows * reference.cols),
+        });
+        if (matrix.rows === reference.rows && matrix.cols === reference.cols)
+          dense.set(matrixId, matrix);
+      } catch {
+        // Left out: reading the matrix then says its numbers are missing.
+      }
+    }
+    return dense;
   }
 
   /** Deletes a recoverable backup the person declined. */
@@ -210,7 +327,11 @@ export class BackupStore {
     await this.whenIdle();
     const backups = await this.readBackups();
     for (const backup of backups)
-      if (backup.runId === this.runId) await rm(this.backupPath(backup.sessionId), { force: true });
+      if (backup.runId === this.runId) await this.removeFiles(backup.sessionId);
+    // Numbers written for a backup whose own file never landed.
+    for (const sessionId of this.writtenDense.keys())
+      await rm(this.denseFolder(sessionId), { recursive: true, force: true });
+    this.writtenDense.clear();
     await rm(this.lockPath(this.runId), { force: true });
     const stillReferenced = new Set(
       backups.filter((backup) => backup.runId !== this.runId).map((backup) => backup.runId),

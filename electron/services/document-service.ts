@@ -1,6 +1,7 @@
 // The file half of HostApi, shared by Electron and the web host: projects (atomic save, external
-// changes), backups of unsaved work, recent files, matrix imports, and the Lab's weight table,
-// which streams one tensor at a time from disk to the compute pool.
+// changes), backups of unsaved work, recent files, matrix imports (those larger than the editor
+// kept here as numbers, see dense-matrices.ts), and the Lab's weight table, which streams one
+// tensor at a time from disk to the compute pool.
 import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,13 +12,16 @@ import { loadMatrixFile } from '../../core/formats/load';
 import { readSafetensorsIndex, readTensor } from '../../core/formats/safetensors';
 import type { WeightDescription, WeightRow } from '../../core/jobs/weight-analysis';
 import type { Matrix } from '../../core/linalg/matrix';
+import type { ProjectDocument } from '../../core/project/schema';
 import { HostError } from '../../core/protocol/errors';
 import {
   backupRequestSchema,
   importMatrixRequestSchema,
+  readMatrixRequestSchema,
   saveProjectRequestSchema,
   weightFilesRequestSchema,
   type BackupSummary,
+  type DenseMatrixData,
   type ImportedMatrix,
   type OpenedProjectResult,
   type RecentProject,
@@ -27,11 +31,12 @@ import {
 import type { ProgressEvent } from '../../core/protocol/host-api';
 import { BackupStore } from './backup-store';
 import type { ComputePool } from './compute-pool';
+import { compactMatrix, DenseMatrices, matrixFromCells } from './dense-matrices';
 import { openFileByteSource } from './file-byte-source';
 import { ExternalChangeError, ProjectStore } from './project-store';
 import { RecentFiles } from './recent-files';
 
-/** The editor keeps small matrices as strings; larger imports are refused with a pointer to the Lab. */
+/** The editor keeps small matrices as strings; larger imports are kept in the host as numbers. */
 const editorLimit = 64;
 /** Files read whole (projects, text matrices) are capped before reading. */
 const maxReadBytes = 1024 ** 3;
@@ -74,6 +79,8 @@ export class DocumentService {
   readonly projects = new ProjectStore();
   readonly backups: BackupStore;
   readonly recent: RecentFiles;
+  /** Large matrices imported (or restored from a backup) in this run, by matrix id. */
+  readonly dense = new DenseMatrices();
 
   constructor(
     private readonly pool: ComputePool,
@@ -108,10 +115,16 @@ export class DocumentService {
     const request = parse(saveProjectRequestSchema, value, 'save');
     const target = requirePath(request.path);
     try {
-      const saved = await this.projects.save(target, request.document, new Map(), {
-        overwriteExternalChanges: request.overwriteExternalChanges,
-        blobsFrom: request.blobsFrom ? requirePath(request.blobsFrom) : undefined,
-      });
+      // Numbers imported this run come from here; those of an opened file from the store.
+      const saved = await this.projects.save(
+        target,
+        request.document,
+        this.dense.of(request.document),
+        {
+          overwriteExternalChanges: request.overwriteExternalChanges,
+          blobsFrom: request.blobsFrom ? requirePath(request.blobsFrom) : undefined,
+        },
+      );
       await this.recent.add(saved.path);
       return { path: saved.path, fileName: path.basename(saved.path), document: saved.document };
     } catch (error) {
@@ -138,7 +151,12 @@ export class DocumentService {
 
   writeBackup(value: unknown): void {
     const request = parse(backupRequestSchema, value, 'backup');
-    this.backups.scheduleBackup(request.sessionId, request.document, { path: request.path });
+    this.backups.scheduleBackup(
+      request.sessionId,
+      request.document,
+      { path: request.path },
+      this.dense.of(request.document),
+    );
   }
 
   clearBackup(value: unknown): Promise<void> {
@@ -152,13 +170,54 @@ export class DocumentService {
 
   async restoreBackup(value: unknown) {
     if (typeof value !== 'string') throw invalid('A backup id is required.');
-    const { document, ...summary } = await this.backups.restore(value);
+    const { document, dense, ...summary } = await this.backups.restore(value);
+    for (const [matrixId, matrix] of dense) this.dense.put(matrixId, matrix);
+    await this.readDenseFromFile(document, summary.path);
     return { summary, document };
+  }
+
+  /**
+   * Dense matrices a restored document names but its backup did not hold came from its project
+   * file (they were opened, not imported): read that file, so they can be shown and saved again.
+   */
+  private async readDenseFromFile(document: ProjectDocument, file: string | undefined) {
+    const missing = document.matrices.filter(
+      (matrix) => matrix.dense && !this.dense.get(matrix.id),
+    );
+    if (missing.length === 0 || !file) return;
+    if (missing.every((matrix) => this.projects.blobsOf(file).has(matrix.id))) return;
+    try {
+      await this.projects.open(file);
+    } catch {
+      // Gone or unreadable: reading those matrices then says their numbers are missing.
+    }
   }
 
   discardBackup(value: unknown): Promise<void> {
     if (typeof value !== 'string') throw invalid('A backup id is required.');
     return this.backups.discard(value);
+  }
+
+  /** The numbers of a dense matrix: imported (or restored) this run, else from its project file. */
+  readMatrix(value: unknown): DenseMatrixData {
+    const request = parse(readMatrixRequestSchema, value, 'read matrix');
+    const file = request.path === undefined ? undefined : requirePath(request.path);
+    const matrix =
+      this.dense.get(request.matrixId) ??
+      (file === undefined ? undefined : this.projects.blobsOf(file).get(request.matrixId));
+    if (!matrix) {
+      throw new HostError({
+        name: 'MissingMatrix',
+        message: `The numbers of the matrix "${request.matrixId}" are not available: it was not imported in this run${
+          file === undefined
+            ? ''
+            : ` and ${path.basename(file)} (as opened or saved) does not hold it`
+        }.`,
+      });
+    }
+    // Compact, so a transport copies this matrix's numbers, not the whole file they were read with.
+    const { rows, cols, data } = compactMatrix(matrix);
+    return { rows, cols, data };
   }
 
   async importMatrix(value: unknown): Promise<ImportedMatrix> {
@@ -181,33 +240,32 @@ export class DocumentService {
     }
     const loaded = loadMatrixFile(fileName, bytes, { tensor: request.tensor, maxEntries: 2 ** 24 });
     const notes: string[] = [];
-    let cells: string[][];
+    let rows: number;
+    let cols: number;
     if (loaded.kind === 'text') {
-      cells = loaded.text.cells;
+      rows = loaded.text.rows;
+      cols = rows === 0 ? 0 : loaded.text.cols;
       if (loaded.text.header)
         notes.push(`The first row was read as a header: ${loaded.text.header.join(', ')}.`);
     } else {
+      ({ rows, cols } = loaded.matrix);
       if (loaded.note) notes.push(loaded.note);
       notes.push(`Read as ${loaded.dtype}, shape ${loaded.originalShape.join('×')}.`);
-      const { rows, cols, data } = loaded.matrix;
-      if (rows > editorLimit || cols > editorLimit) {
-        throw new FormatError(
-          `${rows}×${cols} is larger than the editor's ${editorLimit}×${editorLimit}; open it in the Lab, which analyses large matrices without loading them into the editor`,
-          { file: fileName },
-        );
-      }
-      cells = Array.from({ length: rows }, (_, i) =>
-        Array.from({ length: cols }, (_, j) => formatNumber(data[i + j * rows])),
-      );
     }
-    const rows = cells.length;
-    const cols = rows === 0 ? 0 : cells[0].length;
     if (rows > editorLimit || cols > editorLimit) {
-      throw new FormatError(
-        `${rows}×${cols} is larger than the editor's ${editorLimit}×${editorLimit}; open it in the Lab instead`,
-        { file: fileName },
-      );
+      // The only copy of the numbers the host keeps; the text cells are dropped with this call.
+      const matrix =
+        loaded.kind === 'text' ? matrixFromCells(loaded.text.cells, fileName) : loaded.matrix;
+      const matrixId = this.dense.add(matrix);
+      // The editor says itself that such a matrix is kept as numbers and read-only.
+      return { fileName, rows, cols, cells: [], notes, dense: { matrixId } };
     }
+    const cells =
+      loaded.kind === 'text'
+        ? loaded.text.cells
+        : Array.from({ length: rows }, (_, i) =>
+            Array.from({ length: cols }, (_, j) => formatNumber(loaded.matrix.data[i + j * rows])),
+          );
     return { fileName, rows, cols, cells, notes };
   }
 

@@ -84,6 +84,8 @@ export class HostMethods {
         return this.documents.discardBackup(first);
       case 'importMatrix':
         return this.documents.importMatrix(first);
+      case 'readMatrix':
+        return this.documents.readMatrix(first);
       case 'analyzeWeights': {
         const controller = new AbortController();
         const id = jobId ?? `weights-${Date.now()}`;

@@ -158,4 +158,46 @@ describe('web host', () => {
     });
     socket.close();
   });
+
+  it("carries a dense matrix's numbers over the socket, NaN and -0 included", async () => {
+    const socket = await connect();
+    let id = 0;
+    const call = (method: string, args: unknown[]) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const requestId = ++id;
+        socket.on('message', function listener(data) {
+          const reply = decodeWire(data.toString()) as Record<string, unknown>;
+          if (reply.id !== requestId || reply.type === 'progress') return;
+          socket.off('message', listener);
+          resolve(reply);
+        });
+        socket.send(encodeWire({ type: 'call', id: requestId, method, args }));
+      });
+    // 70×65: larger than the editor, so the host keeps it.
+    const expected = new Float64Array(70 * 65);
+    const lines: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      const cells: string[] = [];
+      for (let j = 0; j < 65; j++) {
+        const text = i === 3 && j === 4 ? 'nan' : i === 5 && j === 6 ? '-0' : `${i}.${j}e${j % 5}`;
+        cells.push(text);
+        expected[i + j * 70] = i === 3 && j === 4 ? NaN : i === 5 && j === 6 ? -0 : Number(text);
+      }
+      lines.push(cells.join(','));
+    }
+    const imported = await call('importMatrix', [
+      { fileName: 'wide.csv', bytes: new TextEncoder().encode(lines.join('\n')) },
+    ]);
+    expect(imported).toMatchObject({ type: 'result', result: { rows: 70, cols: 65, cells: [] } });
+    const { matrixId } = (imported.result as { dense: { matrixId: string } }).dense;
+    const read = await call('readMatrix', [{ matrixId }]);
+    expect(read).toMatchObject({ type: 'result', result: { rows: 70, cols: 65 } });
+    const data = (read.result as { data: Float64Array }).data;
+    expect(data).toBeInstanceOf(Float64Array);
+    expect(data).toEqual(expected);
+    expect(Object.is(data[5 + 6 * 70], -0)).toBe(true);
+    const unknown = await call('readMatrix', [{ matrixId: 'dense-nowhere' }]);
+    expect(unknown).toMatchObject({ type: 'error', error: { name: 'MissingMatrix' } });
+    socket.close();
+  });
 });
