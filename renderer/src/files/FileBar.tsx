@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { decodeProject } from '../../../core/project/container';
 import type { BackupSummary, RecentProject } from '../../../core/protocol/files';
+import { denseMatrices } from '../state/dense-matrices';
 import { useHost, useProjectStore } from '../workbench/app-context';
 import { createFileSession, newestEntry, windowTitle, type FileSession } from './file-session';
 import { useFileCommands, type PathPrompt } from './use-file-commands';
@@ -178,6 +179,14 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           try {
             const decoded = decodeProject(new Uint8Array(await file.arrayBuffer()), file.name);
             store.getState().loadDocument(decoded.document);
+            // The page decoded the file itself, so the dense matrices' numbers are already here.
+            for (const [id, blob] of decoded.blobs) {
+              denseMatrices.seed(id, {
+                rows: blob.rows,
+                cols: blob.cols,
+                data: new Float64Array(blob.data),
+              });
+            }
             session.getState().newSession();
             session.getState().markSaved(null, file.name, newestEntry(store.getState()));
             notify(`Opened ${file.name}. Save As to choose where it is saved.`);

@@ -8,8 +8,10 @@ import {
   matrixExportFormats,
   type MatrixExportFormat,
 } from '../../../core/project/export-matrix';
+import type { Matrix } from '../../../core/linalg/matrix';
 import type { MatrixDocument } from '../../../core/project/schema';
 import { saveBlob } from '../export/save-file';
+import { exportRefusal } from './export-refusal';
 import { largestEditorSize } from '../state/project-store';
 import { useProjectStore } from '../workbench/app-context';
 import './files.css';
@@ -38,7 +40,14 @@ function preview(text: string) {
   }
 }
 
-export function MatrixTransfer({ matrix }: { matrix: MatrixDocument }) {
+export function MatrixTransfer({
+  matrix,
+  numbers = null,
+}: {
+  matrix: MatrixDocument;
+  /** The numbers of a dense matrix (its cells are empty); null while they are read. */
+  numbers?: Matrix | null;
+}) {
   const store = useProjectStore();
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
@@ -46,8 +55,10 @@ export function MatrixTransfer({ matrix }: { matrix: MatrixDocument }) {
   const [message, setMessage] = useState<string | null>(null);
   const checked = useMemo(() => preview(text), [text]);
 
-  const exported = () => exportMatrix(matrix, format);
+  const refusal = exportRefusal(matrix, format, numbers);
+  const exported = () => exportMatrix(matrix, format, numbers ? { blob: numbers } : {});
   const copy = async () => {
+    if (refusal) return setMessage(refusal);
     const result = exported();
     if (!result.text) return setMessage('A .npy file is binary: save it instead.');
     try {
@@ -58,6 +69,7 @@ export function MatrixTransfer({ matrix }: { matrix: MatrixDocument }) {
     }
   };
   const save = () => {
+    if (refusal) return setMessage(refusal);
     const result = exported();
     saveBlob(new Blob([result.bytes as BlobPart], { type: result.mimeType }), result.fileName);
     setMessage(`Saved ${result.fileName}.`);
@@ -74,7 +86,12 @@ export function MatrixTransfer({ matrix }: { matrix: MatrixDocument }) {
         <select
           aria-label="Export format"
           value={format}
-          onChange={(event) => setFormat(event.target.value as MatrixExportFormat)}
+          onChange={(event) => {
+            const chosen = event.target.value as MatrixExportFormat;
+            setFormat(chosen);
+            // Say at once why a format does not suit this matrix, not only after a click.
+            setMessage(exportRefusal(matrix, chosen, numbers));
+          }}
         >
           {matrixExportFormats.map((name) => (
             <option key={name} value={name}>

@@ -4,7 +4,8 @@ import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { HostApi } from '../../../core/protocol/host-api';
 import { projectVersion, type ProjectDocument } from '../../../core/project/schema';
-import type { FilePurpose } from '../../../core/protocol/files';
+import type { FilePurpose, ImportedMatrix } from '../../../core/protocol/files';
+import { addImported } from './add-imported';
 import { useHost, useProjectStore } from '../workbench/app-context';
 import { isDirty, newestEntry, suggestedProjectPath, type FileSession } from './file-session';
 
@@ -123,6 +124,9 @@ export function useFileCommands(
     const report = (what: string) => (error: unknown) =>
       notify(`${what}: ${(error as Error).message}`, 'error');
     const suggestion = () => suggestedProjectPath(homeFolder, store.getState().document.title);
+    const adoptImport = (imported: ImportedMatrix) => {
+      notify(addImported(store.getState(), imported));
+    };
     return {
       dirty,
       newProject() {
@@ -181,29 +185,17 @@ export function useFileCommands(
           return notify('Drop a matrix file onto the window, or use "Import file…".');
         const chosen = await host.pickPath({ mode: 'open', purpose: 'matrix' });
         if (!chosen?.[0]) return;
-        await host.importMatrix({ path: chosen[0] }).then((imported) => {
-          store
-            .getState()
-            .addImportedMatrix(
-              imported.fileName.replace(/\.[^.]+$/, ''),
-              imported.cells,
-              imported.notes.join(' '),
-            );
-          notify(`Imported ${imported.fileName} (${imported.rows}×${imported.cols})`);
-        }, report('Could not import'));
+        await host
+          .importMatrix({ path: chosen[0] })
+          .then(adoptImport)
+          .catch(report('Could not import'));
       },
       async importFile(file) {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        await host.importMatrix({ fileName: file.name, bytes }).then((imported) => {
-          store
-            .getState()
-            .addImportedMatrix(
-              imported.fileName.replace(/\.[^.]+$/, ''),
-              imported.cells,
-              imported.notes.join(' '),
-            );
-          notify(`Imported ${imported.fileName} (${imported.rows}×${imported.cols})`);
-        }, report('Could not import'));
+        await host
+          .importMatrix({ fileName: file.name, bytes })
+          .then(adoptImport)
+          .catch(report('Could not import'));
       },
     };
   }, [

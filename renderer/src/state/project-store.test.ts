@@ -138,6 +138,58 @@ describe('project store', () => {
     expect(store.getState().past).toHaveLength(1);
   });
 
+  it('adds a dense matrix under the host id, read-only, and undo removes it', () => {
+    const store = createProjectStore(welcomeDocument());
+    const before = store.getState().document.matrices.length;
+    const id = store.getState().addDenseMatrix('dense-k3v9', 'weights', 200, 150, 'from a CSV');
+    expect(id).toBe('dense-k3v9');
+    const added = selectedMatrix(store.getState());
+    expect(added).toEqual({
+      id: 'dense-k3v9',
+      name: 'weights',
+      entries: [],
+      note: 'from a CSV',
+      dense: { path: 'matrices/dense-k3v9.npy', rows: 200, cols: 150, dtype: 'float64' },
+    });
+    // The saved document must pass the schema as it is.
+    expect(projectSchema.safeParse(store.getState().document).success).toBe(true);
+
+    // No cells to edit and no size to change: the grid operations leave it alone.
+    const { addRow, removeRow, addColumn, removeColumn, editCell } = store.getState();
+    const history = store.getState().past.length;
+    addRow(id);
+    removeRow(id);
+    addColumn(id);
+    removeColumn(id);
+    expect(() => editCell(id, 0, 0, '1')).toThrow(/read-only/);
+    expect(store.getState().past).toHaveLength(history);
+    expect(selectedMatrix(store.getState())?.entries).toEqual([]);
+
+    store.getState().renameMatrix(id, 'layer 3');
+    expect(selectedMatrix(store.getState())?.name).toBe('layer 3');
+    expect(() => store.getState().addDenseMatrix(id, 'again', 2, 2)).toThrow(/already/);
+
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().document.matrices).toHaveLength(before);
+    expect(store.getState().selectedMatrixId).not.toBe(id);
+    store.getState().redo();
+    expect(selectedMatrix(store.getState())?.id ?? null).not.toBeNull();
+    expect(store.getState().document.matrices.map((matrix) => matrix.id)).toContain(id);
+  });
+
+  it('deletes a dense matrix like any other, and undo restores it', () => {
+    const store = createProjectStore(welcomeDocument());
+    const id = store.getState().addDenseMatrix('dense-x', 'big', 100, 100);
+    store.getState().deleteMatrix(id);
+    expect(store.getState().document.matrices.some((matrix) => matrix.id === id)).toBe(false);
+    expect(store.getState().selectedMatrixId).not.toBeNull();
+    store.getState().undo();
+    expect(store.getState().document.matrices.find((matrix) => matrix.id === id)?.dense?.rows).toBe(
+      100,
+    );
+  });
+
   it('a new change clears the redo stack', () => {
     const store = createProjectStore(welcomeDocument(), () => 0);
     store.getState().addRow('worked-example');

@@ -3,6 +3,7 @@
 // (immer patches) rather than whole copies; a burst of edits to one cell merges into one step.
 import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { densePath } from '../../../core/project/container';
 import type { MatrixDocument, ProjectDocument } from '../../../core/project/schema';
 
 enablePatches();
@@ -39,6 +40,11 @@ export interface ProjectState {
   addMatrix(): string;
   /** Adds an imported matrix (exact strings), selects it, returns its id. */
   addImportedMatrix(name: string, entries: string[][], note?: string): string;
+  /**
+   * Adds a matrix too large for the editor, whose numbers the host keeps under `matrixId` (the
+   * id it must have, so saving finds them): no entries, a dense reference. Selects it.
+   */
+  addDenseMatrix(matrixId: string, name: string, rows: number, cols: number, note?: string): string;
   deleteMatrix(matrixId: string): void;
   /**
    * Changes one view's settings (document.views[viewId]) with undo: the recipe mutates the settings
@@ -68,6 +74,15 @@ function findMatrix(document: Draft<ProjectDocument>, id: string): Draft<MatrixD
   const matrix = document.matrices.find((candidate) => candidate.id === id);
   if (!matrix) throw new Error(`No matrix with id "${id}".`);
   return matrix;
+}
+
+/** The matrix whose cells may change: a dense one is read-only (its numbers live in a blob). */
+function findEditableMatrix(
+  document: Draft<ProjectDocument>,
+  id: string,
+): Draft<MatrixDocument> | null {
+  const matrix = findMatrix(document, id);
+  return matrix.dense ? null : matrix;
 }
 
 function uniqueName(document: ProjectDocument, base: string): string {
@@ -148,7 +163,8 @@ export function createProjectStore(
       editCell(matrixId, row, column, text) {
         change(
           (draft) => {
-            const matrix = findMatrix(draft, matrixId);
+            const matrix = findEditableMatrix(draft, matrixId);
+            if (!matrix) throw new RangeError('A matrix kept as numbers is read-only.');
             if (row < 0 || row >= matrix.entries.length) throw new RangeError(`No row ${row + 1}.`);
             if (column < 0 || column >= matrix.entries[row].length) {
               throw new RangeError(`No column ${column + 1}.`);
@@ -162,7 +178,8 @@ export function createProjectStore(
       addRow(matrixId) {
         change(
           (draft) => {
-            const matrix = findMatrix(draft, matrixId);
+            const matrix = findEditableMatrix(draft, matrixId);
+            if (!matrix) return;
             const columns = matrix.entries[0]?.length ?? 1;
             if (matrix.entries.length >= largestEditorSize) return;
             matrix.entries.push(Array.from({ length: columns }, () => '0'));
@@ -175,8 +192,8 @@ export function createProjectStore(
       removeRow(matrixId) {
         change(
           (draft) => {
-            const matrix = findMatrix(draft, matrixId);
-            if (matrix.entries.length <= smallestSize) return;
+            const matrix = findEditableMatrix(draft, matrixId);
+            if (!matrix || matrix.entries.length <= smallestSize) return;
             matrix.entries.pop();
             if (matrix.rightHandSide) matrix.rightHandSide.pop();
           },
@@ -187,8 +204,8 @@ export function createProjectStore(
       addColumn(matrixId) {
         change(
           (draft) => {
-            const matrix = findMatrix(draft, matrixId);
-            if ((matrix.entries[0]?.length ?? 0) >= largestEditorSize) return;
+            const matrix = findEditableMatrix(draft, matrixId);
+            if (!matrix || (matrix.entries[0]?.length ?? 0) >= largestEditorSize) return;
             if (matrix.entries.length === 0) matrix.entries.push([]);
             for (const entryRow of matrix.entries) entryRow.push('0');
           },
@@ -199,8 +216,8 @@ export function createProjectStore(
       removeColumn(matrixId) {
         change(
           (draft) => {
-            const matrix = findMatrix(draft, matrixId);
-            if ((matrix.entries[0]?.length ?? 0) <= smallestSize) return;
+            const matrix = findEditableMatrix(draft, matrixId);
+            if (!matrix || (matrix.entries[0]?.length ?? 0) <= smallestSize) return;
             for (const entryRow of matrix.entries) entryRow.pop();
           },
           { label: 'Remove column' },
@@ -249,6 +266,28 @@ export function createProjectStore(
         );
         set({ selectedMatrixId: id });
         return id;
+      },
+
+      addDenseMatrix(matrixId, name, rows, cols, note) {
+        const document = get().document;
+        if (document.matrices.some((matrix) => matrix.id === matrixId)) {
+          throw new Error(`The project already holds a matrix with id "${matrixId}".`);
+        }
+        const uniqueTitle = uniqueName(document, name.trim().slice(0, 200) || 'Imported matrix');
+        change(
+          (draft) => {
+            draft.matrices.push({
+              id: matrixId,
+              name: uniqueTitle,
+              entries: [],
+              ...(note ? { note } : {}),
+              dense: { path: densePath(matrixId), rows, cols, dtype: 'float64' },
+            });
+          },
+          { label: 'Import matrix' },
+        );
+        set({ selectedMatrixId: matrixId });
+        return matrixId;
       },
 
       deleteMatrix(matrixId) {

@@ -9,6 +9,9 @@ import { useHost, useProject } from './app-context';
 import { shortNumber, subscript, subspaceLine, toleranceText } from './math-text';
 import { StressTest } from './StressTest';
 import { useAnalysis } from './use-analysis';
+import { analysisFromSpectrum } from './dense-analysis';
+import { useNumericMatrix } from '../state/use-numeric-matrix';
+import { useJobResult } from '../views/spectrum/use-job-result';
 
 const subspaceTestIds: Record<string, string> = {
   column: 'subspace-column',
@@ -159,11 +162,67 @@ function MatrixAnalysis({ entries }: { entries: MatrixDocument['entries'] }) {
   );
 }
 
+/**
+ * The analysis of a matrix kept as numbers: read from the host, then its spectrum on a worker
+ * (the analyze job takes exact strings), with the job's progress for large ones.
+ */
+function DenseAnalysis({ matrixId }: { matrixId: string }) {
+  const numeric = useNumericMatrix(matrixId);
+  const request = useMemo(
+    () => (numeric?.matrix ? { matrix: numeric.matrix } : null),
+    [numeric?.matrix],
+  );
+  const job = useJobResult('spectrum', request);
+  const result = useMemo(
+    () => (job.result ? analysisFromSpectrum(job.result) : null),
+    [job.result],
+  );
+  const busy = Boolean(numeric?.loading) || job.running;
+
+  let body;
+  if (numeric?.error || job.error) {
+    body = (
+      <div className="inspector-problem" role="alert" data-testid="inspector-error">
+        <strong>The analysis failed.</strong>
+        <p>{numeric?.error ?? job.error}</p>
+      </div>
+    );
+  } else if (result) {
+    body = <Result result={result} />;
+  } else {
+    body = (
+      <p className="muted">
+        {numeric?.loading
+          ? 'Reading the numbers…'
+          : `Computing… ${Math.round(job.progress * 100)}%`}
+      </p>
+    );
+  }
+
+  return (
+    <>
+      <div className="panel-header">
+        <h2>Inspector</h2>
+        <span
+          className={busy ? 'activity active' : 'activity'}
+          role="status"
+          aria-label={busy ? 'Computing' : undefined}
+        />
+      </div>
+      <div className="inspector-body" aria-busy={busy}>
+        {body}
+      </div>
+    </>
+  );
+}
+
 export function Inspector() {
   const matrix = useProject(selectedMatrix);
   return (
     <aside className="inspector" aria-label="Inspector">
-      {matrix ? (
+      {matrix?.dense ? (
+        <DenseAnalysis key={matrix.id} matrixId={matrix.id} />
+      ) : matrix ? (
         <MatrixAnalysis key={matrix.id} entries={matrix.entries} />
       ) : (
         <>

@@ -2,14 +2,9 @@
 // after an inline confirmation (undo brings a deleted matrix back).
 import { useState, type KeyboardEvent } from 'react';
 import type { MatrixDocument } from '../../../core/project/schema';
+import { sizeText } from '../state/matrix-size';
 import { useProject } from './app-context';
 import { PlusIcon, TrashIcon } from './icons';
-
-function sizeText(matrix: MatrixDocument): string {
-  const rows = matrix.entries.length;
-  const columns = rows === 0 ? 0 : matrix.entries[0].length;
-  return `${rows}×${columns}`;
-}
 
 function MatrixItem({ matrix, selected }: { matrix: MatrixDocument; selected: boolean }) {
   const selectMatrix = useProject((state) => state.selectMatrix);
@@ -87,7 +82,12 @@ function MatrixItem({ matrix, selected }: { matrix: MatrixDocument; selected: bo
           }}
         >
           <span className="matrix-name">{matrix.name}</span>
-          <span className="matrix-size">{sizeText(matrix)}</span>
+          <span
+            className="matrix-size"
+            title={matrix.dense ? 'Kept as numbers: larger than the editor' : undefined}
+          >
+            {sizeText(matrix)}
+          </span>
         </button>
       )}
       {!renaming ? (

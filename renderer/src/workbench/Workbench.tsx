@@ -1,9 +1,11 @@
 // The workbench shell: header, matrix list, view tabs, inspector and status bar, plus the
 // history shortcuts (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y) for the whole window.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { documentTakesHistoryKey, historyCommandFor } from '../state/history-keys';
+import { denseMatrices } from '../state/dense-matrices';
 import { FileBar } from '../files/FileBar';
-import { useProject, useProjectStore } from './app-context';
+import { createFileSession, type FileSession } from '../files/file-session';
+import { FileSessionContext, useProject, useProjectStore } from './app-context';
 import { RedoIcon, UndoIcon } from './icons';
 import { Inspector } from './Inspector';
 import { MatrixList } from './MatrixList';
@@ -42,7 +44,7 @@ function Logo() {
   );
 }
 
-function Header() {
+function Header({ session }: { session: FileSession }) {
   const title = useProject((state) => state.document.title);
   const canUndo = useProject((state) => state.past.length > 0);
   const canRedo = useProject((state) => state.future.length > 0);
@@ -62,7 +64,7 @@ function Header() {
       <h1 className="project-title" data-testid="project-title">
         {title || 'Untitled project'}
       </h1>
-      <FileBar />
+      <FileBar session={session} />
       <span className="status-spacer" />
       <div className="history-buttons" role="group" aria-label="History">
         <button
@@ -92,6 +94,17 @@ function Header() {
 
 export function Workbench() {
   const store = useProjectStore();
+  const [session] = useState(createFileSession);
+
+  // The numbers of a dense matrix that left the project (deleted, or another project opened) go.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.document.matrices === previous.document.matrices) return;
+        denseMatrices.keepOnly(new Set(state.document.matrices.map((matrix) => matrix.id)));
+      }),
+    [store],
+  );
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -107,14 +120,16 @@ export function Workbench() {
   }, [store]);
 
   return (
-    <div className="app">
-      <Header />
-      <div className="layout">
-        <MatrixList />
-        <ViewTabs />
-        <Inspector />
+    <FileSessionContext.Provider value={session}>
+      <div className="app">
+        <Header session={session} />
+        <div className="layout">
+          <MatrixList />
+          <ViewTabs />
+          <Inspector />
+        </div>
+        <StatusBar />
       </div>
-      <StatusBar />
-    </div>
+    </FileSessionContext.Provider>
   );
 }

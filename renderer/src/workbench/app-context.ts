@@ -1,11 +1,14 @@
 // The two things every component reaches for: the host and the project store.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import { createFileSession, type FileSession } from '../files/file-session';
 import type { ChosenHost } from '../host';
 import type { ProjectState, ProjectStore } from '../state/project-store';
 
 export const HostContext = createContext<ChosenHost | null>(null);
 export const StoreContext = createContext<ProjectStore | null>(null);
+/** Which file the document belongs to; absent where no file bar runs (a view drawn alone). */
+export const FileSessionContext = createContext<FileSession | null>(null);
 
 export function useHost(): ChosenHost {
   const host = useContext(HostContext);
@@ -21,6 +24,14 @@ export function useProjectStore(): ProjectStore {
 
 export function useProject<T>(selector: (state: ProjectState) => T): T {
   return useStore(useProjectStore(), selector);
+}
+
+const noSession = createFileSession();
+
+/** The project file the document was opened from or saved to, or null. */
+export function useProjectPath(): string | null {
+  const session = useContext(FileSessionContext);
+  return useStore(session ?? noSession, (state) => (session ? state.path : null));
 }
 
 /** Switches the centre area to a view by id (provided by ViewTabs, which keeps the active tab). */

@@ -16,6 +16,7 @@ import type { ViewProps } from '../../workbench/views';
 import { usePrefersDark } from '../spectrum/use-color-scheme';
 import { useElementWidth } from '../spectrum/use-element-width';
 import { useJobResult } from '../spectrum/use-job-result';
+import { matrixProblem, NumbersLoading } from '../spectrum/MatrixStatus';
 import { useMatrix } from '../spectrum/use-matrix';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { truncationAt } from './truncation';
@@ -92,9 +93,7 @@ export function ApproximateView({ matrixId }: ViewProps) {
   if (matrix.parsed.error) {
     return (
       <section className="figure-view" aria-label="Approximate">
-        <p className="figure-error">
-          The matrix has an entry that is not a number: {matrix.parsed.error}
-        </p>
+        <p className="figure-error">{matrixProblem(matrix)}</p>
       </section>
     );
   }
@@ -141,6 +140,7 @@ export function ApproximateView({ matrixId }: ViewProps) {
         <ExportPanel source={source} screenTheme={theme} />
       </div>
       {job.error ? <p className="figure-error">{job.error}</p> : null}
+      <NumbersLoading matrix={matrix} />
       <div ref={frameRef} className="heatmaps">
         {a && approximation && residual && ranges ? (
           <>

@@ -7,6 +7,7 @@ import { largestEditorSize, smallestSize } from '../../state/project-store';
 import { useProject } from '../../workbench/app-context';
 import { MinusIcon, PlusIcon } from '../../workbench/icons';
 import type { ViewProps } from '../../workbench/views';
+import { DenseMatrixPanel } from './DenseMatrixPanel';
 import { targetCell } from './grid-navigation';
 import './editor.css';
 
@@ -130,6 +131,8 @@ export function MatrixEditor({ matrixId }: ViewProps) {
   );
 
   if (!matrix || !entries) return <p className="empty-note">This matrix no longer exists.</p>;
+  // Larger than the editor: a read-only preview (the hooks above ran on its empty entries).
+  if (matrix.dense) return <DenseMatrixPanel matrix={{ ...matrix, dense: matrix.dense }} />;
 
   return (
     <section className="editor" aria-label={`Editor for ${matrix.name}`}>

@@ -17,6 +17,7 @@ import type { ViewProps } from '../../workbench/views';
 import { usePrefersDark } from '../spectrum/use-color-scheme';
 import { useElementWidth } from '../spectrum/use-element-width';
 import { useJobResult } from '../spectrum/use-job-result';
+import { NumbersLoading } from '../spectrum/MatrixStatus';
 import { useMatrix } from '../spectrum/use-matrix';
 import { sphereDirection } from '../../figures/grassmann-sphere';
 import { GrassmannSphere, type GrassmannSphereHandle } from './GrassmannSphere';
@@ -216,6 +217,8 @@ export function GrassmannView({ matrixId }: ViewProps) {
       {a.error || b.error || angles.error || mismatch ? (
         <p className="figure-error">{a.error ?? b.error ?? angles.error ?? mismatch}</p>
       ) : null}
+      <NumbersLoading matrix={a.matrix} />
+      {b.matrix?.id !== a.matrix?.id ? <NumbersLoading matrix={b.matrix} /> : null}
       <div className="figure-frame" ref={frameRef} data-testid="grassmann-figure">
         {svg ? (
           <div className="figure-svg" dangerouslySetInnerHTML={{ __html: svg }} />

@@ -1,6 +1,7 @@
 // Picks one side of the comparison: a project matrix and which of its subspaces, or for LoRA
 // factors two project matrices B and A and which subspace of their update ΔW = BA.
 import type { MatrixDocument } from '../../../../core/project/schema';
+import { sizeText } from '../../state/matrix-size';
 import { isLora, kindLabels, type SubspaceChoice, type SubspaceKind } from './subspace-choice';
 
 export interface SubspacePickerProps {
@@ -13,7 +14,7 @@ export interface SubspacePickerProps {
 export function SubspacePicker({ label, matrices, choice, onChange }: SubspacePickerProps) {
   const options = matrices.map((matrix) => (
     <option key={matrix.id} value={matrix.id}>
-      {matrix.name}
+      {matrix.name} ({sizeText(matrix)})
     </option>
   ));
   return (

@@ -12,7 +12,7 @@ import { runJob } from '../../host/run-job';
 import { useHost } from '../../workbench/app-context';
 import { usePrefersDark } from '../spectrum/use-color-scheme';
 import { useElementWidth } from '../spectrum/use-element-width';
-import { matrixLabel, useProjectMatrices } from './use-project-matrices';
+import { isSelectable, matrixLabel, useProjectMatrices } from './use-project-matrices';
 import { rowKey, useWeightsStore } from './weights-store';
 
 interface RankPoint {
@@ -23,7 +23,6 @@ interface RankPoint {
 
 export function CollapsePanel() {
   const { host } = useHost();
-  const matrices = useProjectMatrices();
   const table = useWeightsStore((state) => state.table);
   const [chosen, setChosen] = useState<string[]>([]);
   const [computed, setComputed] = useState<Map<string, RankPoint>>(new Map());
@@ -43,12 +42,17 @@ export function CollapsePanel() {
     () => chosen.filter((key) => key.startsWith('m:')).map((key) => key.slice(2)),
     [chosen],
   );
+  const matrices = useProjectMatrices(pendingIds);
   useEffect(() => {
     const controller = new AbortController();
-    const todo = pendingIds
-      .map((id) => matrices.find((entry) => entry.id === id))
-      .filter((entry): entry is NonNullable<typeof entry> => Boolean(entry?.matrix));
+    const picked = pendingIds.map((id) => matrices.find((entry) => entry.id === id));
+    const reading = picked.find((entry) => entry?.loading);
+    const todo = picked.filter((entry): entry is NonNullable<typeof entry> =>
+      Boolean(entry?.matrix),
+    );
     void (async () => {
+      // A matrix kept as numbers is still on its way from the host: this runs again when it lands.
+      if (reading) return setStatus(`reading the numbers of ${reading.name}…`);
       const results = new Map<string, RankPoint>();
       for (const [index, entry] of todo.entries()) {
         setStatus(`${index + 1} of ${todo.length}: ${entry.name}`);
@@ -138,7 +142,7 @@ export function CollapsePanel() {
               <label>
                 <input
                   type="checkbox"
-                  disabled={!entry.matrix}
+                  disabled={!isSelectable(entry)}
                   checked={chosen.includes(`m:${entry.id}`)}
                   onChange={() => toggle(`m:${entry.id}`)}
                 />

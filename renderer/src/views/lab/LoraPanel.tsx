@@ -104,10 +104,10 @@ function LoraCalculator() {
 }
 
 function DeltaAnalysis() {
-  const matrices = useProjectMatrices();
   const [kind, setKind] = useState<'factors' | 'checkpoints'>('factors');
   const [firstId, setFirstId] = useState('');
   const [secondId, setSecondId] = useState('');
+  const matrices = useProjectMatrices([firstId, secondId]);
   const first = matrices.find((entry) => entry.id === firstId)?.matrix ?? null;
   const second = matrices.find((entry) => entry.id === secondId)?.matrix ?? null;
   const shapeError =
@@ -194,9 +194,9 @@ function DeltaAnalysis() {
 }
 
 function SimilarityGrid() {
-  const matrices = useProjectMatrices();
   const [firstId, setFirstId] = useState('');
   const [secondId, setSecondId] = useState('');
+  const matrices = useProjectMatrices([firstId, secondId]);
   const [side, setSide] = useState<'left' | 'right'>('right');
   const first = matrices.find((entry) => entry.id === firstId)?.matrix ?? null;
   const second = matrices.find((entry) => entry.id === secondId)?.matrix ?? null;

@@ -1,5 +1,5 @@
 // A select of the project's matrices, by name and size.
-import { matrixLabel, type ProjectMatrix } from './use-project-matrices';
+import { isSelectable, matrixLabel, type ProjectMatrix } from './use-project-matrices';
 
 export interface MatrixPickerProps {
   label: string;
@@ -15,7 +15,7 @@ export function MatrixPicker({ label, matrices, value, onChange }: MatrixPickerP
       <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">— choose —</option>
         {matrices.map((entry) => (
-          <option key={entry.id} value={entry.id} disabled={!entry.matrix}>
+          <option key={entry.id} value={entry.id} disabled={!isSelectable(entry)}>
             {matrixLabel(entry)}
           </option>
         ))}

@@ -12,7 +12,7 @@ import { useHost } from '../../workbench/app-context';
 import { HeatmapCanvas } from '../approximate/HeatmapCanvas';
 import { matrixFromCells, type RequestMatrix } from '../spectrum/matrix-from-cells';
 import { corruptSparsely } from './sparse-corruption';
-import { useProjectMatrices } from './use-project-matrices';
+import { isSelectable, useProjectMatrices } from './use-project-matrices';
 
 const exampleId = '__example-image__';
 
@@ -24,8 +24,8 @@ function exampleMatrix(): RequestMatrix | null {
 
 export function RobustPcaPanel() {
   const { host } = useHost();
-  const matrices = useProjectMatrices();
   const [sourceId, setSourceId] = useState(exampleId);
+  const matrices = useProjectMatrices([sourceId]);
   const [share, setShare] = useState('5');
   const [running, setRunning] = useState<{ fraction: number; message: string } | null>(null);
   const [result, setResult] = useState<{
@@ -98,7 +98,7 @@ export function RobustPcaPanel() {
           >
             {example ? <option value={exampleId}>Example image (32×32)</option> : null}
             {matrices.map((entry) => (
-              <option key={entry.id} value={entry.id} disabled={!entry.matrix}>
+              <option key={entry.id} value={entry.id} disabled={!isSelectable(entry)}>
                 {entry.name}
               </option>
             ))}

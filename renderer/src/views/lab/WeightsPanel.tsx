@@ -22,6 +22,7 @@ import {
   type WeightFileEntry as FileEntry,
   type WeightPolicyKind,
 } from './weights-store';
+import { addImported } from '../../files/add-imported';
 
 export function WeightsPanel() {
   const { host } = useHost();
@@ -405,7 +406,8 @@ async function importRow(
   try {
     const tensor = row.file.toLowerCase().endsWith('.safetensors') ? row.name : undefined;
     const imported = await host.importMatrix({ ...source, tensor });
-    store.getState().addImportedMatrix(row.name, imported.cells, imported.notes.join(' '));
+    // A large tensor joins as a matrix kept as numbers.
+    addImported(store.getState(), imported, row.name);
     return {
       text: `Added “${row.name}” to the project and selected it: the Spectrum and Approximate views now show it.`,
       error: false,

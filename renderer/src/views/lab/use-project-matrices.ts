@@ -1,31 +1,22 @@
-// The project's matrices, parsed to the dense form the jobs take, for the Lab's pickers.
-import { useMemo } from 'react';
-import { useProject } from '../../workbench/app-context';
-import { matrixFromCells, type RequestMatrix } from '../spectrum/matrix-from-cells';
+// The project's matrices as numbers, for the Lab's pickers: small ones parsed, and of those kept
+// as numbers (larger than the editor) the chosen ones read from the host (useNumericMatrices).
+import { useNumericMatrices, type NumericMatrix } from '../../state/use-numeric-matrix';
 
-export interface ProjectMatrix {
-  id: string;
-  name: string;
-  /** null when an entry is not a number. */
-  matrix: RequestMatrix | null;
-  error: string | null;
-}
+export type ProjectMatrix = NumericMatrix;
 
-export function useProjectMatrices(): ProjectMatrix[] {
-  const documents = useProject((state) => state.document.matrices);
-  return useMemo(
-    () =>
-      documents.map((document) => {
-        const parsed = matrixFromCells(document.entries);
-        return { id: document.id, name: document.name, matrix: parsed.matrix, error: parsed.error };
-      }),
-    [documents],
-  );
+/** Every project matrix; `chosen` names the ones whose numbers are needed now. */
+export function useProjectMatrices(chosen: readonly string[] = []): ProjectMatrix[] {
+  return useNumericMatrices(chosen);
 }
 
 /** Label for a picker option: name and size. */
 export function matrixLabel(entry: ProjectMatrix): string {
-  return entry.matrix
-    ? `${entry.name} (${entry.matrix.rows}×${entry.matrix.cols})`
-    : `${entry.name} (not numeric)`;
+  return entry.error && !entry.dense
+    ? `${entry.name} (not numeric)`
+    : `${entry.name} (${entry.rows}×${entry.cols})`;
+}
+
+/** A picker may offer the matrix: its numbers exist or are on their way. */
+export function isSelectable(entry: ProjectMatrix): boolean {
+  return entry.error === null;
 }

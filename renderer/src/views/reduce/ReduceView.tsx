@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { Strategy } from '../../../../core/exact/rref';
 import { useHost, useProject } from '../../workbench/app-context';
 import type { ViewProps } from '../../workbench/views';
+import { DenseReduceNote } from './DenseReduceNote';
 import { ExportBar, type ExportSource } from './ExportBar';
 import { useReductionTrace } from './job-trace';
 import { ManualMode } from './ManualMode';
@@ -415,9 +416,13 @@ export function ReduceView({ matrixId }: ViewProps) {
   const settings = useMemo(() => readReduceSettings(rawSettings), [rawSettings]);
   const [mode, setMode] = useState<'guided' | 'manual'>('guided');
   const host = useHost();
-  const entries = matrix?.entries;
+  // A matrix kept as numbers has no cells to reduce exactly.
+  const entries = matrix?.dense ? undefined : matrix?.entries;
   // The whole trace comes from the host (the `rref` job on a worker), so typing never waits on it.
   const { outcome, pending, source } = useReductionTrace(host.host, entries, settings.strategy);
+  if (matrix?.dense) {
+    return <DenseReduceNote name={matrix.name} rows={matrix.dense.rows} cols={matrix.dense.cols} />;
+  }
   if (!matrix || !entries) return <p className="empty-note">This matrix no longer exists.</p>;
   if (!outcome) {
     return (

@@ -14,6 +14,7 @@ import { screeMarkers } from './spectrum-markers';
 import { usePrefersDark } from './use-color-scheme';
 import { useElementWidth } from './use-element-width';
 import { useJobResult } from './use-job-result';
+import { matrixProblem, NumbersLoading } from './MatrixStatus';
 import { useMatrix } from './use-matrix';
 import './views.css';
 
@@ -85,9 +86,7 @@ export function SpectrumView({ matrixId }: ViewProps) {
   if (matrix.parsed.error) {
     return (
       <section className="figure-view" aria-label="Spectrum">
-        <p className="figure-error">
-          The matrix has an entry that is not a number: {matrix.parsed.error}
-        </p>
+        <p className="figure-error">{matrixProblem(matrix)}</p>
       </section>
     );
   }
@@ -155,6 +154,7 @@ export function SpectrumView({ matrixId }: ViewProps) {
         <ExportPanel source={source} screenTheme={theme} />
       </div>
       {job.error ? <p className="figure-error">{job.error}</p> : null}
+      <NumbersLoading matrix={matrix} />
       <div className="figure-frame" ref={frameRef} data-testid="spectrum-figure">
         {figure ? (
           <div className="figure-svg" dangerouslySetInnerHTML={{ __html: figure.svg }} />

@@ -1,19 +1,19 @@
-// The view's matrix: the project matrix with this id, parsed once per edit.
+// The view's matrix: the project matrix with this id as numbers (useNumericMatrix: parsed cells,
+// or a dense matrix's numbers read from the host), with `parsed` as the figure views read it.
 import { useMemo } from 'react';
-import { useProject } from '../../workbench/app-context';
-import { matrixFromCells, type ParsedMatrix } from './matrix-from-cells';
+import { useNumericMatrix, type NumericMatrix } from '../../state/use-numeric-matrix';
+import type { RequestMatrix } from './matrix-from-cells';
 
-export interface ViewMatrix {
-  name: string;
-  parsed: ParsedMatrix;
+export interface ViewMatrix extends NumericMatrix {
+  /** Both null while a dense matrix's numbers are on their way (`loading`). */
+  parsed: { matrix: RequestMatrix | null; error: string | null };
 }
 
 export function useMatrix(matrixId: string): ViewMatrix | null {
-  const document = useProject((state) =>
-    state.document.matrices.find((matrix) => matrix.id === matrixId),
-  );
+  const numeric = useNumericMatrix(matrixId);
   return useMemo(
-    () => (document ? { name: document.name, parsed: matrixFromCells(document.entries) } : null),
-    [document],
+    () =>
+      numeric ? { ...numeric, parsed: { matrix: numeric.matrix, error: numeric.error } } : null,
+    [numeric],
   );
 }

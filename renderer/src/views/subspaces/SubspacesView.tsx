@@ -23,6 +23,7 @@ import type { ViewProps } from '../../workbench/views';
 import { usePrefersDark } from '../spectrum/use-color-scheme';
 import { useElementWidth } from '../spectrum/use-element-width';
 import { useJobResult } from '../spectrum/use-job-result';
+import { matrixProblem, NumbersLoading } from '../spectrum/MatrixStatus';
 import { useMatrix } from '../spectrum/use-matrix';
 import { ProjectedScenes } from './ProjectedScenes';
 import { SubspaceCanvas, type LabelledSpace, type SubspaceCanvasHandle } from './SubspaceCanvas';
@@ -233,9 +234,7 @@ export function SubspacesView({ matrixId }: ViewProps) {
   if (matrix.parsed.error) {
     return (
       <section className="figure-view" aria-label="Subspaces">
-        <p className="figure-error">
-          The matrix has an entry that is not a number: {matrix.parsed.error}
-        </p>
+        <p className="figure-error">{matrixProblem(matrix)}</p>
       </section>
     );
   }
@@ -284,6 +283,7 @@ export function SubspacesView({ matrixId }: ViewProps) {
         <ExportPanel source={source} screenTheme={theme} />
       </div>
       {job.error ? <p className="figure-error">{job.error}</p> : null}
+      <NumbersLoading matrix={matrix} />
       {small && spaces && split && image ? (
         <>
           <div className="scenes">
