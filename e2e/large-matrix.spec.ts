@@ -194,4 +194,33 @@ test.describe('a matrix larger than the editor', () => {
     await expect(page.getByTestId('scree-marks')).toHaveAttribute('data-count', '150', slow);
     await shootBothThemes(page, 'reopened-spectrum');
   });
+
+  test('a pasted matrix larger than the editor is kept as read-only numbers', async ({ app }) => {
+    test.skip(
+      app.host === 'electron',
+      'native dialogs cannot be driven here; the web host prompts for paths',
+    );
+    const { page } = app;
+    // 70×66 of rank 2: row i is (i+1)·u + v with u = (1, 2, …) and v = (1, 0, 1, 0, …).
+    const text = Array.from({ length: 70 }, (_, i) =>
+      Array.from({ length: 66 }, (_, j) => (i + 1) * (j + 1) + (j % 2 === 0 ? 1 : 0)).join('\t'),
+    ).join('\n');
+    await page.getByRole('button', { name: 'Paste matrix…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste a matrix' });
+    await dialog.getByLabel('Matrix text').fill(text);
+    await expect(dialog.getByText(/70×66 — larger than the editor/)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Add matrix' }).click();
+    const item = page.getByRole('listitem').filter({ hasText: 'Pasted matrix' });
+    await expect(item).toContainText('70×66');
+    await expect(page.getByText('read-only', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('rank-value')).toHaveText('2', slow);
+    // The host holds the numbers: the project saves with them.
+    const file = path.join(app.folder, 'pasted.rankscope');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saveDialog = page.getByRole('dialog', { name: 'Save project as' });
+    await saveDialog.getByLabel('File path').fill(file);
+    await saveDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved pasted.rankscope')).toBeVisible(slow);
+    expect(existsSync(file)).toBe(true);
+  });
 });

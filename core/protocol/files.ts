@@ -97,6 +97,29 @@ export const readMatrixRequestSchema = z.object({
 });
 export type ReadMatrixRequest = z.infer<typeof readMatrixRequestSchema>;
 
+/** The most numbers a dense matrix the page hands over may hold (the import cap). */
+export const largestKeptEntries = 2 ** 24;
+
+/**
+ * Numbers the page has and the host must keep for a dense project matrix: a pasted matrix larger
+ * than the editor, or the dense matrices of a project file the page decoded itself (dropped on
+ * the window), which keep their ids.
+ */
+export const keepMatrixRequestSchema = z
+  .object({
+    matrixId: z.string().min(1).max(64).optional(),
+    rows: z.number().int().min(0),
+    cols: z.number().int().min(0),
+    data: z.instanceof(Float64Array),
+  })
+  .refine((request) => request.rows * request.cols <= largestKeptEntries, {
+    message: `a kept matrix holds at most ${largestKeptEntries} numbers`,
+  })
+  .refine((request) => request.data.length === request.rows * request.cols, {
+    message: 'data must hold rows·cols numbers',
+  });
+export type KeepMatrixRequest = z.infer<typeof keepMatrixRequestSchema>;
+
 /** A dense matrix's numbers, column-major. */
 export interface DenseMatrixData {
   rows: number;

@@ -7,6 +7,7 @@ import type {
   ExternalChangeStatus,
   ImportMatrixRequest,
   ReadMatrixRequest,
+  KeepMatrixRequest,
   DenseMatrixData,
   ImportedMatrix,
   OpenedProjectResult,
@@ -83,6 +84,8 @@ export interface HostApi {
   importMatrix(request: ImportMatrixRequest): Promise<ImportedMatrix>;
   /** The numbers of a dense project matrix (imported this run, or read from the project file). */
   readMatrix(request: ReadMatrixRequest): Promise<DenseMatrixData>;
+  /** Keeps numbers the page holds as a dense matrix (under their id, or a fresh one it returns). */
+  keepMatrix(request: KeepMatrixRequest): Promise<{ matrixId: string }>;
   /** The Lab's table: every 2-D (or reshaped) tensor of the files, streamed one at a time. */
   analyzeWeights(request: WeightFilesRequest, options?: ComputeOptions): Promise<WeightTable>;
   /** Commands from a native menu (Electron); hosts without one leave it out. */

@@ -18,6 +18,7 @@ export const hostMethodNames = [
   'discardBackup',
   'importMatrix',
   'readMatrix',
+  'keepMatrix',
   'analyzeWeights',
 ] as const satisfies readonly (keyof HostApi)[];
 

@@ -58,6 +58,7 @@ const api = {
   discardBackup: (id) => call('discardBackup', [id]),
   importMatrix: (request) => call('importMatrix', [request]),
   readMatrix: (request) => call('readMatrix', [request]),
+  keepMatrix: (request) => call('keepMatrix', [request]),
   analyzeWeights: (request, options) => call('analyzeWeights', [request], options),
   onMenuCommand: (listener: (command: string) => void) => {
     ipcRenderer.on(menuChannel, (_event, command: unknown) => {

@@ -201,6 +201,34 @@ describe('DocumentService: matrices larger than the editor', () => {
     expect(third.readMatrix({ matrixId, path: second }).data).toEqual(expectedNumbers(200, 150));
   });
 
+  it('keeps numbers the page hands over (a large paste, a dropped project) and saves them', async () => {
+    const service = await startService();
+    const data = expectedNumbers(80, 70);
+    const fresh = service.keepMatrix({ rows: 80, cols: 70, data });
+    expect(fresh.matrixId).toMatch(/^dense-/);
+    expect(service.readMatrix({ matrixId: fresh.matrixId }).data).toEqual(data);
+    // A dropped project's dense matrix keeps its id, so the document saves as it stands.
+    const kept = service.keepMatrix({ matrixId: 'from-dropped-file', rows: 80, cols: 70, data });
+    expect(kept.matrixId).toBe('from-dropped-file');
+    const document = documentWith({
+      fileName: 'dropped',
+      rows: 80,
+      cols: 70,
+      cells: [],
+      notes: [],
+      dense: { matrixId: 'from-dropped-file' },
+    });
+    const file = path.join(folder, 'dropped.rankscope');
+    await service.saveProject({ path: file, document });
+    const later = await startService('after-drop');
+    await later.openProject(file);
+    expect(later.readMatrix({ matrixId: 'from-dropped-file', path: file }).data).toEqual(data);
+    // Numbers that do not fill rows × cols are refused.
+    expect(() => service.keepMatrix({ rows: 3, cols: 3, data: new Float64Array(8) })).toThrow(
+      /rows·cols/,
+    );
+  });
+
   it('refuses to save a document whose dense numbers are nowhere', async () => {
     const importing = await startService();
     const imported = await importCsv(importing, 70, 3);

@@ -17,6 +17,7 @@ import { HostError } from '../../core/protocol/errors';
 import {
   backupRequestSchema,
   importMatrixRequestSchema,
+  keepMatrixRequestSchema,
   readMatrixRequestSchema,
   saveProjectRequestSchema,
   weightFilesRequestSchema,
@@ -218,6 +219,15 @@ export class DocumentService {
     // Compact, so a transport copies this matrix's numbers, not the whole file they were read with.
     const { rows, cols, data } = compactMatrix(matrix);
     return { rows, cols, data };
+  }
+
+  /** Keeps numbers the page holds (a large paste, a project it decoded) as a dense matrix. */
+  keepMatrix(value: unknown): { matrixId: string } {
+    const { matrixId, rows, cols, data } = parse(keepMatrixRequestSchema, value, 'keep matrix');
+    const matrix = compactMatrix({ rows, cols, data });
+    if (matrixId === undefined) return { matrixId: this.dense.add(matrix) };
+    this.dense.put(matrixId, matrix);
+    return { matrixId };
   }
 
   async importMatrix(value: unknown): Promise<ImportedMatrix> {

@@ -86,6 +86,8 @@ export class HostMethods {
         return this.documents.importMatrix(first);
       case 'readMatrix':
         return this.documents.readMatrix(first);
+      case 'keepMatrix':
+        return this.documents.keepMatrix(first);
       case 'analyzeWeights': {
         const controller = new AbortController();
         const id = jobId ?? `weights-${Date.now()}`;

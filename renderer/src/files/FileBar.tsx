@@ -179,13 +179,16 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           try {
             const decoded = decodeProject(new Uint8Array(await file.arrayBuffer()), file.name);
             store.getState().loadDocument(decoded.document);
-            // The page decoded the file itself, so the dense matrices' numbers are already here.
+            // The page decoded the file itself, so the dense matrices' numbers are already here;
+            // the host keeps a copy too, under the same ids, so the project can be saved.
             for (const [id, blob] of decoded.blobs) {
-              denseMatrices.seed(id, {
+              const numbers = {
                 rows: blob.rows,
                 cols: blob.cols,
                 data: new Float64Array(blob.data),
-              });
+              };
+              denseMatrices.seed(id, numbers);
+              await host.keepMatrix({ matrixId: id, ...numbers });
             }
             session.getState().newSession();
             session.getState().markSaved(null, file.name, newestEntry(store.getState()));
@@ -209,7 +212,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [store, session]);
+  }, [store, session, host]);
 
   const restore = async (backup: BackupSummary) => {
     try {

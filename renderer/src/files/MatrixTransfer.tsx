@@ -13,7 +13,9 @@ import type { MatrixDocument } from '../../../core/project/schema';
 import { saveBlob } from '../export/save-file';
 import { exportRefusal } from './export-refusal';
 import { largestEditorSize } from '../state/project-store';
-import { useProjectStore } from '../workbench/app-context';
+import { denseMatrices } from '../state/dense-matrices';
+import { useHost, useProjectStore } from '../workbench/app-context';
+import { matrixFromCells } from '../views/spectrum/matrix-from-cells';
 import './files.css';
 
 const formatNames: Record<MatrixExportFormat, string> = {
@@ -24,19 +26,21 @@ const formatNames: Record<MatrixExportFormat, string> = {
   latex: 'LaTeX',
 };
 
+/**
+ * What a pasted text reads as. A matrix larger than the editor is kept as numbers (read-only), so
+ * every cell must be a number now: there will be no grid to fix it in.
+ */
 function preview(text: string) {
-  if (text.trim() === '') return { error: null, parsed: null };
+  if (text.trim() === '') return { error: null, parsed: null, numbers: null };
   try {
     const parsed = parsePastedMatrix(text);
-    if (parsed.rows > largestEditorSize || parsed.cols > largestEditorSize) {
-      return {
-        error: `${parsed.rows}×${parsed.cols} is larger than the editor's ${largestEditorSize}×${largestEditorSize}.`,
-        parsed: null,
-      };
-    }
-    return { error: null, parsed };
+    if (parsed.rows <= largestEditorSize && parsed.cols <= largestEditorSize)
+      return { error: null, parsed, numbers: null };
+    const numbers = matrixFromCells(parsed.cells);
+    if (numbers.error !== null) return { error: numbers.error, parsed: null, numbers: null };
+    return { error: null, parsed, numbers: numbers.matrix };
   } catch (error) {
-    return { error: (error as Error).message, parsed: null };
+    return { error: (error as Error).message, parsed: null, numbers: null };
   }
 }
 
@@ -49,6 +53,7 @@ export function MatrixTransfer({
   numbers?: Matrix | null;
 }) {
   const store = useProjectStore();
+  const { host } = useHost();
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
   const [format, setFormat] = useState<MatrixExportFormat>('csv');
@@ -127,13 +132,23 @@ export function MatrixTransfer({
             onSubmit={(event) => {
               event.preventDefault();
               if (!checked.parsed) return;
-              store
-                .getState()
-                .addImportedMatrix(
-                  'Pasted matrix',
-                  checked.parsed.cells,
-                  `Pasted as ${checked.parsed.format}.`,
+              const { parsed, numbers } = checked;
+              const note = `Pasted as ${parsed.format}.`;
+              if (numbers) {
+                // Larger than the editor: the host keeps the numbers, as for an imported file.
+                void host.keepMatrix(numbers).then(
+                  ({ matrixId }) => {
+                    denseMatrices.seed(matrixId, numbers);
+                    store
+                      .getState()
+                      .addDenseMatrix(matrixId, 'Pasted matrix', numbers.rows, numbers.cols, note);
+                  },
+                  (error: unknown) =>
+                    setMessage(`Could not keep the pasted matrix: ${(error as Error).message}`),
                 );
+              } else {
+                store.getState().addImportedMatrix('Pasted matrix', parsed.cells, note);
+              }
               setPasting(false);
               setText('');
             }}
@@ -156,7 +171,11 @@ export function MatrixTransfer({
               {checked.error
                 ? checked.error
                 : checked.parsed
-                  ? `Read as ${checked.parsed.format}: ${checked.parsed.rows}×${checked.parsed.cols}.`
+                  ? `Read as ${checked.parsed.format}: ${checked.parsed.rows}×${checked.parsed.cols}${
+                      checked.numbers
+                        ? ` — larger than the editor's ${largestEditorSize}×${largestEditorSize}, so it is kept as read-only numbers.`
+                        : '.'
+                    }`
                   : 'numpy, Python lists, MATLAB, LaTeX, Mathematica, CSV or a block copied from a spreadsheet.'}
             </p>
             <div className="file-dialog-actions">

@@ -15,7 +15,7 @@ import { useHost, useOpenView, useProjectStore } from '../../workbench/app-conte
 import { LabScree } from './LabScree';
 import { markersFor, withPolicy } from './lab-markers';
 import { filterRows, nextSort, sortRows, tableColumns, tableCsv } from './weight-table';
-import { destinationFor, partialRowOf, projectMatrixLimit, withStreamedRow } from './weight-stream';
+import { destinationFor, partialRowOf, withStreamedRow } from './weight-stream';
 import {
   rowKey,
   useWeightsStore,
@@ -251,8 +251,8 @@ export function WeightsPanel() {
               : state.policy === 'gap'
                 ? 'largest spectral gap'
                 : 'Marchenko–Pastur noise edge'}
-            ; click a row for its spectrum, or open it in the Spectrum or Approximate view (tensors
-            up to {projectMatrixLimit}×{projectMatrixLimit}).
+            ; click a row for its spectrum, or open it in the Spectrum or Approximate view (a tensor
+            larger than the editor joins the project as read-only numbers).
           </p>
           <div className="lab-table-frame">
             <table className="lab-table" aria-label="Weight matrices">
@@ -332,7 +332,7 @@ export function WeightsPanel() {
                             title={
                               destinationFor(row, viewId).kind === 'project'
                                 ? `Adds ${row.name} to the project and opens it in the ${viewId === 'spectrum' ? 'Spectrum' : 'Approximate'} view`
-                                : `Larger than ${projectMatrixLimit}×${projectMatrixLimit}: stays in the Lab`
+                                : 'Too large for a project matrix: stays in the Lab'
                             }
                             onClick={(event) => {
                               event.stopPropagation();
@@ -457,7 +457,7 @@ function TensorSpectrum({ row, policy }: { row: WeightTableRow; policy: WeightPo
           title={
             fits
               ? 'Adds the tensor to the project as a matrix, for the Spectrum, Approximate and other views'
-              : `Only tensors up to ${projectMatrixLimit}×${projectMatrixLimit} fit the editor; this one stays in the Lab`
+              : 'Too large for a project matrix (more than 2^24 numbers); it stays in the Lab'
           }
         >
           Add to project

@@ -69,14 +69,20 @@ describe('withStreamedRow', () => {
 });
 
 describe('destinationFor', () => {
-  it('sends tensors up to 64×64 to the project and keeps larger ones in the Lab, saying why', () => {
+  it('sends tensors up to 2^24 numbers to the project (large ones as read-only numbers) and keeps larger ones in the Lab, saying why', () => {
     expect(destinationFor(row('small', 2, 64), 'spectrum')).toEqual({ kind: 'project' });
-    const wide = { name: 'wide', rows: 16, cols: 65 };
-    const spectrum = destinationFor(wide, 'spectrum');
+    expect(destinationFor({ name: 'wide', rows: 16, cols: 72 }, 'spectrum')).toEqual({
+      kind: 'project',
+    });
+    expect(destinationFor({ name: 'square', rows: 4096, cols: 4096 }, 'approximate')).toEqual({
+      kind: 'project',
+    });
+    const spectrum = destinationFor({ name: 'huge', rows: 4096, cols: 4097 }, 'spectrum');
     expect(spectrum.kind).toBe('lab');
-    if (spectrum.kind === 'lab') expect(spectrum.reason).toContain('16×65');
-    const approximate = destinationFor({ name: 'big', rows: 128, cols: 128 }, 'approximate');
+    if (spectrum.kind === 'lab') expect(spectrum.reason).toContain('4096×4097');
+    const approximate = destinationFor({ name: 'huge', rows: 32000, cols: 4096 }, 'approximate');
     expect(approximate.kind).toBe('lab');
-    if (approximate.kind === 'lab') expect(approximate.reason).toContain('at most 64×64');
+    if (approximate.kind === 'lab')
+      expect(approximate.reason).toContain('at most 16,777,216 numbers');
   });
 });

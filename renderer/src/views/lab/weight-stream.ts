@@ -1,11 +1,12 @@
 // The weight table while it streams: the host sends each finished row with its progress event
 // (ProgressEvent.partial), and the page shows them before the whole table arrives. Also where a
-// row can go: the project (and so the Spectrum and Approximate views) takes matrices up to 64×64.
+// row can go: the project (and so every view) takes matrices up to 2^24 numbers, larger than the
+// editor's 64×64 as read-only numbers.
 import type { WeightTableRow } from '../../../../core/protocol/files';
 import type { ProgressEvent } from '../../../../core/protocol/host-api';
 
-/** The editor's limit, and so the project's: larger tensors stay in the Lab. */
-export const projectMatrixLimit = 64;
+/** The most numbers a project matrix holds (the host's import cap): larger tensors stay in the Lab. */
+export const largestProjectEntries = 2 ** 24;
 
 const numericFields = [
   'rows',
@@ -58,14 +59,14 @@ export function destinationFor(
   row: Pick<WeightTableRow, 'name' | 'rows' | 'cols'>,
   view: 'spectrum' | 'approximate',
 ): RowDestination {
-  if (row.rows <= projectMatrixLimit && row.cols <= projectMatrixLimit) return { kind: 'project' };
+  if (row.rows * row.cols <= largestProjectEntries) return { kind: 'project' };
   const size = `${row.rows}×${row.cols}`;
-  const limit = `${projectMatrixLimit}×${projectMatrixLimit}`;
+  const limit = `${largestProjectEntries.toLocaleString('en-US')} numbers`;
   return {
     kind: 'lab',
     reason:
       view === 'spectrum'
-        ? `${row.name} is ${size}: project matrices are at most ${limit}, so its spectrum stays here in the Lab (below).`
-        : `${row.name} is ${size}: the Approximate view works on project matrices, which are at most ${limit}. The scree plot below shows what a rank-r truncation would keep (energy curve).`,
+        ? `${row.name} is ${size}: project matrices hold at most ${limit}, so its spectrum stays here in the Lab (below).`
+        : `${row.name} is ${size}: the Approximate view works on project matrices, which hold at most ${limit}. The scree plot below shows what a rank-r truncation would keep (energy curve).`,
   };
 }
