@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRowOperation } from '../../../../core/exact/command';
 import { currentMatrix } from '../../../../core/exact/manual';
@@ -146,5 +147,22 @@ describe('manual sessions in the project document', () => {
   it('refuses manual mode for irrational entries', () => {
     const replayed = replay([['sqrt(2)']], []);
     expect(replayed.kind).toBe('error');
+  });
+});
+
+describe('the reduce-fractions example', () => {
+  it('opens with its manual session by hand: four operations replayed on the 4×5 system', () => {
+    const text = readFileSync(
+      new URL('../../../../assets/examples/reduce-fractions.json', import.meta.url),
+      'utf8',
+    );
+    const document = projectSchema.parse(JSON.parse(text));
+    const system = document.matrices.find((matrix) => matrix.id === 'system')!;
+    const settings = readReduceSettings(document.views[reduceViewId]);
+    const record = activeRecord(settings, 'system', system.entries);
+    expect(record?.position).toBe(4);
+    const replayed = replay(system.entries, appliedOperations(record));
+    expect(replayed.kind).toBe('session');
+    if (replayed.kind === 'session') expect(replayed.session.steps).toHaveLength(4);
   });
 });
