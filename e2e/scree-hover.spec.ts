@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import type { SpectrumResult } from '../core/jobs/spectrum';
 import { measures } from '../core/rank/measures';
 import { decideRank, estimateNoiseLevel, type RankPolicy } from '../core/rank/policies';
-import { decodeWire, encodeWire } from '../core/protocol/wire';
+import { decodeWire, decodeWireFrame, encodeWireFrame } from '../core/protocol/wire';
 import { test, expect, artifactsDir } from './app-fixture';
 import { openView } from './view-helpers';
 
@@ -57,11 +57,13 @@ async function answerSpectrumJobs(page: Page): Promise<void> {
   await page.routeWebSocket(/\/socket\?token=/, (socket) => {
     const server = socket.connectToServer();
     socket.onMessage((message) => {
-      const text = typeof message === 'string' ? message : message.toString('utf8');
-      const decoded = decodeWire(text) as Partial<ComputeMessage>;
+      // The page sends binary wire frames (core/protocol/wire.ts).
+      const decoded = (
+        typeof message === 'string' ? decodeWire(message) : decodeWireFrame(new Uint8Array(message))
+      ) as Partial<ComputeMessage>;
       if (decoded.type === 'compute' && decoded.call?.job === 'spectrum') {
         const result = spectrumOfDiagonal(values, decoded.call.request.policy);
-        socket.send(encodeWire({ type: 'result', id: decoded.id, result }));
+        socket.send(Buffer.from(encodeWireFrame({ type: 'result', id: decoded.id, result })));
         return;
       }
       server.send(message);

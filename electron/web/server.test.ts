@@ -7,7 +7,7 @@ import { createComputePool } from '../services/create-pool';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
 import { HostMethods } from '../services/host-methods';
-import { decodeWire, encodeWire } from '../../core/protocol/wire';
+import { decodeWireFrame, encodeWire, encodeWireFrame } from '../../core/protocol/wire';
 import { startWebHost, type WebHost } from './server';
 
 describe('web host', () => {
@@ -81,11 +81,12 @@ describe('web host', () => {
     const call = (message: object) =>
       new Promise<Record<string, unknown>>((resolve) => {
         socket.on('message', function listener(data) {
-          const reply = decodeWire(data.toString()) as Record<string, unknown>;
+          const reply = decodeWireFrame(new Uint8Array(data as Buffer)) as Record<string, unknown>;
           if (reply.type === 'progress') return;
           socket.off('message', listener);
           resolve(reply);
         });
+        // A text message, as an older page sends: still understood.
         socket.send(encodeWire(message));
       });
     const info = await call({ type: 'info', id: 1 });
@@ -166,12 +167,12 @@ describe('web host', () => {
       new Promise<Record<string, unknown>>((resolve) => {
         const requestId = ++id;
         socket.on('message', function listener(data) {
-          const reply = decodeWire(data.toString()) as Record<string, unknown>;
+          const reply = decodeWireFrame(new Uint8Array(data as Buffer)) as Record<string, unknown>;
           if (reply.id !== requestId || reply.type === 'progress') return;
           socket.off('message', listener);
           resolve(reply);
         });
-        socket.send(encodeWire({ type: 'call', id: requestId, method, args }));
+        socket.send(encodeWireFrame({ type: 'call', id: requestId, method, args }));
       });
     // 70×65: larger than the editor, so the host keeps it.
     const expected = new Float64Array(70 * 65);

@@ -7,8 +7,8 @@ import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { decodeWire, encodeWire } from '../../core/protocol/wire';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { decodeWire, decodeWireFrame, encodeWireFrame } from '../../core/protocol/wire';
 import { serializeError } from '../../core/protocol/errors';
 import { socketRequestSchema, type SocketResponse } from '../../core/protocol/messages';
 import type { HostMethods } from '../services/host-methods';
@@ -150,16 +150,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/** The bytes of a binary socket message, however ws delivered them. */
+function frameBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
 function serveSocket(ws: WebSocket, methods: HostMethods, log: (line: string) => void): void {
   const running = new Set<string>();
   const send = (message: SocketResponse) => {
-    if (ws.readyState === ws.OPEN) ws.send(encodeWire(message));
+    if (ws.readyState === ws.OPEN) ws.send(encodeWireFrame(message));
   };
   ws.on('message', async (data, isBinary) => {
     let parsed;
     try {
-      if (isBinary) throw new Error('binary frames are not part of the protocol');
-      parsed = socketRequestSchema.safeParse(decodeWire(data.toString()));
+      const decoded = isBinary ? decodeWireFrame(frameBytes(data)) : decodeWire(data.toString());
+      parsed = socketRequestSchema.safeParse(decoded);
     } catch (error) {
       log(`[web] unreadable socket message: ${(error as Error).message}`);
       return;

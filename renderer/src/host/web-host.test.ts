@@ -1,19 +1,20 @@
 import type { JobName } from '../../../core/protocol/jobs';
 import { describe, it, expect } from 'vitest';
-import { decodeWire, encodeWire } from '../../../core/protocol/wire';
+import { decodeWireFrame, encodeWireFrame } from '../../../core/protocol/wire';
 import type { SocketRequest, SocketResponse } from '../../../core/protocol/messages';
 import { createWebHost, type SocketLike } from './web-host';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
+  binaryType = 'blob';
   sent: SocketRequest[] = [];
   onopen: ((event: unknown) => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onclose: ((event: unknown) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   constructor(readonly url: string) {}
-  send(text: string) {
-    this.sent.push(decodeWire(text) as SocketRequest);
+  send(frame: Uint8Array) {
+    this.sent.push(decodeWireFrame(frame) as SocketRequest);
   }
   close() {
     this.readyState = 3;
@@ -24,7 +25,9 @@ class FakeSocket implements SocketLike {
     this.onopen?.({});
   }
   reply(message: SocketResponse) {
-    this.onmessage?.({ data: encodeWire(message) });
+    // Binary frames arrive as ArrayBuffers (the host sets binaryType 'arraybuffer').
+    expect(this.binaryType).toBe('arraybuffer');
+    this.onmessage?.({ data: encodeWireFrame(message).buffer });
   }
 }
 

@@ -6,12 +6,14 @@ import { HostError } from '../../../core/protocol/errors';
 import type { HostApi, HostInfo, ProgressEvent } from '../../../core/protocol/host-api';
 import { hostMethodNames, progressMethods } from '../../../core/protocol/host-methods';
 import type { SocketRequest, SocketResponse } from '../../../core/protocol/messages';
-import { decodeWire, encodeWire } from '../../../core/protocol/wire';
+import { decodeWire, decodeWireFrame, encodeWireFrame } from '../../../core/protocol/wire';
 
 /** The part of the browser WebSocket this host uses (lets tests supply a fake). */
 export interface SocketLike {
   readonly readyState: number;
-  send(text: string): void;
+  /** Messages go and come as binary frames (core/protocol/wire.ts). */
+  binaryType: string;
+  send(frame: Uint8Array): void;
   close(): void;
   onopen: ((event: unknown) => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
@@ -64,7 +66,7 @@ export function createWebHost(
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
   const pending = new Map<number, Pending>();
-  const outbox: string[] = [];
+  const outbox: Uint8Array[] = [];
   const listeners = new Set<(state: ConnectionState, message: string) => void>();
 
   function announce(state: ConnectionState, message: string) {
@@ -74,15 +76,18 @@ export function createWebHost(
   function connect(): SocketLike {
     if (socket) return socket;
     const created = factory(url);
+    created.binaryType = 'arraybuffer';
     socket = created;
     announce('connecting', 'Connecting to the Rankscope host…');
     created.onopen = () => {
       backoff = 500;
       announce('open', 'Connected');
-      for (const text of outbox.splice(0)) created.send(text);
+      for (const frame of outbox.splice(0)) created.send(frame);
     };
     created.onmessage = (event) => {
-      if (typeof event.data === 'string') receive(event.data);
+      if (event.data instanceof ArrayBuffer)
+        receive(() => decodeWireFrame(new Uint8Array(event.data as ArrayBuffer)));
+      else if (typeof event.data === 'string') receive(() => decodeWire(event.data as string));
     };
     created.onerror = () => undefined; // onclose follows and does the work.
     created.onclose = () => {
@@ -103,10 +108,10 @@ export function createWebHost(
     return created;
   }
 
-  function receive(text: string) {
+  function receive(decode: () => unknown) {
     let message: SocketResponse;
     try {
-      message = decodeWire(text) as SocketResponse;
+      message = decode() as SocketResponse;
     } catch {
       return; // Not ours to understand; the server sends only valid JSON.
     }
@@ -129,10 +134,10 @@ export function createWebHost(
       return;
     }
     pending.set(request.id, call);
-    const text = encodeWire(request);
+    const frame = encodeWireFrame(request);
     const target = connect();
-    if (target.readyState === openState) target.send(text);
-    else outbox.push(text);
+    if (target.readyState === openState) target.send(frame);
+    else outbox.push(frame);
   }
 
   function call<T>(
