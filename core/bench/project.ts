@@ -80,7 +80,6 @@ export async function run(): Promise<void> {
       title: 'Benchmark',
       matrices: [{ id: 'weights', name: `Weights ${size}×${size}`, entries: [] }],
       views: {},
-      sessions: [],
       notes: '',
     };
     const blobs = new Map([['weights', matrix]]);

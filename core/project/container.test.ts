@@ -40,7 +40,6 @@ const small: ProjectDocument = {
     { id: 'w', name: 'Weights', entries: [] },
   ],
   views: {},
-  sessions: [],
   notes: '',
 };
 
@@ -148,12 +147,24 @@ describe('encodeProject / decodeProject', () => {
       readFileSync(new URL('./fixtures/v2-dense.expected.json', import.meta.url), 'utf8'),
     ) as { rows: number[][] };
     expect(toRows(blobs.get('weights')!)).toEqual(expected.rows);
-    expect(document.sessions[0].operations).toEqual([
-      { kind: 'add', rows: [1, 0], factor: '-3' },
-      { kind: 'scale', rows: [1], factor: '-1/2' },
-      { kind: 'swap', rows: [0, 1] },
-    ]);
-    expect(document.sessions[0].position).toBe(2);
+    // Its top-level manual session moved into the Reduce view's settings (v2 → v3).
+    expect(document.views.reduce).toEqual({
+      strategy: 'textbook',
+      sessions: {
+        small: {
+          cells: [
+            ['1', '2'],
+            ['3', '4'],
+          ],
+          operations: [
+            { kind: 'add', rows: [1, 0], factor: '-3' },
+            { kind: 'scale', rows: [1], factor: '-1/2' },
+            { kind: 'swap', rows: [0, 1] },
+          ],
+          position: 2,
+        },
+      },
+    });
   });
 
   it('opens a bare project.json (the examples) as well as a zip', () => {

@@ -1,7 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { decodeProject } from './container';
-import { migrate, migrateV1ToV2, migrations, oldestReadableVersion } from './migrations';
+import {
+  migrate,
+  migrateV1ToV2,
+  migrateV2ToV3,
+  migrations,
+  oldestReadableVersion,
+} from './migrations';
 import { ProjectError } from './project-error';
 import { projectSchema, projectVersion } from './schema';
 
@@ -31,6 +37,67 @@ describe('migrations', () => {
     },
   );
 
+  it('v2 → v3 moves manual sessions into the Reduce view, keeping what the view already has', () => {
+    const v2 = {
+      type: 'rankscope',
+      version: 2,
+      title: 'Sessions',
+      matrices: [
+        {
+          id: 'a',
+          name: 'A',
+          entries: [
+            ['1', '2'],
+            ['3', '4'],
+          ],
+        },
+        { id: 'b', name: 'B', entries: [['5']] },
+        {
+          id: 'big',
+          name: 'Big',
+          entries: [],
+          dense: { path: 'matrices/big.npy', rows: 70, cols: 70, dtype: 'float64' },
+        },
+      ],
+      views: {
+        reduce: {
+          strategy: 'partial',
+          sessions: { b: { cells: [['5']], operations: [], position: 0 } },
+        },
+      },
+      sessions: [
+        { id: 's1', matrixId: 'a', operations: [{ kind: 'swap', rows: [0, 1] }] },
+        { id: 's2', matrixId: 'b', operations: [{ kind: 'scale', rows: [0], factor: '1/5' }] },
+        { id: 's3', matrixId: 'gone', operations: [] },
+        { id: 's4', matrixId: 'big', operations: [] },
+      ],
+      notes: '',
+    };
+    const v3 = migrateV2ToV3(v2);
+    expect(v3.version).toBe(3);
+    expect('sessions' in v3).toBe(false);
+    expect(v3.views).toEqual({
+      reduce: {
+        strategy: 'partial',
+        sessions: {
+          a: {
+            cells: [
+              ['1', '2'],
+              ['3', '4'],
+            ],
+            operations: [{ kind: 'swap', rows: [0, 1] }],
+            position: 1,
+          },
+          b: { cells: [['5']], operations: [], position: 0 },
+        },
+      },
+    });
+    expect(v2.version).toBe(2); // the input is not modified
+    expect(projectSchema.parse(v3).matrices).toEqual(v2.matrices);
+    // A v2 file with no sessions gains no Reduce settings.
+    expect(migrateV2ToV3({ ...v2, views: {}, sessions: [] }).views).toEqual({});
+  });
+
   it.each(v1Fixtures)('%s migrates to a document the current schema accepts', (name) => {
     const current = projectSchema.parse(migrate(JSON.parse(fixtureText(name))));
     expect(current.version).toBe(projectVersion);
@@ -51,7 +118,7 @@ describe('migrations', () => {
       reduce: { strategy: 'partial' },
       spectrum: { policy: 'numpy' },
     });
-    expect(document.sessions).toEqual([]);
+    expect('sessions' in document).toBe(false);
     expect(blobs.size).toBe(0);
   });
 

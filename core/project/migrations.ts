@@ -18,9 +18,42 @@ export function migrateV1ToV2(document: JsonObject): JsonObject {
   };
 }
 
+/**
+ * v2 → v3: the top-level `sessions` list moves into the Reduce view's settings
+ * (`views.reduce.sessions[matrixId] = { cells, operations, position }`), where the app keeps manual
+ * sessions, with the matrix's current cells as the cells the session started from. A session the
+ * view already holds for that matrix wins; one whose matrix is gone or has no cells (a dense
+ * matrix, which has no manual mode) is dropped.
+ */
+export function migrateV2ToV3(document: JsonObject): JsonObject {
+  const { version: _version, sessions, ...rest } = document;
+  const views = isObject(rest.views) ? { ...rest.views } : {};
+  const reduce = isObject(views.reduce) ? { ...views.reduce } : {};
+  const kept = isObject(reduce.sessions) ? { ...reduce.sessions } : {};
+  const matrices = Array.isArray(rest.matrices) ? rest.matrices : [];
+  for (const session of Array.isArray(sessions) ? sessions : []) {
+    if (!isObject(session) || typeof session.matrixId !== 'string') continue;
+    if (session.matrixId in kept || !Array.isArray(session.operations)) continue;
+    const matrix = matrices.find(
+      (candidate) => isObject(candidate) && candidate.id === session.matrixId,
+    ) as JsonObject | undefined;
+    if (!matrix || !Array.isArray(matrix.entries) || matrix.entries.length === 0) continue;
+    kept[session.matrixId] = {
+      cells: matrix.entries,
+      operations: session.operations,
+      position: typeof session.position === 'number' ? session.position : session.operations.length,
+    };
+  }
+  if (Object.keys(kept).length > 0) {
+    views.reduce = { strategy: 'textbook', ...reduce, sessions: kept };
+  }
+  return { ...rest, version: 3, views };
+}
+
 /** migrations[n] turns a version-n manifest into version n+1. */
 export const migrations: Readonly<Record<number, (document: JsonObject) => JsonObject>> = {
   1: migrateV1ToV2,
+  2: migrateV2ToV3,
 };
 
 export const oldestReadableVersion = 1;

@@ -5,10 +5,13 @@ import { z } from 'zod';
 
 /**
  * Version 2 added dense-matrix references (large matrices stored as .npy blobs inside the
- * container) and manual row-reduction sessions. A version-1 reader would silently drop the blob
- * references, so the bump makes it refuse such files instead of half-reading them.
+ * container) and a top-level list of manual row-reduction sessions. A version-1 reader would
+ * silently drop the blob references, so the bump makes it refuse such files instead of
+ * half-reading them. Version 3 keeps manual sessions in one place only, the Reduce view's
+ * settings (`views.reduce.sessions`, by matrix id, with the cells each session started from), and
+ * drops the top-level list, which the app never read (migrations.ts moves it over).
  */
-export const projectVersion = 2;
+export const projectVersion = 3;
 
 /** The largest dimension a dense matrix may claim; 2^31 − 1 keeps rows·cols a safe integer. */
 export const maximumDenseExtent = 2 ** 31 - 1;
@@ -58,16 +61,6 @@ export const savedRowOperationSchema = z.discriminatedUnion('kind', [
 ]);
 export type SavedRowOperation = z.infer<typeof savedRowOperationSchema>;
 
-/** A manual row reduction in progress: the operations a person chose, replayed from the matrix. */
-export const reductionSessionSchema = z.object({
-  id: z.string().min(1).max(64),
-  matrixId: z.string().min(1).max(64),
-  operations: z.array(savedRowOperationSchema).max(10_000),
-  /** How many operations are applied (the rest are redo history); defaults to all of them. */
-  position: z.number().int().min(0).max(10_000).optional(),
-});
-export type ReductionSession = z.infer<typeof reductionSessionSchema>;
-
 export const projectSchema = z.object({
   type: z.literal('rankscope'),
   version: z.literal(projectVersion),
@@ -76,8 +69,6 @@ export const projectSchema = z.object({
   selectedMatrixId: z.string().max(64).optional(),
   /** Per-view settings, keyed by view name; each view validates its own part. */
   views: z.record(z.string(), z.unknown()).default({}),
-  /** Manual row-reduction sessions, at most a few per matrix. */
-  sessions: z.array(reductionSessionSchema).max(10_000).default([]),
   notes: z.string().max(1_000_000).default(''),
 });
 export type ProjectDocument = z.infer<typeof projectSchema>;

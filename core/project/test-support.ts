@@ -68,15 +68,25 @@ export const documentArbitrary: fc.Arbitrary<ProjectDocument> = fc
       version: projectVersion,
       title,
       matrices,
-      views,
-      sessions:
-        matrices.length === 0
-          ? []
-          : sessionOperations.map((operations, k) => ({
-              id: `session-${k}`,
-              matrixId: matrices[k % matrices.length].id,
-              operations,
-            })),
+      // Manual sessions live in the Reduce view's settings, by matrix id.
+      views:
+        matrices.length === 0 || sessionOperations.length === 0
+          ? views
+          : {
+              ...views,
+              reduce: {
+                strategy: 'textbook',
+                sessions: Object.fromEntries(
+                  sessionOperations.map((operations, k) => {
+                    const matrix = matrices[k % matrices.length];
+                    return [
+                      matrix.id,
+                      { cells: matrix.entries, operations, position: operations.length },
+                    ];
+                  }),
+                ),
+              },
+            },
       notes,
     };
     if (selectFirst && matrices.length > 0) document.selectedMatrixId = matrices[0].id;

@@ -85,7 +85,6 @@ function documentWith(imported: ImportedMatrix, title = 'Large'): ProjectDocumen
     ],
     selectedMatrixId: matrixId,
     views: {},
-    sessions: [],
     notes: '',
   };
 }
