@@ -15,7 +15,7 @@ import { exportRefusal } from './export-refusal';
 import { largestEditorSize } from '../state/project-store';
 import { denseMatrices } from '../state/dense-matrices';
 import { useHost, useProjectStore } from '../workbench/app-context';
-import { matrixFromCells } from '../views/spectrum/matrix-from-cells';
+import { matrixFromCells } from '../state/matrix-from-cells';
 import './files.css';
 
 const formatNames: Record<MatrixExportFormat, string> = {

@@ -3,7 +3,7 @@
 // of Float64Array on every edit would be waste, and a dense matrix is read-only, so its id names
 // its numbers for good. Views subscribe; numbers of a matrix that left the project are dropped.
 import type { DenseMatrixData, ReadMatrixRequest } from '../../../core/protocol/files';
-import type { RequestMatrix } from '../views/spectrum/matrix-from-cells';
+import type { RequestMatrix } from './matrix-from-cells';
 
 export type DenseEntry =
   | { status: 'loading' }

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { MatrixDocument } from '../../../core/project/schema';
 import { useHost, useProject, useProjectPath } from '../workbench/app-context';
-import { matrixFromCells, type RequestMatrix } from '../views/spectrum/matrix-from-cells';
+import { matrixFromCells, type RequestMatrix } from './matrix-from-cells';
 import { denseMatrices, type DenseEntry } from './dense-matrices';
 import { matrixSize } from './matrix-size';
 

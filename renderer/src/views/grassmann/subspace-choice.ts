@@ -3,7 +3,7 @@
 // two project matrices B (m×r) and A (r×n); and how to get it from the subspaces job.
 import { transpose, type Matrix } from '../../../../core/linalg/matrix';
 import { columns } from '../../../../core/rank/column-blocks';
-import type { RequestMatrix } from '../spectrum/matrix-from-cells';
+import type { RequestMatrix } from '../../state/matrix-from-cells';
 
 export type SubspaceKind = 'column' | 'row' | 'top-left' | 'top-right' | 'lora-column' | 'lora-row';
 

@@ -10,7 +10,7 @@ import { formatValue } from '../../figures/svg';
 import { runJob } from '../../host/run-job';
 import { useHost } from '../../workbench/app-context';
 import { HeatmapCanvas } from '../approximate/HeatmapCanvas';
-import { matrixFromCells, type RequestMatrix } from '../spectrum/matrix-from-cells';
+import { matrixFromCells, type RequestMatrix } from '../../state/matrix-from-cells';
 import { corruptSparsely } from './sparse-corruption';
 import { isSelectable, useProjectMatrices } from './use-project-matrices';
 

@@ -1,7 +1,7 @@
 // Seeded sparse corruption for the robust PCA demo: a given share of entries pushed far off
 // (±spread·max|a_ij|), the "S" that principal component pursuit should find again.
 // Cost O(mn); deterministic for a seed (mulberry32).
-import type { RequestMatrix } from '../spectrum/matrix-from-cells';
+import type { RequestMatrix } from '../../state/matrix-from-cells';
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;

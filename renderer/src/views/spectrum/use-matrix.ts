@@ -2,7 +2,7 @@
 // or a dense matrix's numbers read from the host), with `parsed` as the figure views read it.
 import { useMemo } from 'react';
 import { useNumericMatrix, type NumericMatrix } from '../../state/use-numeric-matrix';
-import type { RequestMatrix } from './matrix-from-cells';
+import type { RequestMatrix } from '../../state/matrix-from-cells';
 
 export interface ViewMatrix extends NumericMatrix {
   /** Both null while a dense matrix's numbers are on their way (`loading`). */

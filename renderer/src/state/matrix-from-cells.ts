@@ -1,6 +1,6 @@
 // Turns a project matrix's exact strings into the dense column-major matrix the jobs take.
-import { parseEntryMatrix } from '../../../../core/exact/entry';
-import { fromRows } from '../../../../core/linalg/matrix';
+import { parseEntryMatrix } from '../../../core/exact/entry';
+import { fromRows } from '../../../core/linalg/matrix';
 
 /** A Matrix whose data owns a plain ArrayBuffer, as the job schemas (z.instanceof) require. */
 export interface RequestMatrix {
