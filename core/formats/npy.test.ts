@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { FormatError } from './format-error';
+import { workspaceOf } from '../linalg/workspace';
 import { parseNpy, writeNpy } from './npy';
 import {
   expectOnlyFormatError,
@@ -175,5 +176,44 @@ describe('fuzzing', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('.npy in the spectrum layout (weight analysis)', () => {
+  it.each(Object.keys(expected).filter((name) => !name.startsWith('scalar')))(
+    '%s: the same matrix or its transpose, held in an SVD workspace',
+    (name) => {
+      const plain = parseNpy(read(name)).matrix;
+      const spectrum = parseNpy(read(name), { layout: 'spectrum' });
+      const { rows, cols, data } = spectrum.matrix;
+      if (spectrum.transposed) expect([rows, cols]).toEqual([plain.cols, plain.rows]);
+      else expect([rows, cols]).toEqual([plain.rows, plain.cols]);
+      for (let i = 0; i < plain.rows; i++) {
+        for (let j = 0; j < plain.cols; j++) {
+          const value = spectrum.transposed ? data[j + i * rows] : data[i + j * rows];
+          expect(value).toBe(plain.data[i + j * plain.rows]);
+        }
+      }
+    },
+  );
+
+  it('a large C-order array goes straight into WebAssembly memory, read as its transpose', () => {
+    const matrix = { rows: 90, cols: 300, data: new Float64Array(90 * 300).map((_, k) => k % 7) };
+    // writeNpy writes Fortran order; build the C-order file by hand.
+    const values = new Float64Array(90 * 300);
+    for (let i = 0; i < 90; i++)
+      for (let j = 0; j < 300; j++) values[i * 300 + j] = matrix.data[i + j * 90];
+    const file = npyWith(
+      "{'descr': '<f8', 'fortran_order': False, 'shape': (90, 300), }",
+      new Uint8Array(values.buffer),
+    );
+    const spectrum = parseNpy(file, { layout: 'spectrum' });
+    expect(spectrum.transposed).toBe(true);
+    expect(workspaceOf(spectrum.matrix.data)).toBeDefined();
+    expect(spectrum.matrix.data).toEqual(values);
+    const fortran = parseNpy(writeNpy(matrix), { layout: 'spectrum' });
+    expect(fortran.transposed).toBe(false);
+    expect(workspaceOf(fortran.matrix.data)).toBeDefined();
+    expect(fortran.matrix.data).toEqual(matrix.data);
   });
 });

@@ -4,6 +4,8 @@
 // Cost O(entries).
 
 import type { Matrix } from '../linalg/matrix';
+import { svdWorkspaceDoubles } from '../linalg/svd';
+import { createWorkspace } from '../linalg/workspace';
 import { FormatError, quoteForMessage } from './format-error';
 import {
   columnMajorFromRowMajor,
@@ -24,12 +26,20 @@ export interface NpyResult {
   version: string;
   /** How a shape other than 2-D became a matrix, as a sentence. */
   note?: string;
+  /** True when `matrix` holds the transpose (layout 'spectrum' only). */
+  transposed?: boolean;
 }
 
 export interface NpyOptions {
   file?: string;
   /** Largest number of entries accepted (default 2^26), checked before allocating. */
   maxEntries?: number;
+  /**
+   * 'matrix' (default): the array as a column-major matrix. 'spectrum': for weight analysis, the
+   * numbers decoded straight into an SVD workspace, and a C-order array that is at least as wide
+   * as tall read as its transpose (same singular values, no transposing copy; `transposed` says so).
+   */
+  layout?: 'matrix' | 'spectrum';
 }
 
 const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
@@ -127,8 +137,37 @@ export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult
   }
 
   const [rows, cols, note] = matrixShape(dimensions);
-  const values = decodeElements(bytes, dataStart, entries, element);
   const order = fortranOrder as boolean;
+  if (options.layout === 'spectrum' && (!order || dimensions.length <= 2)) {
+    const target = createWorkspace(svdWorkspaceDoubles(rows, cols, false)).vector(entries);
+    // C order is the column-major layout of the transpose; Fortran order of 2-D is column-major.
+    const transposed = !order && cols >= rows;
+    let matrix: Matrix;
+    if (transposed) {
+      matrix = {
+        rows: cols,
+        cols: rows,
+        data: decodeElements(bytes, dataStart, entries, element, target),
+      };
+    } else if (!order) {
+      const values = decodeElements(bytes, dataStart, entries, element);
+      matrix = { rows, cols, data: columnMajorFromRowMajor(values, rows, cols, target) };
+    } else {
+      matrix = { rows, cols, data: decodeElements(bytes, dataStart, entries, element, target) };
+    }
+    const result: NpyResult = {
+      matrix,
+      dtype: element.name,
+      descr: descr as string,
+      fortranOrder: order,
+      originalShape: dimensions,
+      version: `${major}.${minor}`,
+      transposed,
+    };
+    if (note) result.note = note;
+    return result;
+  }
+  const values = decodeElements(bytes, dataStart, entries, element);
   let data: Float64Array;
   if (!order) {
     data = columnMajorFromRowMajor(values, rows, cols);

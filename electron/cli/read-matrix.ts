@@ -20,7 +20,8 @@ export interface LoadedMatrix {
   dtype: string;
 }
 
-export function readMatrixFile(file: string, options: { tensor?: string } = {}): LoadedMatrix {
+/** A file's bytes, refused before reading when it is missing or over the size limit. */
+export function readFileBytes(file: string): Uint8Array {
   let size: number;
   try {
     size = statSync(file).size;
@@ -29,7 +30,11 @@ export function readMatrixFile(file: string, options: { tensor?: string } = {}):
   }
   if (size > maxFileBytes)
     throw new CliInputError(`${file}: ${size} bytes is more than the ${maxFileBytes}-byte limit`);
-  const bytes = new Uint8Array(readFileSync(file));
+  return new Uint8Array(readFileSync(file));
+}
+
+export function readMatrixFile(file: string, options: { tensor?: string } = {}): LoadedMatrix {
+  const bytes = readFileBytes(file);
   const loaded = loadMatrixFile(file, bytes, options);
   if (loaded.kind === 'text') {
     const cells = loaded.text.cells;

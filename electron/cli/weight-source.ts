@@ -6,7 +6,8 @@ import type { Matrix } from '../../core/linalg/matrix';
 import type { WeightDescription } from '../../core/jobs/weight-analysis';
 import { openFileByteSource } from '../services/file-byte-source';
 import { CliInputError } from './input-error';
-import { readMatrixFile } from './read-matrix';
+import { readFileBytes, readMatrixFile } from './read-matrix';
+import { parseNpy } from '../../core/formats/npy';
 
 export interface WeightItem {
   description: WeightDescription;
@@ -25,7 +26,31 @@ export interface WeightListing {
 }
 
 export async function listWeights(file: string, wanted: string[] = []): Promise<WeightListing> {
-  if (path.extname(file).toLowerCase() !== '.safetensors') {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.npy') {
+    // Decoded straight into the SVD's workspace, read as its transpose when that saves a copy.
+    const npy = parseNpy(readFileBytes(file), {
+      file,
+      maxEntries: 2 ** 28,
+      layout: 'spectrum',
+    });
+    return {
+      items: [
+        {
+          description: {
+            name: path.basename(file),
+            shape: npy.originalShape,
+            dtype: npy.dtype,
+            reshaped: npy.note,
+          },
+          load: async () => ({ matrix: npy.matrix, transposed: npy.transposed ?? false }),
+        },
+      ],
+      skipped: [],
+      close: async () => {},
+    };
+  }
+  if (extension !== '.safetensors') {
     const loaded = readMatrixFile(file);
     return {
       items: [

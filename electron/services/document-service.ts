@@ -9,6 +9,7 @@ import type { ByteSource } from '../../core/formats/byte-source';
 import { bytesSource } from '../../core/formats/byte-source';
 import { FormatError } from '../../core/formats/format-error';
 import { loadMatrixFile } from '../../core/formats/load';
+import { parseNpy } from '../../core/formats/npy';
 import { readSafetensorsIndex, readTensor } from '../../core/formats/safetensors';
 import type { WeightDescription, WeightRow } from '../../core/jobs/weight-analysis';
 import type { Matrix } from '../../core/linalg/matrix';
@@ -346,6 +347,24 @@ export class DocumentService {
             fileName,
             load: async () => {
               const bytes = await source.read(0, source.size);
+              if (/\.npy$/i.test(fileName)) {
+                // Decoded straight into the SVD's workspace (as a safetensors tensor is).
+                const npy = parseNpy(bytes, {
+                  file: fileName,
+                  maxEntries: 2 ** 28,
+                  layout: 'spectrum',
+                });
+                return {
+                  matrix: npy.matrix,
+                  transposed: npy.transposed ?? false,
+                  description: {
+                    name: fileName,
+                    shape: npy.originalShape,
+                    dtype: npy.dtype,
+                    reshaped: npy.note,
+                  },
+                };
+              }
               const loaded = loadMatrixFile(fileName, bytes, { maxEntries: 2 ** 28 });
               if (loaded.kind === 'text')
                 throw new FormatError('text files are analysed in the editor, not the Lab', {
