@@ -138,39 +138,25 @@ export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult
 
   const [rows, cols, note] = matrixShape(dimensions);
   const order = fortranOrder as boolean;
-  if (options.layout === 'spectrum' && (!order || dimensions.length <= 2)) {
-    const target = createWorkspace(svdWorkspaceDoubles(rows, cols, false)).vector(entries);
-    // C order is the column-major layout of the transpose; Fortran order of 2-D is column-major.
-    const transposed = !order && cols >= rows;
-    let matrix: Matrix;
-    if (transposed) {
-      matrix = {
-        rows: cols,
-        cols: rows,
-        data: decodeElements(bytes, dataStart, entries, element, target),
-      };
-    } else if (!order) {
-      const values = decodeElements(bytes, dataStart, entries, element);
-      matrix = { rows, cols, data: columnMajorFromRowMajor(values, rows, cols, target) };
-    } else {
-      matrix = { rows, cols, data: decodeElements(bytes, dataStart, entries, element, target) };
-    }
-    const result: NpyResult = {
-      matrix,
-      dtype: element.name,
-      descr: descr as string,
-      fortranOrder: order,
-      originalShape: dimensions,
-      version: `${major}.${minor}`,
-      transposed,
-    };
-    if (note) result.note = note;
-    return result;
-  }
-  const values = decodeElements(bytes, dataStart, entries, element);
+  const spectrum = options.layout === 'spectrum' && (!order || dimensions.length <= 2);
+  // C order is the column-major layout of the transpose: for the spectrum, a wide one is used as is.
+  const transposed = spectrum && !order && cols >= rows;
+  // For the spectrum the numbers go straight into the memory the SVD will reduce them in.
+  const target = spectrum
+    ? createWorkspace(svdWorkspaceDoubles(rows, cols, false)).vector(entries)
+    : undefined;
+  const values = decodeElements(
+    bytes,
+    dataStart,
+    entries,
+    element,
+    transposed || order ? target : undefined,
+  );
   let data: Float64Array;
-  if (!order) {
-    data = columnMajorFromRowMajor(values, rows, cols);
+  if (transposed) {
+    data = values;
+  } else if (!order) {
+    data = columnMajorFromRowMajor(values, rows, cols, target);
   } else if (dimensions.length <= 2) {
     // Fortran order of a 2-D array is column-major already; copy only if it is a view of the file.
     data = values.buffer === bytes.buffer ? values.slice() : values;
@@ -198,13 +184,14 @@ export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult
     }
   }
   const result: NpyResult = {
-    matrix: { rows, cols, data },
+    matrix: transposed ? { rows: cols, cols: rows, data } : { rows, cols, data },
     dtype: element.name,
     descr: descr as string,
     fortranOrder: order,
     originalShape: dimensions,
     version: `${major}.${minor}`,
   };
+  if (spectrum) result.transposed = transposed;
   if (note) result.note = note;
   return result;
 }

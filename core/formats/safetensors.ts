@@ -299,7 +299,7 @@ export async function readTensor(
   checkTensorEntry(entry, options);
   if (options.layout === 'spectrum') return readSpectrumTensor(source, entry, options.fileName);
   const bytes = await readExactly(source, entry.byteOffset, entry.byteLength, options.fileName);
-  return decodeTensor(entry, bytes, options.layout);
+  return decodeTensor(entry, bytes);
 }
 
 /** Bytes read per piece when a tensor streams into the memory its SVD will reduce it in. */
@@ -353,7 +353,8 @@ async function readSpectrumTensor(
 export function readTensorSync(
   fileBytes: Uint8Array,
   entry: SafetensorsEntry,
-  options: ReadTensorOptions = {},
+  // The spectrum layout streams from a ByteSource (readTensor); a whole file in memory has no need.
+  options: Omit<ReadTensorOptions, 'layout'> = {},
 ): SafetensorsTensor {
   checkTensorEntry(entry, options);
   const bytes = fileBytes.subarray(entry.byteOffset, entry.byteOffset + entry.byteLength);
@@ -363,7 +364,7 @@ export function readTensorSync(
       byteOffset: entry.byteOffset,
     });
   }
-  return decodeTensor(entry, bytes, options.layout);
+  return decodeTensor(entry, bytes);
 }
 
 function checkTensorEntry(entry: SafetensorsEntry, options: ReadTensorOptions): void {
@@ -401,36 +402,13 @@ const elementFormats: Record<SafetensorsDtype, ElementFormat> = {
   BOOL: { kind: 'bool', size: 1, littleEndian: true },
 };
 
-function decodeTensor(
-  entry: SafetensorsEntry,
-  bytes: Uint8Array,
-  layout: ReadTensorOptions['layout'] = 'matrix',
-): SafetensorsTensor {
+/** A tensor's bytes as the out × in matrix, column-major (the 'matrix' layout). */
+function decodeTensor(entry: SafetensorsEntry, bytes: Uint8Array): SafetensorsTensor {
   const entries = entry.byteLength / safetensorsDtypeSize[entry.dtype];
   const [rows, cols, reshapedFrom] = tensorMatrixShape(entry.shape);
-  const format = elementFormats[entry.dtype];
-  // safetensors stores row-major (C order), which is the column-major layout of the transpose:
-  // when only the singular values matter and the transpose is at least as tall as wide, use it.
-  const transposed = layout === 'spectrum' && cols >= rows;
-  // For the spectrum the numbers go straight into the memory the SVD will reduce them in.
-  const target =
-    layout === 'spectrum'
-      ? createWorkspace(svdWorkspaceDoubles(rows, cols, false)).vector(entries)
-      : undefined;
-  const matrix: Matrix = transposed
-    ? { rows: cols, cols: rows, data: decodeElements(bytes, 0, entries, format, target) }
-    : {
-        rows,
-        cols,
-        data: columnMajorFromRowMajor(
-          decodeElements(bytes, 0, entries, format),
-          rows,
-          cols,
-          target,
-        ),
-      };
+  const values = decodeElements(bytes, 0, entries, elementFormats[entry.dtype]);
+  const matrix: Matrix = { rows, cols, data: columnMajorFromRowMajor(values, rows, cols) };
   const result: SafetensorsTensor = { matrix, originalShape: [...entry.shape] };
-  if (layout === 'spectrum') result.transposed = transposed;
   if (reshapedFrom) result.reshapedFrom = reshapedFrom;
   return result;
 }

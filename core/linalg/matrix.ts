@@ -48,9 +48,12 @@ export function clone(matrix: Matrix): Matrix {
   return { rows: matrix.rows, cols: matrix.cols, data: matrix.data.slice() };
 }
 
-export function transpose(matrix: Matrix): Matrix {
+/** Aᵀ, written into `result` (n×m) when given, e.g. one allocated in a workspace. */
+export function transpose(
+  matrix: Matrix,
+  result: Matrix = zeros(matrix.cols, matrix.rows),
+): Matrix {
   const { rows: m, cols: n, data } = matrix;
-  const result = zeros(n, m);
   for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) result.data[j + i * n] = data[i + j * m];
   return result;
 }

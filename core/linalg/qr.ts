@@ -4,9 +4,15 @@
 import type { JobContext } from '../jobs/context';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
-import { assertFinite, zeros, type Matrix } from './matrix';
+import { assertFinite, type Matrix } from './matrix';
 import { vectorNorm } from './norms';
-import { createWorkspace, detached, plainWorkspace, workspaceOf } from './workspace';
+import {
+  createWorkspace,
+  detached,
+  plainWorkspace,
+  workspaceOf,
+  type Workspace,
+} from './workspace';
 
 export interface QrResult {
   /** Thin m×k factor with orthonormal columns, k = min(m, n). */
@@ -88,11 +94,11 @@ export function formQ(
   return q;
 }
 
-/** The upper triangular k×n factor stored in the top of the work array. */
-export function extractR(work: Matrix): Matrix {
+/** The upper triangular k×n factor stored in the top of the work array (in `space` when given). */
+export function extractR(work: Matrix, space: Workspace = plainWorkspace): Matrix {
   const { rows: m, cols: n, data } = work;
   const k = Math.min(m, n);
-  const r = zeros(k, n);
+  const r = space.matrix(k, n);
   for (let j = 0; j < n; j++) {
     for (let i = 0; i <= Math.min(j, k - 1); i++) r.data[i + j * k] = data[i + j * m];
   }
@@ -100,7 +106,7 @@ export function extractR(work: Matrix): Matrix {
 }
 
 /** Doubles a QR factorization of an m×n matrix needs in its workspace: the copy, Q and blocks. */
-function qrWorkspaceDoubles(m: number, n: number): number {
+export function qrWorkspaceDoubles(m: number, n: number): number {
   return m * n + m * Math.min(m, n) + (reflectorBlock + 1) * (m + 2);
 }
 

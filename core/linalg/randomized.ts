@@ -5,7 +5,7 @@ import type { JobContext } from '../jobs/context';
 import { assertFinite, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
 import { multiply, multiplyTransposeA } from './products';
-import { factorQrInPlace, formQ } from './qr';
+import { factorQrInPlace, formQ, qrWorkspaceDoubles } from './qr';
 import { gaussianMatrix } from './random';
 import { svd, type SvdResult } from './svd';
 import { createWorkspace, detached } from './workspace';
@@ -53,7 +53,7 @@ const edgeMargin = 1.05;
 const adaptiveOversample = 10;
 
 function orthonormalize(y: Matrix): Matrix {
-  const work = createWorkspace(2 * y.rows * y.cols + 17 * (y.rows + 2)).copyOf(y);
+  const work = createWorkspace(qrWorkspaceDoubles(y.rows, y.cols)).copyOf(y);
   const tau = factorQrInPlace(work);
   return detached(formQ(work, tau));
 }

@@ -10,16 +10,10 @@ import {
 } from './bidiagonalize';
 import { batchSweeps, bidiagonalSvd } from './bidiagonal-svd';
 import { kernels } from './kernels/kernels';
-import { assertFinite, zeros, type Matrix } from './matrix';
+import { assertFinite, transpose, zeros, type Matrix } from './matrix';
 import { maxAbs, scaleByPowerOfTwo } from './norms';
-import { factorQrInPlace, formQ } from './qr';
-import {
-  createWorkspace,
-  detached,
-  plainWorkspace,
-  workspaceOf,
-  type Workspace,
-} from './workspace';
+import { extractR, factorQrInPlace, formQ } from './qr';
+import { createWorkspace, detached, plainWorkspace, workspaceOf } from './workspace';
 
 export interface SvdResult {
   /** Singular values, descending, length min(m, n). */
@@ -63,7 +57,7 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
     (given && workspaceOf(a.data)) || createWorkspace(svdWorkspaceDoubles(m, n, vectors));
   // A given-up ordinary array is copied only when that buys the WebAssembly kernels.
   const inPlace = given && (workspaceOf(a.data) !== undefined || space === plainWorkspace);
-  const work = wide ? transposeInto(space, a) : inPlace ? a : space.copyOf(a);
+  const work = wide ? transpose(a, space.matrix(n, m)) : inPlace ? a : space.copyOf(a);
 
   const largest = maxAbs(work);
   if (k === 0 || largest === 0) {
@@ -80,7 +74,7 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
   let right: Matrix | undefined;
   if (rows >= qrFirstRatio * cols) {
     const tau = factorQrInPlace(work, context);
-    const triangle = upperTriangle(space, work);
+    const triangle = extractR(work, space);
     const reduction = bidiagonalize(triangle, context);
     let smallLeft: Matrix | undefined;
     if (vectors) {
@@ -157,22 +151,6 @@ export function svdWorkspaceDoubles(m: number, n: number, vectors: boolean): num
     4 * (batchSweeps + 1) * cols +
     1024;
   return matrices + scratch;
-}
-
-/** Aᵀ in the workspace. */
-function transposeInto(space: Workspace, a: Matrix): Matrix {
-  const { rows: m, cols: n, data } = a;
-  const result = space.matrix(n, m);
-  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) result.data[j + i * n] = data[i + j * m];
-  return result;
-}
-
-/** The n×n upper triangle R of a QR factorization stored in the work array, in the workspace. */
-function upperTriangle(space: Workspace, work: Matrix): Matrix {
-  const { rows: m, cols: n, data } = work;
-  const r = space.matrix(n, n);
-  for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) r.data[i + j * n] = data[i + j * m];
-  return r;
 }
 
 function identityColumns(rows: number, columns: number): Matrix {
