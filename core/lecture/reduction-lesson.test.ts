@@ -19,7 +19,10 @@ describe('reduction lesson', () => {
     expect(lesson.steps[0].before).toBe(lesson.start);
     lesson.steps.forEach((step, index) => {
       expect(step.number).toBe(index + 1);
-      const replayed = applyStep(step.before as Rational[][], step);
+      const replayed = applyStep(step.before as Rational[][], {
+        ...step,
+        factor: step.factor as Rational,
+      });
       expect(textGrid(replayed)).toEqual(textGrid(step.after as Rational[][]));
       if (index > 0) expect(step.before).toBe(lesson.steps[index - 1].after);
     });
@@ -94,7 +97,7 @@ describe('reduction lesson', () => {
         const lesson = reductionLesson(textGrid(matrix), { title: 'A' });
         let current = lesson.start as Rational[][];
         for (const step of lesson.steps) {
-          current = applyStep(current, step);
+          current = applyStep(current, { ...step, factor: step.factor as Rational });
           expect(textGrid(current)).toEqual(textGrid(step.after as Rational[][]));
         }
         expect(lesson.result.rank + lesson.result.nullity).toBe(matrix[0].length);
