@@ -11,6 +11,7 @@ import { Rational } from '../exact/rational';
 import { type SubspaceAnalysis, analyzeSubspaces } from '../exact/analysis';
 import { type SystemSolution, solveSystem } from '../exact/system';
 import { seededRandom, type RandomSource } from '../linalg/random';
+import { primitiveIntegerVector } from './integer-basis';
 import {
   type WorksheetOptions,
   type WorksheetRequest,
@@ -180,6 +181,9 @@ function attempt(random: RandomSource, options: WorksheetOptions, number: number
   const allIntegers = analysis.rref.every((row) => row.every((value) => value.isInteger()));
   if (options.answers === 'fractions' && fractionPossible && allIntegers && random.uniform() < 0.8)
     return null;
+  // The left null space comes from E (EA = R), whose rows are often fractions: an answer key gives
+  // the integer vectors on the same lines.
+  analysis.leftNullspace = analysis.leftNullspace.map(primitiveIntegerVector);
   const exercise: Exercise = { number, matrix, analysis };
   if (withSystem) {
     const rightHandSide = scrambled.map((row) => Rational.fromInteger(row[cols]));
