@@ -4,14 +4,12 @@
 import path from 'node:path';
 import { Option } from 'commander';
 import type { Strategy } from '../../../core/exact/rref';
+import { reductionBeamer } from '../../../core/lecture/reduction-beamer';
 import {
   LessonError,
-  reductionBeamer,
   reductionLesson,
-  reductionPptx,
   type ReductionLesson,
-} from '../../../core/lecture';
-import { reductionHandoutPdf } from '../../../core/lecture/reduction-handout';
+} from '../../../core/lecture/reduction-lesson';
 import { CliInputError } from '../input-error';
 import { compileLatex } from '../latex-pdf';
 import { writeOutput } from '../write-output';
@@ -70,9 +68,12 @@ export async function writeSlides(
   if (formats === 0) return false;
   if (formats > 1) throw new CliInputError('choose one of --beamer, --pptx and --handout');
   const lesson = lessonOf(file, cells, options);
+  // pptxgenjs and jsPDF load only when asked for: every other command starts without them.
   if (options.pptx) {
+    const { reductionPptx } = await import('../../../core/lecture/reduction-pptx');
     writeOutput(requireOut(options, '--pptx'), await reductionPptx(lesson));
   } else if (options.handout) {
+    const { reductionHandoutPdf } = await import('../../../core/lecture/reduction-handout');
     writeOutput(
       requireOut(options, '--handout'),
       reductionHandoutPdf(lesson, { paper: options.paper }),

@@ -2,15 +2,14 @@
 //   [--fractions [bound]] [--system none|unique|free|inconsistent] [--answers]
 //   [--latex | --pdf --out FILE | --json] [--title TEXT] [--paper a4|letter]
 import { Option, type Command } from 'commander';
+import { generateWorksheet } from '../../../core/lecture/worksheet-generator';
+import { answerKeyLatex, worksheetLatex } from '../../../core/lecture/worksheet-latex';
+import { worksheetMatrices } from '../../../core/lecture/worksheet-matrices';
 import {
   WorksheetError,
-  answerKeyLatex,
-  generateWorksheet,
   systemKinds,
-  worksheetLatex,
-  worksheetMatrices,
   type WorksheetRequest,
-} from '../../../core/lecture';
+} from '../../../core/lecture/worksheet-options';
 import { CliInputError } from '../input-error';
 import { compileLatex } from '../latex-pdf';
 import { writeOutput } from '../write-output';
