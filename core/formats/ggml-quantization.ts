@@ -13,7 +13,13 @@ export interface GgmlType {
   /** Bytes per block. */
   blockBytes: number;
   /** Decodes `blocks` blocks at bytes[offset…] into out[outOffset…]; absent when not supported. */
-  dequantize?: (bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, outOffset: number) => void;
+  dequantize?: (
+    bytes: Uint8Array,
+    offset: number,
+    blocks: number,
+    out: Float64Array,
+    outOffset: number,
+  ) => void;
   /** True for block-quantized types (the table names the quantization). */
   quantized: boolean;
 }
@@ -29,7 +35,13 @@ function signedByte(value: number): number {
 }
 
 // Q4_0: d (f16), 16 bytes of 4-bit quants; weight = d·(q − 8); low nibbles are weights 0–15.
-function dequantizeQ4_0(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ4_0(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 18, at += 32) {
     const d = half(bytes, offset);
     for (let j = 0; j < 16; j++) {
@@ -41,7 +53,13 @@ function dequantizeQ4_0(bytes: Uint8Array, offset: number, blocks: number, out: 
 }
 
 // Q4_1: d, m (f16), 16 bytes of 4-bit quants; weight = d·q + m.
-function dequantizeQ4_1(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ4_1(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 20, at += 32) {
     const d = half(bytes, offset);
     const m = half(bytes, offset + 2);
@@ -58,7 +76,13 @@ function fifthBits(bytes: Uint8Array, at: number): number {
 }
 
 // Q5_0: d, 32 fifth bits (u32), 16 bytes of low nibbles; weight = d·(q − 16).
-function dequantizeQ5_0(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ5_0(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 22, at += 32) {
     const d = half(bytes, offset);
     const high = fifthBits(bytes, offset + 2);
@@ -71,7 +95,13 @@ function dequantizeQ5_0(bytes: Uint8Array, offset: number, blocks: number, out: 
 }
 
 // Q5_1: d, m, 32 fifth bits, 16 bytes of low nibbles; weight = d·q + m.
-function dequantizeQ5_1(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ5_1(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 24, at += 32) {
     const d = half(bytes, offset);
     const m = half(bytes, offset + 2);
@@ -85,7 +115,13 @@ function dequantizeQ5_1(bytes: Uint8Array, offset: number, blocks: number, out: 
 }
 
 // Q8_0: d (f16), 32 signed bytes; weight = d·q.
-function dequantizeQ8_0(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ8_0(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 34, at += 32) {
     const d = half(bytes, offset);
     for (let j = 0; j < 32; j++) out[at + j] = d * signedByte(bytes[offset + 2 + j]);
@@ -93,7 +129,13 @@ function dequantizeQ8_0(bytes: Uint8Array, offset: number, blocks: number, out: 
 }
 
 // Q2_K: 16 bytes of 4-bit scale | 4-bit min, 64 bytes of 2-bit quants, d, dmin.
-function dequantizeQ2_K(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ2_K(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 84) {
     const d = half(bytes, offset + 80);
     const dmin = half(bytes, offset + 82);
@@ -105,7 +147,8 @@ function dequantizeQ2_K(bytes: Uint8Array, offset: number, blocks: number, out: 
           const packed = bytes[offset + scale++];
           const dl = d * (packed & 0x0f);
           const ml = dmin * (packed >> 4);
-          for (let l = 0; l < 16; l++) out[at++] = dl * ((bytes[quants + half16 + l] >> shift) & 3) - ml;
+          for (let l = 0; l < 16; l++)
+            out[at++] = dl * ((bytes[quants + half16 + l] >> shift) & 3) - ml;
         }
       }
     }
@@ -113,7 +156,13 @@ function dequantizeQ2_K(bytes: Uint8Array, offset: number, blocks: number, out: 
 }
 
 // Q3_K: 32 bytes of high bits, 64 of 2-bit quants, 12 of packed 6-bit scales, d.
-function dequantizeQ3_K(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ3_K(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   const scales = new Int8Array(16);
   for (let b = 0; b < blocks; b++, offset += 110) {
     const d = half(bytes, offset + 108);
@@ -150,7 +199,13 @@ function scaleAndMin(bytes: Uint8Array, packed: number, j: number): [number, num
 }
 
 // Q4_K: d, dmin, 12 bytes of 6-bit scales and mins, 128 bytes of 4-bit quants.
-function dequantizeQ4_K(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ4_K(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 144) {
     const d = half(bytes, offset);
     const dmin = half(bytes, offset + 2);
@@ -158,14 +213,21 @@ function dequantizeQ4_K(bytes: Uint8Array, offset: number, blocks: number, out: 
       const [scale1, min1] = scaleAndMin(bytes, offset + 4, 2 * group);
       const [scale2, min2] = scaleAndMin(bytes, offset + 4, 2 * group + 1);
       const quants = offset + 16 + 32 * group;
-      for (let l = 0; l < 32; l++) out[at++] = d * scale1 * (bytes[quants + l] & 0x0f) - dmin * min1;
+      for (let l = 0; l < 32; l++)
+        out[at++] = d * scale1 * (bytes[quants + l] & 0x0f) - dmin * min1;
       for (let l = 0; l < 32; l++) out[at++] = d * scale2 * (bytes[quants + l] >> 4) - dmin * min2;
     }
   }
 }
 
 // Q5_K: d, dmin, 12 bytes of scales and mins, 32 bytes of fifth bits, 128 of low nibbles.
-function dequantizeQ5_K(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ5_K(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 176) {
     const d = half(bytes, offset);
     const dmin = half(bytes, offset + 2);
@@ -189,7 +251,13 @@ function dequantizeQ5_K(bytes: Uint8Array, offset: number, blocks: number, out: 
 }
 
 // Q6_K: 128 bytes of low nibbles, 64 of 2-bit highs, 16 signed 8-bit scales, d.
-function dequantizeQ6_K(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ6_K(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   for (let b = 0; b < blocks; b++, offset += 210, at += QK_K) {
     const d = half(bytes, offset + 208);
     for (let n = 0; n < 2; n++) {
@@ -214,7 +282,13 @@ function dequantizeQ6_K(bytes: Uint8Array, offset: number, blocks: number, out: 
 }
 
 // Q8_K: d (f32), 256 signed bytes, 16 block sums (unused here).
-function dequantizeQ8_K(bytes: Uint8Array, offset: number, blocks: number, out: Float64Array, at: number): void {
+function dequantizeQ8_K(
+  bytes: Uint8Array,
+  offset: number,
+  blocks: number,
+  out: Float64Array,
+  at: number,
+): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let b = 0; b < blocks; b++, offset += 292, at += QK_K) {
     const d = view.getFloat32(offset, true);

@@ -41,7 +41,19 @@ const valueTypes = [
   'FLOAT64',
 ] as const;
 /** Bytes of each fixed-size value type (strings and arrays are sized as they are read). */
-const valueSizes: Record<number, number> = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
+const valueSizes: Record<number, number> = {
+  0: 1,
+  1: 1,
+  2: 2,
+  3: 2,
+  4: 4,
+  5: 4,
+  6: 4,
+  7: 1,
+  10: 8,
+  11: 8,
+  12: 8,
+};
 const maxDimensions = 4;
 const maxNesting = 8;
 /** Arrays longer than this are summarized in the metadata, not kept (a vocabulary of 150 000 tokens). */
@@ -64,14 +76,19 @@ export async function readGgufHeader(
   options: GgufOptions = {},
 ): Promise<GgufHeader> {
   const cursor = new ByteCursor(source, 0, fileName, options.maxHeaderBytes ?? 512 * 1024 * 1024);
-  if (source.size < 24) throw cursor.error('this is not a GGUF file: it is shorter than its fixed header', 0);
+  if (source.size < 24)
+    throw cursor.error('this is not a GGUF file: it is shorter than its fixed header', 0);
   const magic = await cursor.bytes(4);
   if (String.fromCharCode(...magic) !== 'GGUF') {
     throw cursor.error('this is not a GGUF file: it does not start with "GGUF"', 0);
   }
   const version = await cursor.u32();
   if (version !== 2 && version !== 3) {
-    const swapped = ((version & 0xff) << 24) | ((version & 0xff00) << 8) | ((version >>> 8) & 0xff00) | (version >>> 24);
+    const swapped =
+      ((version & 0xff) << 24) |
+      ((version & 0xff00) << 8) |
+      ((version >>> 8) & 0xff00) |
+      (version >>> 24);
     throw cursor.error(
       swapped === 2 || swapped === 3
         ? 'this GGUF file is big-endian; only little-endian GGUF files are read'
@@ -92,7 +109,8 @@ export async function readGgufHeader(
   const string = async (what: string): Promise<string> => {
     const at = cursor.position;
     const length = await cursor.u64(`the length of ${what}`);
-    if (length > cursor.remaining) throw cursor.error(`${what} claims ${length} bytes, past the end of the file`, at);
+    if (length > cursor.remaining)
+      throw cursor.error(`${what} claims ${length} bytes, past the end of the file`, at);
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(await cursor.bytes(length));
     } catch (error) {
@@ -101,7 +119,13 @@ export async function readGgufHeader(
     }
   };
 
-  const value = async (type: number, what: string, depth: number): Promise<string> => {
+  /** A value of the given type; `typeAt` is where its type was written, for messages. */
+  const value = async (
+    type: number,
+    what: string,
+    depth: number,
+    typeAt = cursor.position,
+  ): Promise<string> => {
     const at = cursor.position;
     switch (type) {
       case 0:
@@ -126,7 +150,8 @@ export async function readGgufHeader(
       case 8:
         return string(what);
       case 9: {
-        if (depth >= maxNesting) throw cursor.error(`${what} nests arrays more than ${maxNesting} deep`, at);
+        if (depth >= maxNesting)
+          throw cursor.error(`${what} nests arrays more than ${maxNesting} deep`, at);
         const elementType = await cursor.u32();
         const length = await cursor.u64(`the length of ${what}`);
         if (!(elementType in valueSizes) && elementType !== 8 && elementType !== 9) {
@@ -152,7 +177,9 @@ export async function readGgufHeader(
           if (k < keptArrayLength) kept.push(item);
         }
         const typeName = valueTypes[elementType];
-        return length <= keptArrayLength ? `[${kept.join(', ')}]` : `[${length} values of ${typeName}]`;
+        return length <= keptArrayLength
+          ? `[${kept.join(', ')}]`
+          : `[${length} values of ${typeName}]`;
       }
       case 10:
         return String(BigInt.asUintN(64, await cursor.i64()));
@@ -161,7 +188,7 @@ export async function readGgufHeader(
       case 12:
         return String(await cursor.f64());
       default:
-        throw cursor.error(`${what} has unknown value type ${type}`, at);
+        throw cursor.error(`${what} has unknown value type ${type}`, typeAt);
     }
   };
 
@@ -170,7 +197,8 @@ export async function readGgufHeader(
   for (let index = 0; index < metadataCount; index++) {
     const keyAt = cursor.position;
     const key = await string(`metadata key ${index + 1}`);
-    if (Object.hasOwn(metadata, key)) throw cursor.error(`metadata key ${JSON.stringify(key)} appears twice`, keyAt);
+    if (Object.hasOwn(metadata, key))
+      throw cursor.error(`metadata key ${JSON.stringify(key)} appears twice`, keyAt);
     const typeAt = cursor.position;
     const type = await cursor.u32();
     if (key === 'general.alignment') {
@@ -183,10 +211,11 @@ export async function readGgufHeader(
       metadata[key] = String(alignment);
       continue;
     }
-    metadata[key] = await value(type, `metadata ${JSON.stringify(key)}`, 0);
+    metadata[key] = await value(type, `metadata ${JSON.stringify(key)}`, 0, typeAt);
   }
 
-  const infos: { name: string; dimensions: number[]; type: number; offset: number; at: number }[] = [];
+  const infos: { name: string; dimensions: number[]; type: number; offset: number; at: number }[] =
+    [];
   const names = new Set<string>();
   for (let index = 0; index < tensorCount; index++) {
     const at = cursor.position;
@@ -195,10 +224,14 @@ export async function readGgufHeader(
     names.add(name);
     const rank = await cursor.u32();
     if (rank > maxDimensions) {
-      throw cursor.error(`tensor ${JSON.stringify(name)} claims ${rank} dimensions (ggml allows ${maxDimensions})`, at);
+      throw cursor.error(
+        `tensor ${JSON.stringify(name)} claims ${rank} dimensions (ggml allows ${maxDimensions})`,
+        at,
+      );
     }
     const dimensions: number[] = [];
-    for (let d = 0; d < rank; d++) dimensions.push(await cursor.u64(`a dimension of tensor ${JSON.stringify(name)}`));
+    for (let d = 0; d < rank; d++)
+      dimensions.push(await cursor.u64(`a dimension of tensor ${JSON.stringify(name)}`));
     const type = await cursor.u32();
     const offset = await cursor.u64(`the offset of tensor ${JSON.stringify(name)}`);
     infos.push({ name, dimensions, type, offset, at });
@@ -208,7 +241,10 @@ export async function readGgufHeader(
   const tensors: TensorEntry[] = [];
   for (const { name, dimensions, type: typeId, offset, at } of infos) {
     const fail = (reason: string): never => {
-      throw new FormatError(`tensor ${JSON.stringify(name)}: ${reason}`, { file: fileName, byteOffset: at });
+      throw new FormatError(`tensor ${JSON.stringify(name)}: ${reason}`, {
+        file: fileName,
+        byteOffset: at,
+      });
     };
     const type = ggmlTypes.get(typeId);
     if (!type) return fail(`the ggml type ${typeId} is unknown`);
@@ -218,14 +254,19 @@ export async function readGgufHeader(
     if (typeof entries === 'string') return fail(entries);
     const innermost = dimensions[0] ?? 1;
     if (innermost % type.blockSize !== 0) {
-      fail(`its rows of ${innermost} weights are not whole ${type.name} blocks of ${type.blockSize}`);
+      fail(
+        `its rows of ${innermost} weights are not whole ${type.name} blocks of ${type.blockSize}`,
+      );
     }
     const byteLength = (entries / type.blockSize) * type.blockBytes;
     if (!Number.isSafeInteger(byteLength)) fail('its size cannot be counted');
-    if (offset % alignment !== 0) fail(`its offset ${offset} is not a multiple of the alignment ${alignment}`);
+    if (offset % alignment !== 0)
+      fail(`its offset ${offset} is not a multiple of the alignment ${alignment}`);
     const byteOffset = dataStart + offset;
     if (byteOffset + byteLength > source.size) {
-      fail(`its ${byteLength} bytes at offset ${byteOffset} run past the end of the ${source.size}-byte file`);
+      fail(
+        `its ${byteLength} bytes at offset ${byteOffset} run past the end of the ${source.size}-byte file`,
+      );
     }
     const element = plainElements[type.name];
     const entry: TensorEntry = {
@@ -236,11 +277,17 @@ export async function readGgufHeader(
         byteOffset,
         byteLength,
         shape,
-        encoding: element ? { kind: 'elements', element, order: 'C' } : { kind: 'ggml', type: type.name },
+        encoding: element
+          ? { kind: 'elements', element, order: 'C' }
+          : { kind: 'ggml', type: type.name },
       },
     };
     if (type.quantized) {
-      entry.quantization = { scheme: type.name, bitsPerWeight: bitsPerWeight(type), blockSize: type.blockSize };
+      entry.quantization = {
+        scheme: type.name,
+        bitsPerWeight: bitsPerWeight(type),
+        blockSize: type.blockSize,
+      };
     }
     tensors.push(entry);
   }

@@ -183,8 +183,16 @@ export async function readNpyHeader(
 }
 
 export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult {
-  const { descr, dtype, element, fortranOrder, shape: dimensions, entries, dataStart, version } =
-    parseNpyHeader(bytes, bytes.length, options);
+  const {
+    descr,
+    dtype,
+    element,
+    fortranOrder,
+    shape: dimensions,
+    entries,
+    dataStart,
+    version,
+  } = parseNpyHeader(bytes, bytes.length, options);
   const [rows, cols, note] = matrixShape(dimensions);
   const order = fortranOrder;
   const spectrum = options.layout === 'spectrum' && (!order || dimensions.length <= 2);

@@ -32,15 +32,24 @@ export async function readNpzEntries(
       throw new FormatError(`member ${JSON.stringify(member.name)} is not a .npy array`, where);
     }
     const name = member.name.slice(0, -4);
-    if (names.has(name)) throw new FormatError(`the array ${JSON.stringify(name)} appears twice`, where);
+    if (names.has(name))
+      throw new FormatError(`the array ${JSON.stringify(name)} appears twice`, where);
     names.add(name);
     const start = await memberDataOffset(source, directory, member, fileName);
     const memberFile = `${fileName}/${member.name}`;
     if (member.method === 0) {
       if (member.compressedSize !== member.uncompressedSize) {
-        throw new FormatError(`stored member ${JSON.stringify(member.name)} has two different sizes`, where);
+        throw new FormatError(
+          `stored member ${JSON.stringify(member.name)} has two different sizes`,
+          where,
+        );
       }
-      const prefix = await readExactly(source, start, Math.min(member.compressedSize, headerWindow), fileName);
+      const prefix = await readExactly(
+        source,
+        start,
+        Math.min(member.compressedSize, headerWindow),
+        fileName,
+      );
       const header = headerOf(prefix, member, memberFile, options);
       entries.push({
         name,
@@ -50,10 +59,21 @@ export async function readNpzEntries(
           byteOffset: start + header.dataStart,
           byteLength: member.uncompressedSize - header.dataStart,
           shape: header.shape,
-          encoding: { kind: 'elements', element: header.element, order: header.fortranOrder ? 'F' : 'C' },
+          encoding: {
+            kind: 'elements',
+            element: header.element,
+            order: header.fortranOrder ? 'F' : 'C',
+          },
         },
       });
     } else if (member.method === 8) {
+      // Deflate expands at most 1032:1, so a larger claim is a lie (or a bomb).
+      if (member.uncompressedSize > 1032 * member.compressedSize + 64) {
+        throw new FormatError(
+          `member ${JSON.stringify(member.name)} claims ${member.uncompressedSize} bytes from ${member.compressedSize} compressed, more than deflate can give`,
+          where,
+        );
+      }
       const prefix = await inflatePrefix(source, start, member, fileName);
       const header = headerOf(prefix, member, memberFile, options);
       entries.push({
@@ -83,8 +103,16 @@ export async function readNpzEntries(
   return entries;
 }
 
-function headerOf(prefix: Uint8Array, member: ZipMember, memberFile: string, options: NpzOptions): NpyHeader {
-  return parseNpyHeader(prefix, member.uncompressedSize, { file: memberFile, maxEntries: options.maxEntries ?? 2 ** 28 });
+function headerOf(
+  prefix: Uint8Array,
+  member: ZipMember,
+  memberFile: string,
+  options: NpzOptions,
+): NpyHeader {
+  return parseNpyHeader(prefix, member.uncompressedSize, {
+    file: memberFile,
+    maxEntries: options.maxEntries ?? 2 ** 28,
+  });
 }
 
 /** The first inflated bytes of a deflated member (up to the .npy header window). */

@@ -33,12 +33,20 @@ interface OnnxType {
   field?: { number: number; wire: 'fixed32' | 'fixed64' | 'varint'; as: ProtobufAs };
 }
 
-const little = (kind: ElementFormat['kind'], size: number): ElementFormat => ({ kind, size, littleEndian: true });
+const little = (kind: ElementFormat['kind'], size: number): ElementFormat => ({
+  kind,
+  size,
+  littleEndian: true,
+});
 const int32Field = (as: ProtobufAs) => ({ number: 5, wire: 'varint' as const, as });
 
 /** TensorProto.DataType, by number. */
 const dataTypes: Record<number, OnnxType> = {
-  1: { name: 'FLOAT', element: little('float', 4), field: { number: 4, wire: 'fixed32', as: 'float' } },
+  1: {
+    name: 'FLOAT',
+    element: little('float', 4),
+    field: { number: 4, wire: 'fixed32', as: 'float' },
+  },
   2: { name: 'UINT8', element: little('uint', 1), field: int32Field('int') },
   3: { name: 'INT8', element: little('int', 1), field: int32Field('int') },
   4: { name: 'UINT16', element: little('uint', 2), field: int32Field('int') },
@@ -48,9 +56,21 @@ const dataTypes: Record<number, OnnxType> = {
   8: { name: 'STRING' },
   9: { name: 'BOOL', element: little('bool', 1), field: int32Field('int') },
   10: { name: 'FLOAT16', element: little('float', 2), field: int32Field('float16') },
-  11: { name: 'DOUBLE', element: little('float', 8), field: { number: 10, wire: 'fixed64', as: 'double' } },
-  12: { name: 'UINT32', element: little('uint', 4), field: { number: 11, wire: 'varint', as: 'uint' } },
-  13: { name: 'UINT64', element: little('uint', 8), field: { number: 11, wire: 'varint', as: 'uint' } },
+  11: {
+    name: 'DOUBLE',
+    element: little('float', 8),
+    field: { number: 10, wire: 'fixed64', as: 'double' },
+  },
+  12: {
+    name: 'UINT32',
+    element: little('uint', 4),
+    field: { number: 11, wire: 'varint', as: 'uint' },
+  },
+  13: {
+    name: 'UINT64',
+    element: little('uint', 8),
+    field: { number: 11, wire: 'varint', as: 'uint' },
+  },
   14: { name: 'COMPLEX64' },
   15: { name: 'COMPLEX128' },
   16: { name: 'BFLOAT16', element: little('bfloat', 2), field: int32Field('bfloat16') },
@@ -98,7 +118,14 @@ export async function readOnnxInitializers(
         if (field.field === 5 && field.wire === WireType.LengthDelimited) {
           const tensor = await reader.range(graphEnd, 'an initializer');
           cursor.position = tensor.byteOffset;
-          raws.push(await readTensorProto(reader, tensor.byteOffset + tensor.byteLength, field.at, maxPieces));
+          raws.push(
+            await readTensorProto(
+              reader,
+              tensor.byteOffset + tensor.byteLength,
+              field.at,
+              maxPieces,
+            ),
+          );
         } else {
           await reader.skip(field, graphEnd);
         }
@@ -108,7 +135,10 @@ export async function readOnnxInitializers(
     }
   }
   if (!sawGraph) {
-    throw new FormatError('this is not an ONNX model: it has no graph', { file: fileName, byteOffset: 0 });
+    throw new FormatError('this is not an ONNX model: it has no graph', {
+      file: fileName,
+      byteOffset: 0,
+    });
   }
 
   const folder = fileName.includes('/') ? fileName.slice(0, fileName.lastIndexOf('/') + 1) : '';
@@ -118,14 +148,20 @@ export async function readOnnxInitializers(
   const names = new Set<string>();
   for (const raw of raws) {
     const fail = (reason: string): never => {
-      throw new FormatError(`initializer ${JSON.stringify(raw.name ?? '')}: ${reason}`, { file: fileName, byteOffset: raw.at });
+      throw new FormatError(`initializer ${JSON.stringify(raw.name ?? '')}: ${reason}`, {
+        file: fileName,
+        byteOffset: raw.at,
+      });
     };
     if (raw.name === undefined || raw.name === '') fail('it has no name');
     const name = raw.name!;
     if (names.has(name)) fail('the name appears twice');
     names.add(name);
     const type = dataTypes[raw.dataType ?? 0];
-    if (!type) return fail(`its data type ${raw.dataType ?? 'is missing'}${raw.dataType === undefined ? '' : ' is unknown'}`);
+    if (!type)
+      return fail(
+        `its data type ${raw.dataType ?? 'is missing'}${raw.dataType === undefined ? '' : ' is unknown'}`,
+      );
     const entries = checkShape(raw.dims);
     if (typeof entries === 'string') return fail(entries);
     if (!type.element || !type.field) {
@@ -139,41 +175,79 @@ export async function readOnnxInitializers(
       const location = raw.external.get('location');
       if (location === undefined) fail('its external data has no location');
       const problem = checkRelativeFileName(location!);
-      if (problem) fail(`its external data location ${JSON.stringify(location)} is refused: ${problem}`);
+      if (problem)
+        fail(`its external data location ${JSON.stringify(location)} is refused: ${problem}`);
       const offset = Number(raw.external.get('offset') ?? '0');
       const needed = entries * element.size;
       const length = raw.external.has('length') ? Number(raw.external.get('length')) : needed;
-      if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(length) || length < 0) {
+      if (
+        !Number.isSafeInteger(offset) ||
+        offset < 0 ||
+        !Number.isSafeInteger(length) ||
+        length < 0
+      ) {
         fail('its external offset or length is not a size');
       }
-      if (length !== needed) fail(`its external length ${length} does not match the ${needed} bytes its shape needs`);
+      if (length !== needed)
+        fail(`its external length ${length} does not match the ${needed} bytes its shape needs`);
       const file = folder + location;
       externalFiles.add(file);
       tensors.push(
-        entry({ file, byteOffset: offset, byteLength: length, shape: raw.dims, encoding: { kind: 'elements', element, order: 'C' } }),
+        entry({
+          file,
+          byteOffset: offset,
+          byteLength: length,
+          shape: raw.dims,
+          encoding: { kind: 'elements', element, order: 'C' },
+        }),
       );
       continue;
     }
     const typedRuns = [...raw.typed.entries()];
-    if (raw.raw && typedRuns.some(([, runs]) => runs.length > 0)) fail('it holds both raw_data and typed data');
+    if (raw.raw && typedRuns.some(([, runs]) => runs.length > 0))
+      fail('it holds both raw_data and typed data');
     if (raw.raw) {
       if (raw.raw.byteLength !== entries * element.size) {
-        fail(`its raw_data has ${raw.raw.byteLength} bytes, but its shape needs ${entries * element.size}`);
+        fail(
+          `its raw_data has ${raw.raw.byteLength} bytes, but its shape needs ${entries * element.size}`,
+        );
       }
-      tensors.push(entry({ file: fileName, ...raw.raw, shape: raw.dims, encoding: { kind: 'elements', element, order: 'C' } }));
+      tensors.push(
+        entry({
+          file: fileName,
+          ...raw.raw,
+          shape: raw.dims,
+          encoding: { kind: 'elements', element, order: 'C' },
+        }),
+      );
       continue;
     }
     const field = type.field;
     const others = typedRuns.filter(([number, runs]) => number !== field.number && runs.length > 0);
-    if (others.length > 0) fail(`its numbers are in field ${others[0][0]}, not the field its data type uses`);
+    if (others.length > 0)
+      fail(`its numbers are in field ${others[0][0]}, not the field its data type uses`);
     const runs = raw.typed.get(field.number) ?? [];
     if (runs.length === 0 && entries > 0) fail('it holds no data');
-    const packedWire = field.wire === 'varint' ? WireType.Varint : field.wire === 'fixed32' ? WireType.Fixed32 : WireType.Fixed64;
+    const packedWire =
+      field.wire === 'varint'
+        ? WireType.Varint
+        : field.wire === 'fixed32'
+          ? WireType.Fixed32
+          : WireType.Fixed64;
     for (const run of runs) {
-      if (run.wire !== WireType.LengthDelimited && run.wire !== packedWire) fail('a typed data field has the wrong wire type');
+      if (run.wire !== WireType.LengthDelimited && run.wire !== packedWire)
+        fail('a typed data field has the wrong wire type');
     }
     const pieces = runs.map((run) => run.range);
     const byteLength = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+    // A varint takes at least one byte, a fixed number 4 or 8: more numbers than that cannot be there.
+    const width = field.wire === 'varint' ? 1 : field.wire === 'fixed32' ? 4 : 8;
+    if (
+      entries * width > byteLength ||
+      (field.wire !== 'varint' && entries * width !== byteLength)
+    ) {
+      fail(`its shape needs ${entries} numbers, but its data field holds ${byteLength} bytes`);
+    }
     tensors.push(
       entry({
         file: fileName,
@@ -187,9 +261,21 @@ export async function readOnnxInitializers(
   return { tensors, externalFiles: [...externalFiles], notes };
 }
 
-async function readTensorProto(reader: ProtobufReader, end: number, at: number, maxPieces: number): Promise<RawTensor> {
+async function readTensorProto(
+  reader: ProtobufReader,
+  end: number,
+  at: number,
+  maxPieces: number,
+): Promise<RawTensor> {
   const cursor = reader.cursor;
-  const tensor: RawTensor = { at, dims: [], typed: new Map(), external: new Map(), location: 0, segmented: false };
+  const tensor: RawTensor = {
+    at,
+    dims: [],
+    typed: new Map(),
+    external: new Map(),
+    location: 0,
+    segmented: false,
+  };
   let pieces = 0;
   let header: FieldHeader | undefined;
   while ((header = await reader.next(end))) {
@@ -199,12 +285,15 @@ async function readTensorProto(reader: ProtobufReader, end: number, at: number, 
       if (wire === WireType.LengthDelimited) {
         const run = await reader.range(end, 'the dims');
         cursor.position = run.byteOffset;
-        while (cursor.position < run.byteOffset + run.byteLength) tensor.dims.push(await reader.signedVarint('a dimension'));
-        if (cursor.position !== run.byteOffset + run.byteLength) throw cursor.error('the dims run past their field', run.byteOffset);
+        while (cursor.position < run.byteOffset + run.byteLength)
+          tensor.dims.push(await reader.signedVarint('a dimension'));
+        if (cursor.position !== run.byteOffset + run.byteLength)
+          throw cursor.error('the dims run past their field', run.byteOffset);
       } else if (wire === WireType.Varint) {
         tensor.dims.push(await reader.signedVarint('a dimension'));
       } else throw cursor.error('the dims have the wrong wire type', header.at);
-      if (tensor.dims.length > 64) throw cursor.error('a tensor has more than 64 dimensions', header.at);
+      if (tensor.dims.length > 64)
+        throw cursor.error('a tensor has more than 64 dimensions', header.at);
     } else if (field === 2 && wire === WireType.Varint) {
       tensor.dataType = await reader.varint('the data type');
     } else if (field === 8 && wire === WireType.LengthDelimited) {
@@ -224,8 +313,10 @@ async function readTensorProto(reader: ProtobufReader, end: number, at: number, 
       let value = '';
       let part: FieldHeader | undefined;
       while ((part = await reader.next(entryEnd))) {
-        if (part.field === 1 && part.wire === WireType.LengthDelimited) key = await reader.text(entryEnd, 'an external data key');
-        else if (part.field === 2 && part.wire === WireType.LengthDelimited) value = await reader.text(entryEnd, 'an external data value');
+        if (part.field === 1 && part.wire === WireType.LengthDelimited)
+          key = await reader.text(entryEnd, 'an external data key');
+        else if (part.field === 2 && part.wire === WireType.LengthDelimited)
+          value = await reader.text(entryEnd, 'an external data value');
         else await reader.skip(part, entryEnd);
       }
       tensor.external.set(key, value);
@@ -237,7 +328,8 @@ async function readTensorProto(reader: ProtobufReader, end: number, at: number, 
         await reader.skip(header, end);
         range = { byteOffset: start, byteLength: cursor.position - start };
       }
-      if (++pieces > maxPieces) throw cursor.error(`a tensor's data is split into more than ${maxPieces} runs`, header.at);
+      if (++pieces > maxPieces)
+        throw cursor.error(`a tensor's data is split into more than ${maxPieces} runs`, header.at);
       const runs = tensor.typed.get(field) ?? [];
       runs.push({ wire, range });
       tensor.typed.set(field, runs);

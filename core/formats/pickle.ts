@@ -63,7 +63,10 @@ export interface UnpickleOptions {
   /** Absolute offset of the pickle in its file, for messages. */
   byteOffset?: number;
   /** Callables by "module.name" that may turn their arguments into a value. */
-  calls?: ReadonlyMap<string, (args: readonly PickleValue[], fail: (reason: string) => never) => PickleValue>;
+  calls?: ReadonlyMap<
+    string,
+    (args: readonly PickleValue[], fail: (reason: string) => never) => PickleValue
+  >;
   /** Resolves a persistent id (PyTorch: a storage); absent: persistent ids are refused. */
   persistentLoad?: (id: PickleValue, fail: (reason: string) => never) => PickleValue;
 }
@@ -79,7 +82,10 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Pick
   let at = 0;
   let opcodeAt = 0;
   const fail = (reason: string): never => {
-    throw new FormatError(`the pickle ${reason}`, { file: options.fileName, byteOffset: base + opcodeAt });
+    throw new FormatError(`the pickle ${reason}`, {
+      file: options.fileName,
+      byteOffset: base + opcodeAt,
+    });
   };
   const need = (length: number): number => {
     if (!Number.isSafeInteger(length) || length < 0 || at + length > bytes.length) {
@@ -216,7 +222,11 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Pick
       case 0x96: {
         // BYTEARRAY8
         const length =
-          opcode === 0x43 ? bytes[need(1)] : opcode === 0x42 ? view.getUint32(need(4), true) : unsigned64(view, need(8));
+          opcode === 0x43
+            ? bytes[need(1)]
+            : opcode === 0x42
+              ? view.getUint32(need(4), true)
+              : unsigned64(view, need(8));
         stack.push(bytes.slice(need(length), at));
         break;
       }
@@ -283,8 +293,10 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Pick
         // SETITEMS
         const items = popToMark();
         const dict = top();
-        if (!isKind(dict, 'dict') || items.length % 2 !== 0) fail('sets items on something that is not a dict');
-        for (let k = 0; k < items.length; k += 2) (dict as PickleDict).entries.push([items[k], items[k + 1]]);
+        if (!isKind(dict, 'dict') || items.length % 2 !== 0)
+          fail('sets items on something that is not a dict');
+        for (let k = 0; k < items.length; k += 2)
+          (dict as PickleDict).entries.push([items[k], items[k + 1]]);
         break;
       }
       case 0x8f: // EMPTY_SET
@@ -332,7 +344,8 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Pick
         // STACK_GLOBAL
         const name = pop();
         const module = pop();
-        if (typeof module !== 'string' || typeof name !== 'string') fail('names a global with something other than text');
+        if (typeof module !== 'string' || typeof name !== 'string')
+          fail('names a global with something other than text');
         stack.push({ kind: 'global', module: module as string, name: name as string });
         break;
       }
@@ -346,7 +359,11 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Pick
         // NEWOBJ: cls.__new__(cls, *args), kept as an inert object
         const args = argumentsOf(pop());
         const type = pop();
-        stack.push({ kind: 'object', type: isKind(type, 'global') ? `${type.module}.${type.name}` : 'unknown', args });
+        stack.push({
+          kind: 'object',
+          type: isKind(type, 'global') ? `${type.module}.${type.name}` : 'unknown',
+          args,
+        });
         break;
       }
       case 0x92: {
@@ -354,7 +371,11 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Pick
         pop();
         const args = argumentsOf(pop());
         const type = pop();
-        stack.push({ kind: 'object', type: isKind(type, 'global') ? `${type.module}.${type.name}` : 'unknown', args });
+        stack.push({
+          kind: 'object',
+          type: isKind(type, 'global') ? `${type.module}.${type.name}` : 'unknown',
+          args,
+        });
         break;
       }
       case 0x62: {
@@ -367,27 +388,39 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): Pick
       case 0x51: {
         // BINPERSID
         const id = pop();
-        if (!options.persistentLoad) fail('refers to outside data (a persistent id) where none is expected');
+        if (!options.persistentLoad)
+          fail('refers to outside data (a persistent id) where none is expected');
         stack.push(options.persistentLoad!(id, (reason) => fail(reason)));
         break;
       }
       default:
-        fail(`uses opcode 0x${opcode.toString(16).padStart(2, '0')}, which this reader does not run (only protocols 2–5 without extensions)`);
+        fail(
+          `uses opcode 0x${opcode.toString(16).padStart(2, '0')}, which this reader does not run (only protocols 2–5 without extensions)`,
+        );
     }
   }
   opcodeAt = bytes.length;
   return fail('ends without a STOP opcode');
 }
 
-export function isKind<K extends string>(value: unknown, kind: K): value is Extract<PickleValue, { kind: K }> {
-  return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && (value as { kind?: unknown }).kind === kind;
+export function isKind<K extends string>(
+  value: unknown,
+  kind: K,
+): value is Extract<PickleValue, { kind: K }> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Uint8Array) &&
+    (value as { kind?: unknown }).kind === kind
+  );
 }
 
 function line(bytes: Uint8Array, start: number, fail: (reason: string) => never): string {
   const end = bytes.indexOf(0x0a, start);
   if (end < 0 || end - start > 1024) fail('names a global without an end of line');
   const text = latin1.decode(bytes.subarray(start, end));
-  if (!/^[\w.<>]+$/.test(text)) fail(`names a global ${JSON.stringify(text.slice(0, 40))} that is not a Python name`);
+  if (!/^[\w.<>]+$/.test(text))
+    fail(`names a global ${JSON.stringify(text.slice(0, 40))} that is not a Python name`);
   return text;
 }
 
@@ -402,5 +435,7 @@ function littleEndianInteger(bytes: Uint8Array): number | bigint {
   let value = 0n;
   for (let k = bytes.length - 1; k >= 0; k--) value = (value << 8n) | BigInt(bytes[k]);
   if (bytes[bytes.length - 1] & 0x80) value -= 1n << BigInt(8 * bytes.length);
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(value)
+    : value;
 }

@@ -50,7 +50,8 @@ export class ProtobufReader {
       value |= BigInt(byte & 0x7f) << BigInt(7 * count);
       if ((byte & 0x80) === 0) {
         const signed = BigInt.asIntN(64, value);
-        if (signed < BigInt(Number.MIN_SAFE_INTEGER) || signed > BigInt(Number.MAX_SAFE_INTEGER)) break;
+        if (signed < BigInt(Number.MIN_SAFE_INTEGER) || signed > BigInt(Number.MAX_SAFE_INTEGER))
+          break;
         return Number(signed);
       }
     }
@@ -60,7 +61,8 @@ export class ProtobufReader {
   /** The next field's tag, or undefined at `end` (the end of the enclosing message). */
   async next(end: number): Promise<FieldHeader | undefined> {
     if (this.cursor.position === end) return undefined;
-    if (this.cursor.position > end) throw this.cursor.error('a field runs past the end of its message');
+    if (this.cursor.position > end)
+      throw this.cursor.error('a field runs past the end of its message');
     const at = this.cursor.position;
     const tag = await this.varint('a field tag');
     const field = Math.floor(tag / 8);
@@ -78,7 +80,10 @@ export class ProtobufReader {
     const length = await this.varint(`the length of ${what}`);
     const byteOffset = this.cursor.position;
     if (byteOffset + length > end) {
-      throw this.cursor.error(`${what} claims ${length} bytes, past the end of the message that holds it`, at);
+      throw this.cursor.error(
+        `${what} claims ${length} bytes, past the end of the message that holds it`,
+        at,
+      );
     }
     this.cursor.skip(length);
     return { byteOffset, byteLength: length };
@@ -99,13 +104,15 @@ export class ProtobufReader {
       default:
         await this.range(end, `field ${header.field}`);
     }
-    if (this.cursor.position > end) throw this.cursor.error(`field ${header.field} runs past the end of its message`, header.at);
+    if (this.cursor.position > end)
+      throw this.cursor.error(`field ${header.field} runs past the end of its message`, header.at);
   }
 
   /** A length-delimited UTF-8 string (at most `limit` bytes). */
   async text(end: number, what: string, limit = 1 << 16): Promise<string> {
     const { byteOffset, byteLength } = await this.range(end, what);
-    if (byteLength > limit) throw this.cursor.error(`${what} is longer than ${limit} bytes`, byteOffset);
+    if (byteLength > limit)
+      throw this.cursor.error(`${what} is longer than ${limit} bytes`, byteOffset);
     this.cursor.position = byteOffset;
     const bytes = await this.cursor.bytes(byteLength);
     try {

@@ -95,7 +95,9 @@ export async function readPytorchCheckpoint(
   const byteorderMember = members.get(`${folder}byteorder`);
   let littleEndian = true;
   if (byteorderMember) {
-    const order = new TextDecoder().decode(await storedMember(source, directory, byteorderMember, fileName, 16)).trim();
+    const order = new TextDecoder()
+      .decode(await storedMember(source, directory, byteorderMember, fileName, 16))
+      .trim();
     if (order !== 'little' && order !== 'big') {
       throw new FormatError(`the byteorder is ${JSON.stringify(order)}, not "little" or "big"`, {
         file: fileName,
@@ -106,14 +108,18 @@ export async function readPytorchCheckpoint(
   }
 
   const pickleOffset = await memberDataOffset(source, directory, pickleMember, fileName);
-  const tensorCall = (args: readonly PickleValue[], fail: (reason: string) => never): PickleValue => {
+  const tensorCall = (
+    args: readonly PickleValue[],
+    fail: (reason: string) => never,
+  ): PickleValue => {
     const [storage, offset, size, stride] = args;
     if (!isKind(storage, 'custom') || (storage.value as { tag?: string }).tag !== storageTag) {
       fail('rebuilds a tensor from something that is not a storage');
     }
     const shape = integers(size, fail, 'its size');
     const strides = integers(stride, fail, 'its stride');
-    if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) fail('has a storage offset that is not a size');
+    if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0)
+      fail('has a storage offset that is not a size');
     if (strides.length !== shape.length) fail('has a stride of another length than its size');
     const record: TensorRecord = {
       storage: (storage as { value: { record: StorageRecord } }).value.record,
@@ -123,7 +129,10 @@ export async function readPytorchCheckpoint(
     };
     return { kind: 'custom', value: { tag: tensorTag, record } };
   };
-  const calls = new Map<string, (args: readonly PickleValue[], fail: (reason: string) => never) => PickleValue>([
+  const calls = new Map<
+    string,
+    (args: readonly PickleValue[], fail: (reason: string) => never) => PickleValue
+  >([
     ['collections.OrderedDict', () => ({ kind: 'dict', entries: [] })],
     ['torch._utils._rebuild_tensor_v2', tensorCall],
     ['torch._utils._rebuild_tensor', tensorCall],
@@ -137,12 +146,23 @@ export async function readPytorchCheckpoint(
     calls,
     persistentLoad(id, fail) {
       // ('storage', torch.<Type>Storage, key, location, numel)
-      if (!isKind(id, 'tuple') || id.items.length < 5 || id.items[0] !== 'storage') fail('has a persistent id that is not a storage');
+      if (!isKind(id, 'tuple') || id.items.length < 5 || id.items[0] !== 'storage')
+        fail('has a persistent id that is not a storage');
       const [, type, key, , numel] = (id as { items: readonly PickleValue[] }).items;
-      if (!isKind(type, 'global') || typeof key !== 'string' || typeof numel !== 'number' || !Number.isSafeInteger(numel) || numel < 0) {
+      if (
+        !isKind(type, 'global') ||
+        typeof key !== 'string' ||
+        typeof numel !== 'number' ||
+        !Number.isSafeInteger(numel) ||
+        numel < 0
+      ) {
         fail('has a malformed storage id');
       }
-      const record: StorageRecord = { key: key as string, type: (type as { name: string }).name, numel: numel as number };
+      const record: StorageRecord = {
+        key: key as string,
+        type: (type as { name: string }).name,
+        numel: numel as number,
+      };
       return { kind: 'custom', value: { tag: storageTag, record } };
     },
   });
@@ -163,12 +183,20 @@ export async function readPytorchCheckpoint(
       continue;
     }
     const member = members.get(`${folder}data/${record.storage.key}`);
-    if (!member) throw new FormatError(`tensor ${JSON.stringify(name)}: its storage data/${record.storage.key} is missing`, where);
+    if (!member)
+      throw new FormatError(
+        `tensor ${JSON.stringify(name)}: its storage data/${record.storage.key} is missing`,
+        where,
+      );
     if (member.method !== 0) {
-      throw new FormatError(`tensor ${JSON.stringify(name)}: its storage is compressed, which torch.save never does`, where);
+      throw new FormatError(
+        `tensor ${JSON.stringify(name)}: its storage is compressed, which torch.save never does`,
+        where,
+      );
     }
     const size = type.element.size;
-    const storageBytes = record.storage.numel * (record.storage.type === 'UntypedStorage' ? 1 : size);
+    const storageBytes =
+      record.storage.numel * (record.storage.type === 'UntypedStorage' ? 1 : size);
     if (member.uncompressedSize < storageBytes) {
       throw new FormatError(
         `tensor ${JSON.stringify(name)}: its storage claims ${storageBytes} bytes, but data/${record.storage.key} holds ${member.uncompressedSize}`,
@@ -176,16 +204,21 @@ export async function readPytorchCheckpoint(
       );
     }
     const entries = checkShape(record.shape);
-    if (typeof entries === 'string') throw new FormatError(`tensor ${JSON.stringify(name)}: ${entries}`, where);
+    if (typeof entries === 'string')
+      throw new FormatError(`tensor ${JSON.stringify(name)}: ${entries}`, where);
     const available = Math.floor(member.uncompressedSize / size);
     let last = record.offset;
     for (let axis = 0; axis < record.shape.length; axis++) {
       if (record.shape[axis] > 0) last += (record.shape[axis] - 1) * record.strides[axis];
     }
     if (entries > 0 && (!Number.isSafeInteger(last) || last >= available)) {
-      throw new FormatError(`tensor ${JSON.stringify(name)}: it reaches element ${last} of a storage of ${available}`, where);
+      throw new FormatError(
+        `tensor ${JSON.stringify(name)}: it reaches element ${last} of a storage of ${available}`,
+        where,
+      );
     }
-    const start = (await memberDataOffset(source, directory, member, fileName)) + record.offset * size;
+    const start =
+      (await memberDataOffset(source, directory, member, fileName)) + record.offset * size;
     const element: ElementFormat = { ...type.element, littleEndian };
     tensors.push({
       name,
@@ -199,12 +232,17 @@ export async function readPytorchCheckpoint(
       },
     });
   }
-  for (const [type, count] of inert) notes.push(`${count} object${count === 1 ? '' : 's'} of type ${type} kept unread`);
+  for (const [type, count] of inert)
+    notes.push(`${count} object${count === 1 ? '' : 's'} of type ${type} kept unread`);
   return { tensors, notes };
 }
 
 /** The encoding of a tensor view: C order, column-major (a saved transpose), or general strides. */
-function layoutOf(record: TensorRecord, element: ElementFormat, entries: number): TensorEntry['data']['encoding'] {
+function layoutOf(
+  record: TensorRecord,
+  element: ElementFormat,
+  entries: number,
+): TensorEntry['data']['encoding'] {
   const { shape, strides } = record;
   let expected = 1;
   let contiguous = true;
@@ -213,7 +251,11 @@ function layoutOf(record: TensorRecord, element: ElementFormat, entries: number)
     expected *= shape[axis];
   }
   if (contiguous || entries <= 1) return { kind: 'elements', element, order: 'C' };
-  if (shape.length === 2 && (shape[0] <= 1 || strides[0] === 1) && (shape[1] <= 1 || strides[1] === shape[0])) {
+  if (
+    shape.length === 2 &&
+    (shape[0] <= 1 || strides[0] === 1) &&
+    (shape[1] <= 1 || strides[1] === shape[0])
+  ) {
     return { kind: 'elements', element, order: 'F' };
   }
   return { kind: 'strided', element, strides: [...strides], storageOffset: 0 };
@@ -223,7 +265,9 @@ function integers(value: PickleValue, fail: (reason: string) => never, what: str
   const items = isKind(value, 'tuple') || isKind(value, 'list') ? value.items : undefined;
   if (!items || items.length > 16) return fail(`has ${what} that is not a short tuple of sizes`);
   return items.map((item) =>
-    typeof item === 'number' && Number.isSafeInteger(item) && item >= 0 ? item : fail(`has ${what} that is not a tuple of sizes`),
+    typeof item === 'number' && Number.isSafeInteger(item) && item >= 0
+      ? item
+      : fail(`has ${what} that is not a tuple of sizes`),
   );
 }
 
@@ -235,9 +279,13 @@ async function storedMember(
   limit: number,
 ): Promise<Uint8Array> {
   const where = { file: fileName, byteOffset: member.localHeaderOffset };
-  if (member.method !== 0) throw new FormatError(`${member.name} is compressed, which torch.save never does`, where);
+  if (member.method !== 0)
+    throw new FormatError(`${member.name} is compressed, which torch.save never does`, where);
   if (member.uncompressedSize > limit) {
-    throw new FormatError(`${member.name} claims ${member.uncompressedSize} bytes, more than the limit of ${limit}`, where);
+    throw new FormatError(
+      `${member.name} claims ${member.uncompressedSize} bytes, more than the limit of ${limit}`,
+      where,
+    );
   }
   const start = await memberDataOffset(source, directory, member, fileName);
   return readExactly(source, start, member.uncompressedSize, fileName);
@@ -248,7 +296,10 @@ const moduleAttributes = new Set(['_parameters', '_buffers', '_modules']);
 const maxDepth = 64;
 
 /** Every tensor reachable from the root, with its path; inert object types counted. */
-function collectTensors(root: PickleValue, inert: Map<string, number>): { path: string[]; record: TensorRecord }[] {
+function collectTensors(
+  root: PickleValue,
+  inert: Map<string, number>,
+): { path: string[]; record: TensorRecord }[] {
   const found: { path: string[]; record: TensorRecord }[] = [];
   const seen = new Set<object>();
   const visit = (value: PickleValue, path: string[]): void => {
@@ -262,7 +313,10 @@ function collectTensors(root: PickleValue, inert: Map<string, number>): { path: 
     seen.add(value);
     if (isKind(value, 'dict')) {
       for (const [key, item] of value.entries) {
-        const part = typeof key === 'string' || typeof key === 'number' || typeof key === 'bigint' ? String(key) : undefined;
+        const part =
+          typeof key === 'string' || typeof key === 'number' || typeof key === 'bigint'
+            ? String(key)
+            : undefined;
         if (part === undefined) continue;
         visit(item, moduleAttributes.has(part) ? path : [...path, part]);
       }

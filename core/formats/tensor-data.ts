@@ -77,10 +77,18 @@ export function checkShape(shape: readonly unknown[]): number | string {
  * The matrix a tensor becomes: 2-D as stored (out × in); 0-D → 1×1; 1-D (a bias or a norm's
  * scale) → an n×1 column; N-D (a convolution kernel out × in × kh × kw) → out × (in·kh·kw).
  */
-export function matrixShapeOf(shape: readonly number[]): { rows: number; cols: number; reshaped?: string } {
+export function matrixShapeOf(shape: readonly number[]): {
+  rows: number;
+  cols: number;
+  reshaped?: string;
+} {
   if (shape.length === 2) return { rows: shape[0], cols: shape[1] };
   if (shape.length === 0) {
-    return { rows: 1, cols: 1, reshaped: 'The 0-D tensor (a single number) is read as a 1×1 matrix.' };
+    return {
+      rows: 1,
+      cols: 1,
+      reshaped: 'The 0-D tensor (a single number) is read as a 1×1 matrix.',
+    };
   }
   if (shape.length === 1) {
     return {

@@ -118,7 +118,10 @@ export async function decodeTensor(
   options: DecodeTensorOptions = {},
 ): Promise<DecodedTensor> {
   const fileName = options.fileName ?? data.file;
-  const name = options.tensorName === undefined ? 'the tensor' : `tensor ${JSON.stringify(options.tensorName)}`;
+  const name =
+    options.tensorName === undefined
+      ? 'the tensor'
+      : `tensor ${JSON.stringify(options.tensorName)}`;
   const fail = (reason: string, byteOffset = data.byteOffset): never => {
     throw new FormatError(`${name}: ${reason}`, { file: fileName, byteOffset });
   };
@@ -132,17 +135,26 @@ export async function decodeTensor(
   const layout = options.layout ?? 'matrix';
   const encoding = data.encoding;
   const storedOrder =
-    encoding.kind === 'elements' ? encoding.order : encoding.kind === 'deflated' ? encoding.inner.order : 'C';
+    encoding.kind === 'elements'
+      ? encoding.order
+      : encoding.kind === 'deflated'
+        ? encoding.inner.order
+        : 'C';
 
   let target: Float64Array;
   const base = options.subtractFrom;
   if (base) {
     if (base.rows !== rows || base.cols !== cols) {
-      fail(`its shape ${rows}×${cols} differs from the ${base.rows}×${base.cols} it is compared with`);
+      fail(
+        `its shape ${rows}×${cols} differs from the ${base.rows}×${base.cols} it is compared with`,
+      );
     }
     target = base.matrix.data;
   } else {
-    const doubles = Math.max(entries, options.workspaceDoubles ?? svdWorkspaceDoubles(rows, cols, false));
+    const doubles = Math.max(
+      entries,
+      options.workspaceDoubles ?? svdWorkspaceDoubles(rows, cols, false),
+    );
     const space = layout === 'spectrum' ? createWorkspace(doubles) : plainWorkspace;
     target = space.vector(entries);
   }
@@ -173,15 +185,22 @@ export async function decodeTensor(
       const type = ggmlTypeNamed(encoding.type);
       if (!type) return fail(`the ggml type ${encoding.type} is unknown`);
       if (!type.dequantize) {
-        return fail(`${type.name} dequantization is not supported (Q4_0, Q4_1, Q5_0, Q5_1, Q8_0 and Q2_K–Q8_K are)`);
+        return fail(
+          `${type.name} dequantization is not supported (Q4_0, Q4_1, Q5_0, Q5_1, Q8_0 and Q2_K–Q8_K are)`,
+        );
       }
       // Rows of whole blocks stream piece by piece; otherwise (a 1-D tensor) all blocks at once.
       const wholeRows = cols % type.blockSize === 0;
       const lines = wholeRows ? rows : 1;
       const lineWeights = wholeRows ? cols : entries;
       const lineBlocks = lineWeights / type.blockSize;
-      if (!Number.isInteger(lineBlocks) || data.byteLength !== lines * lineBlocks * type.blockBytes) {
-        fail(`${data.byteLength} bytes do not hold ${entries} weights as whole ${type.name} blocks`);
+      if (
+        !Number.isInteger(lineBlocks) ||
+        data.byteLength !== lines * lineBlocks * type.blockBytes
+      ) {
+        fail(
+          `${data.byteLength} bytes do not hold ${entries} weights as whole ${type.name} blocks`,
+        );
       }
       const lineBytes = lineBlocks * type.blockBytes;
       const perPiece = Math.max(1, Math.floor(pieceBytes / Math.max(1, lineBytes)));
@@ -237,7 +256,13 @@ async function streamElements(
     const direct =
       order === 'C' ? placement.directRows(first, count) : placement.directColumns(first, count);
     const out = direct ?? (scratch ??= new Float64Array(perPiece * lineLength));
-    const values = decodeElements(bytes, 0, count * lineLength, element, out.subarray(0, count * lineLength));
+    const values = decodeElements(
+      bytes,
+      0,
+      count * lineLength,
+      element,
+      out.subarray(0, count * lineLength),
+    );
     if (direct) continue;
     if (order === 'C') placement.rowsPiece(first, count, values);
     else placement.columnsPiece(first, count, values);
@@ -264,8 +289,13 @@ async function gatherStrided(
   if (entries > 0 && (!Number.isSafeInteger(last) || last >= available)) {
     fail(`its strides reach element ${last}, past the ${available} its storage holds`);
   }
+  if (entries > available) {
+    fail(`it repeats elements of its storage (a stride of 0); save it with .contiguous() first`);
+  }
   if (available > 4 * entries + 1024) {
-    fail(`it is a view of ${entries} numbers into a storage of ${available}; save it with .contiguous() first`);
+    fail(
+      `it is a view of ${entries} numbers into a storage of ${available}; save it with .contiguous() first`,
+    );
   }
   const bytes = await read(data.byteOffset, data.byteLength);
   const storage = decodeElements(bytes, 0, available, element);
@@ -304,9 +334,13 @@ async function decodeProtobufPieces(
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (encoding.wire === 'fixed32' || encoding.wire === 'fixed64') {
       const size = encoding.wire === 'fixed32' ? 4 : 8;
-      if (bytes.length % size !== 0) fail(`a packed run of ${bytes.length} bytes is not whole numbers`, piece.byteOffset);
+      if (bytes.length % size !== 0)
+        fail(`a packed run of ${bytes.length} bytes is not whole numbers`, piece.byteOffset);
       for (let at = 0; at < bytes.length; at += size) {
-        push(size === 4 ? view.getFloat32(at, true) : view.getFloat64(at, true), piece.byteOffset + at);
+        push(
+          size === 4 ? view.getFloat32(at, true) : view.getFloat64(at, true),
+          piece.byteOffset + at,
+        );
       }
       continue;
     }
@@ -318,7 +352,8 @@ async function decodeProtobufPieces(
       let shift = 0;
       const start = at;
       for (;;) {
-        if (at >= bytes.length || shift > 63) fail('a varint is cut short or too long', piece.byteOffset + start);
+        if (at >= bytes.length || shift > 63)
+          fail('a varint is cut short or too long', piece.byteOffset + start);
         const byte = bytes[at++];
         if (shift < 28) low |= (byte & 0x7f) << shift;
         else if (shift === 28) {
@@ -335,7 +370,11 @@ async function decodeProtobufPieces(
   return values;
 }
 
-function varintValue(low: number, high: number, as: Extract<TensorData['encoding'], { kind: 'protobuf' }>['as']): number {
+function varintValue(
+  low: number,
+  high: number,
+  as: Extract<TensorData['encoding'], { kind: 'protobuf' }>['as'],
+): number {
   switch (as) {
     case 'float16':
       return decodeFloat16(low & 0xffff);
@@ -377,7 +416,9 @@ async function streamDeflated(
   let checksum = 0;
   let line = 0;
   const flush = (final: boolean) => {
-    const whole = final ? filled / Math.max(1, lineBytes) : Math.floor(filled / Math.max(1, lineBytes));
+    const whole = final
+      ? filled / Math.max(1, lineBytes)
+      : Math.floor(filled / Math.max(1, lineBytes));
     if (whole === 0 || lineBytes === 0) return;
     const count = Math.min(whole, lines - line);
     const values = decodeElements(pending, 0, count * lineLength, element);
@@ -395,7 +436,7 @@ async function streamDeflated(
     if (inflated > encoding.inflatedLength) {
       fail(`it inflates to more than the ${encoding.inflatedLength} bytes its zip entry declares`);
     }
-    for (let at = start; at < chunk.length; ) {
+    for (let at = start; at < chunk.length;) {
       const take = Math.min(chunk.length - at, pending.length - filled);
       pending.set(chunk.subarray(at, at + take), filled);
       filled += take;
@@ -411,13 +452,19 @@ async function streamDeflated(
       inflater.push(bytes, offset + length >= data.byteLength);
     } catch (error) {
       if (error instanceof FormatError) throw error;
-      fail(`its compressed data is damaged (${(error as Error).message})`, data.byteOffset + offset);
+      fail(
+        `its compressed data is damaged (${(error as Error).message})`,
+        data.byteOffset + offset,
+      );
     }
   }
   if (data.byteLength === 0) fail('its compressed data is empty');
   flush(true);
   if (inflated !== encoding.inflatedLength || line !== lines) {
-    fail(`it inflates to ${inflated} bytes, not the ${encoding.inflatedLength} its zip entry declares`);
+    fail(
+      `it inflates to ${inflated} bytes, not the ${encoding.inflatedLength} its zip entry declares`,
+    );
   }
-  if (checksum >>> 0 !== encoding.crc32 >>> 0) fail('its CRC-32 does not match: the data is damaged');
+  if (checksum >>> 0 !== encoding.crc32 >>> 0)
+    fail('its CRC-32 does not match: the data is damaged');
 }

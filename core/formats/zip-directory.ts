@@ -38,7 +38,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 /** True when the first bytes are a zip local header ("PK\x03\x04") or an empty archive's end. */
 export function looksLikeZip(prefix: Uint8Array): boolean {
-  return prefix.length >= 4 && prefix[0] === 0x50 && prefix[1] === 0x4b && (prefix[2] === 3 || prefix[2] === 5);
+  return (
+    prefix.length >= 4 &&
+    prefix[0] === 0x50 &&
+    prefix[1] === 0x4b &&
+    (prefix[2] === 3 || prefix[2] === 5)
+  );
 }
 
 function unsigned64(view: DataView, at: number): number {
@@ -62,12 +67,16 @@ export async function readZipDirectory(
   const tailView = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   let end = -1;
   for (let at = tail.length - 22; at >= 0; at--) {
-    if (tailView.getUint32(at, true) === endSignature && at + 22 + tailView.getUint16(at + 20, true) <= tail.length) {
+    if (
+      tailView.getUint32(at, true) === endSignature &&
+      at + 22 + tailView.getUint16(at + 20, true) <= tail.length
+    ) {
       end = at;
       break;
     }
   }
-  if (end < 0) fail('the zip directory at the end of the file is missing (was the file cut short?)', size);
+  if (end < 0)
+    fail('the zip directory at the end of the file is missing (was the file cut short?)', size);
   let count = tailView.getUint16(end + 10, true);
   let directorySize = tailView.getUint32(end + 12, true);
   let directoryOffset = tailView.getUint32(end + 16, true);
@@ -77,12 +86,15 @@ export async function readZipDirectory(
     if (locator < 0) fail('the zip64 locator is missing', tailStart + end);
     const locatorBytes = await readExactly(source, locator, 20, fileName);
     const locatorView = new DataView(locatorBytes.buffer, locatorBytes.byteOffset, 20);
-    if (locatorView.getUint32(0, true) !== zip64LocatorSignature) fail('the zip64 locator is missing', locator);
+    if (locatorView.getUint32(0, true) !== zip64LocatorSignature)
+      fail('the zip64 locator is missing', locator);
     const record = unsigned64(locatorView, 8);
-    if (record + 56 > locator) fail('the zip64 directory record lies outside the file', locator + 8);
+    if (record + 56 > locator)
+      fail('the zip64 directory record lies outside the file', locator + 8);
     const recordBytes = await readExactly(source, record, 56, fileName);
     const recordView = new DataView(recordBytes.buffer, recordBytes.byteOffset, 56);
-    if (recordView.getUint32(0, true) !== zip64EndSignature) fail('the zip64 directory record is missing', record);
+    if (recordView.getUint32(0, true) !== zip64EndSignature)
+      fail('the zip64 directory record is missing', record);
     count = unsigned64(recordView, 32);
     directorySize = unsigned64(recordView, 40);
     directoryOffset = unsigned64(recordView, 48);
@@ -90,14 +102,22 @@ export async function readZipDirectory(
   }
   const maxMembers = limits.maxMembers ?? 1_000_000;
   const maxDirectoryBytes = limits.maxDirectoryBytes ?? 256 * 1024 * 1024;
-  if (count > maxMembers) fail(`the archive claims ${count} members, more than the limit of ${maxMembers}`, directoryLimit);
+  if (count > maxMembers)
+    fail(
+      `the archive claims ${count} members, more than the limit of ${maxMembers}`,
+      directoryLimit,
+    );
   if (directorySize > maxDirectoryBytes) {
-    fail(`the zip directory claims ${directorySize} bytes, more than the limit of ${maxDirectoryBytes}`, directoryLimit);
+    fail(
+      `the zip directory claims ${directorySize} bytes, more than the limit of ${maxDirectoryBytes}`,
+      directoryLimit,
+    );
   }
   if (directoryOffset + directorySize > directoryLimit) {
     fail('the zip directory lies outside the file', directoryLimit);
   }
-  if (count * 46 > directorySize) fail(`the zip directory is too small for ${count} members`, directoryOffset);
+  if (count * 46 > directorySize)
+    fail(`the zip directory is too small for ${count} members`, directoryOffset);
   const directory = await readExactly(source, directoryOffset, directorySize, fileName);
   const view = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
   const members: ZipMember[] = [];
@@ -117,7 +137,8 @@ export async function readZipDirectory(
     const commentLength = view.getUint16(at + 32, true);
     let localHeaderOffset = view.getUint32(at + 42, true);
     const next = at + 46 + nameLength + extraLength + commentLength;
-    if (next > directory.length) fail(`zip directory entry ${index + 1} runs past the directory`, where);
+    if (next > directory.length)
+      fail(`zip directory entry ${index + 1} runs past the directory`, where);
     const name = utf8.decode(directory.subarray(at + 46, at + 46 + nameLength));
     // A zip64 extra field holds, in order, whichever of the sizes and the offset overflowed.
     let extra = at + 46 + nameLength;
@@ -129,7 +150,10 @@ export async function readZipDirectory(
         let field = extra + 4;
         const take = (): number => {
           if (field + 8 > Math.min(extra + 4 + fieldSize, extraEnd)) {
-            fail(`the zip64 field of member ${JSON.stringify(name)} is too short`, directoryOffset + extra);
+            fail(
+              `the zip64 field of member ${JSON.stringify(name)} is too short`,
+              directoryOffset + extra,
+            );
           }
           const value = unsigned64(view, field);
           field += 8;

@@ -12,10 +12,15 @@ function locate(fixture: string): { folder: string; entry: string } {
   const slash = fixture.lastIndexOf('/');
   return slash < 0
     ? { folder: fixturesFolder, entry: fixture }
-    : { folder: path.join(fixturesFolder, fixture.slice(0, slash)), entry: fixture.slice(slash + 1) };
+    : {
+        folder: path.join(fixturesFolder, fixture.slice(0, slash)),
+        entry: fixture.slice(slash + 1),
+      };
 }
 
-async function open(fixture: string): Promise<{ checkpoint: Checkpoint; files: ReturnType<typeof folderFiles> }> {
+async function open(
+  fixture: string,
+): Promise<{ checkpoint: Checkpoint; files: ReturnType<typeof folderFiles> }> {
   const { folder, entry } = locate(fixture);
   const files = folderFiles(folder);
   return { checkpoint: await openCheckpoint(files, entry), files };
@@ -24,7 +29,8 @@ async function open(fixture: string): Promise<{ checkpoint: Checkpoint; files: R
 /** The row-major matrix of column-major data. */
 function transpose(data: Float64Array, rows: number, cols: number): Float64Array {
   const result = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) result[j + i * cols] = data[i + j * rows];
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) result[j + i * cols] = data[i + j * rows];
   return result;
 }
 
@@ -45,10 +51,15 @@ describe('every fixture checkpoint reads as numpy, torch and onnx wrote it', () 
         expect(plain.transposed).toBe(false);
         expectSameDoubles(plain.matrix.data, values);
         // The spectrum layout holds the weight or its transpose, whichever is tall.
-        const spectrum = await decodeTensor(source, tensor!.data, { tensorName: name, layout: 'spectrum' });
+        const spectrum = await decodeTensor(source, tensor!.data, {
+          tensorName: name,
+          layout: 'spectrum',
+        });
         expect(spectrum.matrix.rows).toBeGreaterThanOrEqual(spectrum.matrix.cols);
         expectSameDoubles(
-          spectrum.transposed ? transpose(spectrum.matrix.data, spectrum.matrix.rows, spectrum.matrix.cols) : spectrum.matrix.data,
+          spectrum.transposed
+            ? transpose(spectrum.matrix.data, spectrum.matrix.rows, spectrum.matrix.cols)
+            : spectrum.matrix.data,
           values,
         );
       }
@@ -75,7 +86,12 @@ describe('opening checkpoints', () => {
     expect(sharded.tensors).toHaveLength(6);
     const torch = await openCheckpoint(folderFiles(path.join(fixturesFolder, 'pytorch-sharded')));
     expect(torch.format).toBe('pytorch');
-    expect(torch.tensors.map((tensor) => tensor.name).sort()).toEqual(['conv.weight', 'half.weight', 'linear.bias', 'linear.weight']);
+    expect(torch.tensors.map((tensor) => tensor.name).sort()).toEqual([
+      'conv.weight',
+      'half.weight',
+      'linear.bias',
+      'linear.weight',
+    ]);
     const onnx = await openCheckpoint(folderFiles(path.join(fixturesFolder, 'onnx-external')));
     expect(onnx.format).toBe('onnx');
     expect(onnx.tensors.every((tensor) => tensor.data.file === 'weights.bin')).toBe(true);
@@ -105,10 +121,18 @@ describe('opening checkpoints', () => {
   it('lists an IQ-quantized GGUF tensor with its quantization and refuses its numbers in one sentence', async () => {
     const { checkpoint, files } = await open('iq2.gguf');
     const [tensor] = checkpoint.tensors;
-    expect(tensor).toMatchObject({ name: 'iq.weight', dtype: 'IQ2_XXS', quantization: { scheme: 'IQ2_XXS', blockSize: 256 } });
-    const error = await decodeTensor(await files.open('iq2.gguf'), tensor.data, { tensorName: tensor.name }).catch((e) => e);
+    expect(tensor).toMatchObject({
+      name: 'iq.weight',
+      dtype: 'IQ2_XXS',
+      quantization: { scheme: 'IQ2_XXS', blockSize: 256 },
+    });
+    const error = await decodeTensor(await files.open('iq2.gguf'), tensor.data, {
+      tensorName: tensor.name,
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(FormatError);
-    expect(error.message).toMatch(/^iq2\.gguf, byte \d+: tensor "iq\.weight": IQ2_XXS dequantization is not supported/);
+    expect(error.message).toMatch(
+      /^iq2\.gguf, byte \d+: tensor "iq\.weight": IQ2_XXS dequantization is not supported/,
+    );
   });
 
   it('keeps GGUF metadata as text, long arrays summarized', async () => {
@@ -134,14 +158,18 @@ describe('GGUF headers agree with @huggingface/gguf', () => {
     it(file, async () => {
       const reference = await gguf(path.join(fixturesFolder, file), { allowLocalFile: true });
       const { checkpoint } = await open(file);
-      expect(checkpoint.tensors.map((tensor) => tensor.name)).toEqual(reference.tensorInfos.map((info) => info.name));
+      expect(checkpoint.tensors.map((tensor) => tensor.name)).toEqual(
+        reference.tensorInfos.map((info) => info.name),
+      );
       for (const [k, info] of reference.tensorInfos.entries()) {
         const tensor = checkpoint.tensors[k];
         // ggml lists dimensions innermost first; the table outermost first.
         expect(tensor.data.shape).toEqual(info.shape.map(Number).reverse());
         expect(tensor.data.byteOffset).toBe(Number(reference.tensorDataOffset + info.offset));
       }
-      expect(checkpoint.metadata['general.architecture']).toBe(reference.metadata['general.architecture']);
+      expect(checkpoint.metadata['general.architecture']).toBe(
+        reference.metadata['general.architecture'],
+      );
     });
   }
 });

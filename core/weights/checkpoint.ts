@@ -97,17 +97,22 @@ export async function openCheckpoint(
     sizes.set(entry, (await open(entry)).size);
     format = index.format;
     const tables = new Map<string, FileTable>();
-    for (const shard of new Set(index.weightMap.values())) tables.set(shard, await read(shard, format));
+    for (const shard of new Set(index.weightMap.values()))
+      tables.set(shard, await read(shard, format));
     for (const [tensor, shard] of index.weightMap) {
       if (!tables.get(shard)!.tensors.some((candidate) => candidate.name === tensor)) {
-        throw new FormatError(`the index places tensor ${JSON.stringify(tensor)} in ${shard}, which does not hold it`, {
-          file: entry,
-        });
+        throw new FormatError(
+          `the index places tensor ${JSON.stringify(tensor)} in ${shard}, which does not hold it`,
+          {
+            file: entry,
+          },
+        );
       }
     }
     const merged = mergeTables(tables, format);
     for (const tensor of merged.tensors) {
-      if (!index.weightMap.has(tensor.name)) notes.push(`${tensor.name} (in ${tensor.data.file}) is not in the index`);
+      if (!index.weightMap.has(tensor.name))
+        notes.push(`${tensor.name} (in ${tensor.data.file}) is not in the index`);
     }
     return finish(entry, format, merged, [...notes, ...merged.notes], sizes);
   }
@@ -156,7 +161,9 @@ function finish(
     if (reshaped) result.reshaped = reshaped;
     return result;
   });
-  const files = [...sizes].map(([file, size]) => ({ name: file, size })).sort((a, b) => a.name.localeCompare(b.name));
+  const files = [...sizes]
+    .map(([file, size]) => ({ name: file, size }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return { name, format, files, tensors, metadata: table.metadata, notes };
 }
 
@@ -170,7 +177,10 @@ function mergeTables(tables: Map<string, FileTable>, format: CheckpointFormat): 
     for (const tensor of table.tensors) {
       const previous = owner.get(tensor.name);
       if (previous !== undefined) {
-        throw new FormatError(`tensor ${JSON.stringify(tensor.name)} appears in both ${previous} and ${file}`, { file });
+        throw new FormatError(
+          `tensor ${JSON.stringify(tensor.name)} appears in both ${previous} and ${file}`,
+          { file },
+        );
       }
       owner.set(tensor.name, file);
       tensors.push(tensor);
@@ -181,18 +191,30 @@ function mergeTables(tables: Map<string, FileTable>, format: CheckpointFormat): 
     }
     notes.push(...table.notes.map((note) => (tables.size > 1 ? `${file}: ${note}` : note)));
   }
-  if (format === 'npy' && tables.size > 1) notes.push(`${tables.size} .npy files read as one checkpoint`);
+  if (format === 'npy' && tables.size > 1)
+    notes.push(`${tables.size} .npy files read as one checkpoint`);
   return { tensors, metadata, notes };
 }
 
-async function readFileTable(source: ByteSource, name: string, format: CheckpointFormat): Promise<FileTable> {
+async function readFileTable(
+  source: ByteSource,
+  name: string,
+  format: CheckpointFormat,
+): Promise<FileTable> {
   switch (format) {
     case 'safetensors': {
       const header = await readSafetensorsHeader(source, name);
-      return { tensors: safetensorsTensorEntries(header, name), metadata: header.metadata, notes: [] };
+      return {
+        tensors: safetensorsTensorEntries(header, name),
+        metadata: header.metadata,
+        notes: [],
+      };
     }
     case 'npy': {
-      const header = await readNpyHeader(source, { file: name, maxEntries: Number.MAX_SAFE_INTEGER });
+      const header = await readNpyHeader(source, {
+        file: name,
+        maxEntries: Number.MAX_SAFE_INTEGER,
+      });
       const stem = baseName(name).replace(/\.npy$/i, '');
       return {
         tensors: [
@@ -204,7 +226,11 @@ async function readFileTable(source: ByteSource, name: string, format: Checkpoin
               byteOffset: header.dataStart,
               byteLength: source.size - header.dataStart,
               shape: header.shape,
-              encoding: { kind: 'elements', element: header.element, order: header.fortranOrder ? 'F' : 'C' },
+              encoding: {
+                kind: 'elements',
+                element: header.element,
+                order: header.fortranOrder ? 'F' : 'C',
+              },
             },
           },
         ],
@@ -213,7 +239,11 @@ async function readFileTable(source: ByteSource, name: string, format: Checkpoin
       };
     }
     case 'npz':
-      return { tensors: await readNpzEntries(source, name, { maxEntries: Number.MAX_SAFE_INTEGER }), metadata: {}, notes: [] };
+      return {
+        tensors: await readNpzEntries(source, name, { maxEntries: Number.MAX_SAFE_INTEGER }),
+        metadata: {},
+        notes: [],
+      };
     case 'gguf': {
       const header = await readGgufHeader(source, name);
       return { tensors: header.tensors, metadata: header.metadata, notes: [] };
@@ -251,9 +281,17 @@ export async function detectFormat(source: ByteSource, name: string): Promise<Ch
   if (looksLikeZip(prefix)) {
     if (/\.npz$/i.test(name)) return 'npz';
     const directory = await readZipDirectory(source, name);
-    if (directory.members.some((member) => /^[^/]+\/data\.pkl$/.test(member.name))) return 'pytorch';
-    if (directory.members.length > 0 && directory.members.every((member) => member.name.endsWith('.npy'))) return 'npz';
-    throw new FormatError('this zip archive is neither a PyTorch checkpoint nor an .npz of arrays', { file: name, byteOffset: 0 });
+    if (directory.members.some((member) => /^[^/]+\/data\.pkl$/.test(member.name)))
+      return 'pytorch';
+    if (
+      directory.members.length > 0 &&
+      directory.members.every((member) => member.name.endsWith('.npy'))
+    )
+      return 'npz';
+    throw new FormatError(
+      'this zip archive is neither a PyTorch checkpoint nor an .npz of arrays',
+      { file: name, byteOffset: 0 },
+    );
   }
   for (const [pattern, format] of extensions) if (pattern.test(name)) return format;
   // A safetensors file under another name: an 8-byte header length, then '{'.
@@ -271,30 +309,49 @@ interface ShardIndex {
 }
 
 /** A Hugging Face shard index: {"metadata": …, "weight_map": {tensor: shard file}}. */
-async function readShardIndex(source: ByteSource, name: string, options: OpenCheckpointOptions): Promise<ShardIndex> {
+async function readShardIndex(
+  source: ByteSource,
+  name: string,
+  options: OpenCheckpointOptions,
+): Promise<ShardIndex> {
   const limit = options.maxIndexBytes ?? 64 * 1024 * 1024;
   const fail = (reason: string, byteOffset?: number): never => {
     throw new FormatError(reason, { file: name, byteOffset });
   };
-  if (source.size > limit) fail(`the index has ${source.size} bytes, more than the limit of ${limit}`, 0);
+  if (source.size > limit)
+    fail(`the index has ${source.size} bytes, more than the limit of ${limit}`, 0);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readExactly(source, 0, source.size, name)));
+    parsed = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(
+        await readExactly(source, 0, source.size, name),
+      ),
+    );
   } catch (error) {
     if (error instanceof FormatError) throw error;
     return fail(`the index is not valid JSON (${(error as Error).message})`, 0);
   }
   const map = (parsed as { weight_map?: unknown } | null)?.weight_map;
-  if (map === null || typeof map !== 'object' || Array.isArray(map)) return fail('the index has no "weight_map" object', 0);
+  if (map === null || typeof map !== 'object' || Array.isArray(map))
+    return fail('the index has no "weight_map" object', 0);
   const folder = name.includes('/') ? name.slice(0, name.lastIndexOf('/') + 1) : '';
   const weightMap = new Map<string, string>();
   let format: CheckpointFormat | undefined;
   for (const [tensor, file] of Object.entries(map as Record<string, unknown>)) {
-    if (typeof file !== 'string') fail(`the weight_map entry of ${JSON.stringify(tensor)} is not a file name`);
+    if (typeof file !== 'string')
+      fail(`the weight_map entry of ${JSON.stringify(tensor)} is not a file name`);
     const problem = checkRelativeFileName(file as string);
-    if (problem) fail(`the shard ${JSON.stringify(file)} of tensor ${JSON.stringify(tensor)} is refused: ${problem}`);
-    const shardFormat = /\.safetensors$/i.test(file as string) ? 'safetensors' : /\.(bin|pt|pth)$/i.test(file as string) ? 'pytorch' : undefined;
-    if (!shardFormat) fail(`the shard ${JSON.stringify(file)} is neither .safetensors nor a PyTorch .bin`);
+    if (problem)
+      fail(
+        `the shard ${JSON.stringify(file)} of tensor ${JSON.stringify(tensor)} is refused: ${problem}`,
+      );
+    const shardFormat = /\.safetensors$/i.test(file as string)
+      ? 'safetensors'
+      : /\.(bin|pt|pth)$/i.test(file as string)
+        ? 'pytorch'
+        : undefined;
+    if (!shardFormat)
+      fail(`the shard ${JSON.stringify(file)} is neither .safetensors nor a PyTorch .bin`);
     if (format && shardFormat !== format) fail('the index mixes safetensors and PyTorch shards');
     format = shardFormat;
     weightMap.set(tensor, folder + (file as string));
@@ -304,7 +361,12 @@ async function readShardIndex(source: ByteSource, name: string, options: OpenChe
 }
 
 /** Which files of a folder make the checkpoint: an index, or every file of the most specific format. */
-function chooseFolderFiles(names: string[]): { index?: string; format: CheckpointFormat; files: string[]; notes: string[] } {
+function chooseFolderFiles(names: string[]): {
+  index?: string;
+  format: CheckpointFormat;
+  files: string[];
+  notes: string[];
+} {
   const sorted = [...names].sort();
   const indexes = sorted.filter((name) => /\.(safetensors|bin)\.index\.json$/i.test(name));
   if (indexes.length > 0) {
@@ -318,8 +380,11 @@ function chooseFolderFiles(names: string[]): { index?: string; format: Checkpoin
     const pattern = extensions.find(([, candidate]) => candidate === format)![0];
     const files = sorted.filter((name) => pattern.test(name));
     if (files.length === 0) continue;
-    const others = sorted.filter((name) => !files.includes(name) && extensions.some(([other]) => other.test(name)));
-    const notes = others.length > 0 ? [`read the ${format} files; passed over ${others.join(', ')}`] : [];
+    const others = sorted.filter(
+      (name) => !files.includes(name) && extensions.some(([other]) => other.test(name)),
+    );
+    const notes =
+      others.length > 0 ? [`read the ${format} files; passed over ${others.join(', ')}`] : [];
     if (format === 'pytorch' || format === 'onnx') {
       if (files.length > 1) {
         throw new FormatError(
@@ -329,5 +394,7 @@ function chooseFolderFiles(names: string[]): { index?: string; format: Checkpoin
     }
     return { format, files, notes };
   }
-  throw new FormatError('the folder holds no checkpoint file (safetensors, .npy, .npz, GGUF, PyTorch, ONNX)');
+  throw new FormatError(
+    'the folder holds no checkpoint file (safetensors, .npy, .npz, GGUF, PyTorch, ONNX)',
+  );
 }

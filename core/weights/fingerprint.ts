@@ -8,7 +8,10 @@ import type { Checkpoint, CheckpointFiles } from './checkpoint';
 
 const sampleBytes = 64;
 
-export async function fingerprintCheckpoint(checkpoint: Checkpoint, files: CheckpointFiles): Promise<string> {
+export async function fingerprintCheckpoint(
+  checkpoint: Checkpoint,
+  files: CheckpointFiles,
+): Promise<string> {
   const encoder = new TextEncoder();
   let first = 0;
   let second = 0x811c9dc5;

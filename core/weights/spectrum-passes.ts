@@ -26,7 +26,12 @@ export interface QuickPassSettings {
   seed: number;
 }
 
-export const defaultQuickPassSettings: QuickPassSettings = { rank: 16, oversample: 8, powerIterations: 1, seed: 1 };
+export const defaultQuickPassSettings: QuickPassSettings = {
+  rank: 16,
+  oversample: 8,
+  powerIterations: 1,
+  seed: 1,
+};
 
 export interface QuickPass {
   pass: 'quick';
@@ -67,11 +72,19 @@ export interface FullPass {
 }
 
 /** Doubles the quick pass allocates beside the matrix in its workspace. */
-export function quickPassWorkspaceDoubles(rows: number, cols: number, settings: QuickPassSettings): number {
+export function quickPassWorkspaceDoubles(
+  rows: number,
+  cols: number,
+  settings: QuickPassSettings,
+): number {
   const width = Math.min(settings.rank + settings.oversample, Math.min(rows, cols));
   const orthonormalizations = 2 * settings.powerIterations + 1;
   // Ω/Z, Y, B and one Q (m×l or n×l) plus reflector blocks per orthonormalization.
-  return (rows + cols) * width * (orthonormalizations + 3) + 20 * (rows + cols) * (orthonormalizations + 1) + 4096;
+  return (
+    (rows + cols) * width * (orthonormalizations + 3) +
+    20 * (rows + cols) * (orthonormalizations + 1) +
+    4096
+  );
 }
 
 /** A seed for one tensor: the same on every machine and shard, whatever the order of work. */
@@ -93,7 +106,12 @@ export function quickPass(
   const rank = Math.min(settings.rank, full);
   const width = Math.min(rank + settings.oversample, full);
   const frobenius = frobeniusNorm(a);
-  const sketch = { rank: settings.rank, oversample: settings.oversample, powerIterations: settings.powerIterations, seed };
+  const sketch = {
+    rank: settings.rank,
+    oversample: settings.oversample,
+    powerIterations: settings.powerIterations,
+    seed,
+  };
   if (width === 0 || frobenius === 0) {
     return {
       pass: 'quick',
@@ -116,7 +134,24 @@ export function quickPass(
   const product = (transposeA: boolean, right: Matrix, out: Matrix) => {
     context?.checkCancelled();
     const [outRows, depth] = transposeA ? [n, m] : [m, n];
-    kernels.gemm(transposeA, false, outRows, width, depth, 1, a.data, 0, m, right.data, 0, right.rows, 0, out.data, 0, outRows);
+    kernels.gemm(
+      transposeA,
+      false,
+      outRows,
+      width,
+      depth,
+      1,
+      a.data,
+      0,
+      m,
+      right.data,
+      0,
+      right.rows,
+      0,
+      out.data,
+      0,
+      outRows,
+    );
   };
   product(false, omega, y);
   for (let p = 0; p < settings.powerIterations; p++) {

@@ -9,7 +9,9 @@ import type { CheckpointFiles } from './checkpoint';
 export const fixturesFolder = fileURLToPath(new URL('fixtures/', import.meta.url));
 
 /** Every file under a folder, by its path relative to it (forward slashes). */
-export function folderFiles(folder: string): CheckpointFiles & { reads: { file: string; offset: number; length: number }[] } {
+export function folderFiles(
+  folder: string,
+): CheckpointFiles & { reads: { file: string; offset: number; length: number }[] } {
   const reads: { file: string; offset: number; length: number }[] = [];
   const names: string[] = [];
   const walk = (relative: string) => {
@@ -62,7 +64,15 @@ export interface ExpectedTensor {
 export interface FixtureExpectations {
   files: Record<string, Record<string, ExpectedTensor>>;
   spectra: Record<string, { singularValues: string[]; frobenius: string }>;
-  diff: Record<string, { singularValues: string[]; rank: number; lora: Record<'90' | '95' | '99', number>; relativeChange: string }>;
+  diff: Record<
+    string,
+    {
+      singularValues: string[];
+      rank: number;
+      lora: Record<'90' | '95' | '99', number>;
+      relativeChange: string;
+    }
+  >;
 }
 
 export const fixtureExpectations: FixtureExpectations = JSON.parse(
