@@ -61,15 +61,26 @@ function roundHalfEven(x: number): number {
   return floor % 2 === 0 ? floor : floor + 1;
 }
 
-/** Every float16 value by its bits: 64 K singles (256 KB), built on first use, for bulk decoding. */
-let float16Table: Float32Array | undefined;
+// Every float16 and bfloat16 value by its bits, built on first use, for bulk decoding: 64 K
+// doubles (512 KB) each. Doubles, not singles: V8 stores a double from a Float32Array into a
+// Float64Array about 20× slower than from a Float64Array (measured: 1.1 s against 0.05 s for 16 M).
+let float16Table: Float64Array | undefined;
+let bfloat16Table: Float64Array | undefined;
 
-export function float16Values(): Float32Array {
+export function float16Values(): Float64Array {
   if (!float16Table) {
-    float16Table = new Float32Array(0x10000);
+    float16Table = new Float64Array(0x10000);
     for (let bits = 0; bits < 0x10000; bits++) float16Table[bits] = decodeFloat16(bits);
   }
   return float16Table;
+}
+
+export function bfloat16Values(): Float64Array {
+  if (!bfloat16Table) {
+    bfloat16Table = new Float64Array(0x10000);
+    for (let bits = 0; bits < 0x10000; bits++) bfloat16Table[bits] = decodeBfloat16(bits);
+  }
+  return bfloat16Table;
 }
 
 // The 8-bit floats of OCP's "8-bit Floating Point Specification (OFP8)" 2023 as PyTorch,
