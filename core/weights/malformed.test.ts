@@ -260,3 +260,38 @@ describe('fuzzing the header parsers with structured lies', () => {
     );
   });
 });
+
+describe('header budgets', () => {
+  const bytesOf = (fixture: string) =>
+    new Uint8Array(readFileSync(path.join(fixturesFolder, fixture)));
+
+  it('stop a GGUF or ONNX header that needs more bytes than allowed, before reading them', async () => {
+    await expect(
+      readGgufHeader(bytesSource(bytesOf('model.gguf')), 'model.gguf', { maxHeaderBytes: 200 }),
+    ).rejects.toThrow(/model\.gguf, byte \d+: the header is longer than the limit of 200 bytes/);
+    await expect(
+      readOnnxInitializers(bytesSource(bytesOf('onnx/exported.onnx')), 'exported.onnx', {
+        maxHeaderBytes: 64,
+      }),
+    ).rejects.toThrow(/exported\.onnx, byte \d+: the header is longer than the limit of 64 bytes/);
+  });
+
+  it('keep a pickled "__proto__" key as data', () => {
+    // {'__proto__': {'polluted': True}} in protocol 2.
+    const encoder = new TextEncoder();
+    const key = (text: string) => new Uint8Array([0x8c, text.length, ...encoder.encode(text)]);
+    const pickle = concat(
+      new Uint8Array([0x80, 0x02, 0x7d]),
+      key('__proto__'),
+      new Uint8Array([0x7d]),
+      key('polluted'),
+      new Uint8Array([0x88, 0x73, 0x73, 0x2e]),
+    );
+    const value = unpickle(pickle);
+    expect(value).toEqual({
+      kind: 'dict',
+      entries: [['__proto__', { kind: 'dict', entries: [['polluted', true]] }]],
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
