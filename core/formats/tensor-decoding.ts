@@ -22,8 +22,12 @@ export interface DecodeTensorOptions {
   fileName?: string;
   /** The tensor's name in messages. */
   tensorName?: string;
-  /** 'matrix' (default): the out × in matrix. 'spectrum': see the file's opening comment. */
-  layout?: 'matrix' | 'spectrum';
+  /**
+   * 'matrix' (default): the out × in matrix. 'spectrum': see the file's opening comment.
+   * 'sketch': the weight or its transpose, whichever the stored order gives with no rearranging
+   * (for products, which take either; the quick pass).
+   */
+  layout?: 'matrix' | 'spectrum' | 'sketch';
   /** Largest number of entries accepted (default 2^28), checked before reading or allocating. */
   maxEntries?: number;
   /**
@@ -53,6 +57,8 @@ export interface DecodedTensor {
 }
 
 const defaultPieceBytes = 1 << 22;
+
+const tile = 32;
 
 /** Writes pieces of the weight (whole rows or whole columns) where the chosen layout puts them. */
 class Placement {
@@ -89,9 +95,16 @@ class Placement {
       else for (let k = 0; k < count * n; k++) this.put(start + k, values[k]);
       return;
     }
-    for (let j = 0; j < n; j++) {
-      const column = j * m + first;
-      for (let i = 0; i < count; i++) this.put(column + i, values[i * n + j]);
+    // Tiles of 32 × 32 keep both the rows read and the columns written in cache.
+    for (let j0 = 0; j0 < n; j0 += tile) {
+      const j1 = Math.min(j0 + tile, n);
+      for (let i0 = 0; i0 < count; i0 += tile) {
+        const i1 = Math.min(i0 + tile, count);
+        for (let j = j0; j < j1; j++) {
+          const column = j * m + first;
+          for (let i = i0; i < i1; i++) this.put(column + i, values[i * n + j]);
+        }
+      }
     }
   }
 
@@ -155,13 +168,15 @@ export async function decodeTensor(
       entries,
       options.workspaceDoubles ?? svdWorkspaceDoubles(rows, cols, false),
     );
-    const space = layout === 'spectrum' ? createWorkspace(doubles) : plainWorkspace;
+    const space = layout === 'matrix' ? plainWorkspace : createWorkspace(doubles);
     target = space.vector(entries);
   }
   // A difference is placed the way its base was, whatever this tensor's stored order.
   const transposed = base
     ? base.transposed
-    : layout === 'spectrum' && (cols > rows || (cols === rows && storedOrder === 'C'));
+    : layout === 'sketch'
+      ? storedOrder === 'C'
+      : layout === 'spectrum' && (cols > rows || (cols === rows && storedOrder === 'C'));
   const placement = new Placement(rows, cols, transposed, target, base !== undefined);
   const pieceBytes = options.pieceBytes ?? defaultPieceBytes;
   const context = options.context;

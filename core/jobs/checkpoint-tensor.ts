@@ -111,7 +111,8 @@ export async function analyzeCheckpointTensor(
   const source = await files.open(tensor.data.file);
   const decoded = await decodeTensor(source, tensor.data, {
     tensorName: tensor.name,
-    layout: 'spectrum',
+    // The quick pass's products take the weight either way round; the SVD wants it tall.
+    layout: pass === 'quick' ? 'sketch' : 'spectrum',
     maxEntries: request.maxEntries,
     context,
     ...(pass === 'quick'

@@ -50,18 +50,15 @@ describe('every fixture checkpoint reads as numpy, torch and onnx wrote it', () 
         const plain = await decodeTensor(source, tensor!.data, { tensorName: name });
         expect(plain.transposed).toBe(false);
         expectSameDoubles(plain.matrix.data, values);
-        // The spectrum layout holds the weight or its transpose, whichever is tall.
-        const spectrum = await decodeTensor(source, tensor!.data, {
-          tensorName: name,
-          layout: 'spectrum',
-        });
-        expect(spectrum.matrix.rows).toBeGreaterThanOrEqual(spectrum.matrix.cols);
-        expectSameDoubles(
-          spectrum.transposed
-            ? transpose(spectrum.matrix.data, spectrum.matrix.rows, spectrum.matrix.cols)
-            : spectrum.matrix.data,
-          values,
-        );
+        // The spectrum layout holds the weight or its transpose, whichever is tall; the sketch
+        // layout whichever the stored order gives.
+        for (const layout of ['spectrum', 'sketch'] as const) {
+          const placed = await decodeTensor(source, tensor!.data, { tensorName: name, layout });
+          if (layout === 'spectrum')
+            expect(placed.matrix.rows).toBeGreaterThanOrEqual(placed.matrix.cols);
+          const { rows, cols, data } = placed.matrix;
+          expectSameDoubles(placed.transposed ? transpose(data, rows, cols) : data, values);
+        }
       }
     });
   }
