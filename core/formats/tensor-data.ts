@@ -51,7 +51,7 @@ export interface TensorData extends ByteRange {
 }
 
 /** Entries of a shape (the caller has checked the product is a safe integer). */
-export function entriesOf(shape: readonly number[]): number {
+function entriesOf(shape: readonly number[]): number {
   return shape.reduce((product, extent) => product * extent, 1);
 }
 

@@ -273,7 +273,7 @@ const extensions: [RegExp, CheckpointFormat][] = [
 ];
 
 /** The format of one file, by its first bytes where they tell, else by its extension. */
-export async function detectFormat(source: ByteSource, name: string): Promise<CheckpointFormat> {
+async function detectFormat(source: ByteSource, name: string): Promise<CheckpointFormat> {
   const prefix = await readExactly(source, 0, Math.min(source.size, 9), name);
   const text = String.fromCharCode(...prefix.subarray(0, 6));
   if (text.startsWith('GGUF')) return 'gguf';
