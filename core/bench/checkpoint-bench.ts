@@ -329,6 +329,12 @@ async function checkpointCase(folder: string): Promise<void> {
   });
   const oneProcess = (performance.now() - start) / 1000;
   const onePeak = peakBytes();
+  console.log(
+    `\n2 GB checkpoint (${all.length} tensors, ${(totalBytes / 1e9).toFixed(2)} GB in 3 shards + index), quick pass over every tensor`,
+  );
+  console.log(
+    `  one process:               ${oneProcess.toFixed(1)} s, peak RSS ${(onePeak / megabyte).toFixed(0)} MB`,
+  );
 
   // One shard process per core, as a cluster would run them, then merged.
   const cores = Math.max(1, os.availableParallelism());
@@ -367,12 +373,6 @@ async function checkpointCase(folder: string): Promise<void> {
         0,
       )
     : undefined;
-  console.log(
-    `\n2 GB checkpoint (${all.length} tensors, ${(totalBytes / 1e9).toFixed(2)} GB in 3 shards + index), quick pass over every tensor`,
-  );
-  console.log(
-    `  one process:               ${oneProcess.toFixed(1)} s, peak RSS ${(onePeak / megabyte).toFixed(0)} MB`,
-  );
   console.log(
     `  ${cores} shard processes + merge: ${sharded.toFixed(1)} s, peak RSS per process ${results.map((r) => (r.peak / megabyte).toFixed(0)).join(' / ')} MB, ${merged.missing.length} left`,
   );
