@@ -185,3 +185,19 @@ function readReference(
     );
   return { name: name as TypedArrayName, at: start, bytes: length, parent, key };
 }
+
+/** The request id a frame's header names, when its header can be read at all (for error replies). */
+export function peekFrameId(frame: Uint8Array): number | null {
+  try {
+    if (frame.length < 4) return null;
+    const headerLength = new DataView(frame.buffer, frame.byteOffset, 4).getUint32(0, true);
+    if (4 + headerLength > frame.length || headerLength > 1 << 20) return null;
+    const header = JSON.parse(new TextDecoder().decode(frame.subarray(4, 4 + headerLength))) as {
+      id?: unknown;
+    } | null;
+    const id = header?.id;
+    return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
+  } catch {
+    return null;
+  }
+}
