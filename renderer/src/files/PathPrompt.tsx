@@ -134,6 +134,7 @@ export function usePathPrompt(
               <input
                 autoFocus
                 type="text"
+                aria-label="File path"
                 spellCheck={false}
                 value={state.value}
                 aria-invalid={state.error ? true : undefined}
