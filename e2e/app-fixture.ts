@@ -52,7 +52,8 @@ async function startWebHost(
     let output = '';
     const timer = setTimeout(
       () => reject(new Error(`The web host did not start:\n${output}`)),
-      20_000,
+      // Generous: on a loaded machine Node and the compute workers take a while to start.
+      60_000,
     );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();

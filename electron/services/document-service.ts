@@ -4,7 +4,6 @@
 // tensor at a time from disk to the compute pool. It takes host paths: the handlers resolve the
 // page's handles (file-handles.ts) before calling it, so nothing here trusts the page with a path.
 // Every read is measured against the memory budget before it allocates.
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ByteSource } from '../../core/formats/byte-source';
 import { FormatError } from '../../core/formats/format-error';
@@ -27,7 +26,6 @@ import type { ProgressEvent } from '../../core/protocol/host-api';
 import { BackupStore, type RecoverableBackup } from './backup-store';
 import type { ComputePool } from './compute-pool';
 import { compactMatrix, DenseMatrices, matrixFromCells } from './dense-matrices';
-import type { FileByteSource } from './file-byte-source';
 import { ExternalChangeError, ProjectStore } from './project-store';
 import { RecentFiles } from './recent-files';
 import { openRegularFile } from './regular-file';
@@ -427,5 +425,3 @@ async function regularFileSize(file: string): Promise<{ size: number }> {
   await handle.close();
   return { size };
 }
-
-export type { FileByteSource };

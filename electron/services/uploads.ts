@@ -27,8 +27,11 @@ const diskMargin = 256 * 1024 ** 2;
 
 /** A file name the page sent, made safe to use as the last part of a path. */
 export function safeFileName(name: string): string {
-  const base = name
-    .replace(/[\\/\0:*?"<>|\u0000-\u001f]+/g, '_')
+  // Control characters and the characters no file system takes become _.
+  const base = Array.from(name, (character) =>
+    character.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(character) ? '_' : character,
+  )
+    .join('')
     .replace(/^\.+/, '_')
     .trim();
   return (base || 'upload').slice(0, 200);

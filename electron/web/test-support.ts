@@ -55,7 +55,7 @@ export async function startTestHost(
 export interface SocketClient {
   socket: WebSocket;
   /** Calls a method; resolves with the reply (result or error), progress collected. */
-  call(method: string, args: unknown[]): Promise<HostReply & { progress?: unknown[] }>;
+  call(method: string, args: unknown[]): Promise<HostReply & { progressEvents?: unknown[] }>;
   /** Sends raw data and waits for the next reply (or none within the time). */
   raw(data: Uint8Array | string, binary?: boolean): Promise<HostReply | null>;
   close(): void;
@@ -89,7 +89,7 @@ export function connect(
       const id = nextId++;
       progress.set(id, []);
       return new Promise((resolve) => {
-        waiting.set(id, (reply) => resolve({ ...reply, progress: progress.get(id) }));
+        waiting.set(id, (reply) => resolve({ ...reply, progressEvents: progress.get(id) }));
         socket.send(encodeFrame({ id, method, args }));
       });
     },

@@ -39,10 +39,7 @@ export function serveJobs(runners: Record<string, JobRunner>): void {
       if (!runner) throw new Error(`There is no compute job named "${job}".`);
       context.checkCancelled();
       const result = await runner(request, context);
-      post(
-        { id, result, milliseconds: performance.now() - started },
-        collectTransferables(result),
-      );
+      post({ id, result, milliseconds: performance.now() - started }, collectTransferables(result));
     } catch (error) {
       post({ id, error: serializeError(error), milliseconds: performance.now() - started });
     }
