@@ -3,7 +3,14 @@
 // a file this run never opened asks first; a damaged backup is offered with what can be
 // recovered. (Electron's native dialogs cannot be driven here.)
 import path from 'node:path';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { test, expect, artifactsDir } from './app-fixture';
 
 test.describe('files by handle in the web host', () => {
@@ -100,5 +107,28 @@ test.describe('files by handle in the web host', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'file-handles-backup-recovery.png') });
     await banner.getByRole('button', { name: 'Recover what is left' }).click();
     await expect(page.getByLabel('row 2, column 1', { exact: true })).toHaveValue('11/3');
+  });
+
+  test('the Lab reads weight files from disk by handle: the prompt, and the bundled example', async ({
+    app,
+  }) => {
+    test.setTimeout(150_000);
+    const { page } = app;
+    copyFileSync(
+      path.resolve(import.meta.dirname, '../assets/weights/tiny-model.safetensors'),
+      path.join(app.folder, 'model.safetensors'),
+    );
+    await page.getByRole('tab', { name: 'Lab', exact: true }).click();
+    await page.getByRole('button', { name: 'Open weight files…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open a weight file' });
+    await dialog.getByLabel('File path').fill('model.safetensors');
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByTestId('weight-row')).toHaveCount(6, { timeout: 90_000 });
+    await expect(page.getByTestId('weights-summary')).toContainText('from model.safetensors');
+    await page.getByRole('button', { name: 'Open the example' }).click();
+    await expect(page.getByTestId('weights-summary')).toContainText(
+      '6 matrices from tiny-model.safetensors',
+      { timeout: 90_000 },
+    );
   });
 });

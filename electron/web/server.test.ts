@@ -305,3 +305,28 @@ describe('web host: files only by handle, inside the root', () => {
     expect(test.host.sessions).toBe(1);
   });
 });
+
+describe('web host: files given at launch', () => {
+  it('offers the command line’s files inside the root as handles, once, and none outside it', async () => {
+    const launchPool = createComputePool(import.meta.url, { size: 1 });
+    const launched = await startTestHost(launchPool);
+    await launched.host.close();
+    // A host started with two files: one inside its root, one outside.
+    writeFileSync(path.join(launched.root, 'start.csv'), '1,0\n0,1\n');
+    writeFileSync(path.join(launched.outside, 'elsewhere.csv'), '1\n');
+    const withFiles = await startTestHost(launchPool, {
+      launch: [path.join(launched.root, 'start.csv'), path.join(launched.outside, 'elsewhere.csv')],
+      root: launched.root,
+    });
+    const client = await connect(withFiles);
+    const first = await client.call('launchFiles', []);
+    expect(first).toMatchObject({
+      result: [{ name: 'start.csv', shownPath: 'start.csv', kind: 'file' }],
+    });
+    expect((first as { result: unknown[] }).result).toHaveLength(1);
+    expect(await client.call('launchFiles', [])).toMatchObject({ result: [] });
+    client.close();
+    await withFiles.host.close();
+    await launchPool.close();
+  });
+});

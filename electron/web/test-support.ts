@@ -24,11 +24,11 @@ export interface TestHost {
 
 export async function startTestHost(
   pool: ComputePool,
-  options: { launch?: string[]; log?: (line: string) => void } = {},
+  options: { launch?: string[]; root?: string; log?: (line: string) => void } = {},
 ): Promise<TestHost> {
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'rankscope-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Rankscope</title>');
-  const root = mkdtempSync(path.join(os.tmpdir(), 'rankscope-root-'));
+  const root = options.root ?? mkdtempSync(path.join(os.tmpdir(), 'rankscope-root-'));
   const outside = mkdtempSync(path.join(os.tmpdir(), 'rankscope-outside-'));
   const limits = hostLimits({});
   const compute = new ComputeService(pool, 'web', limits);
