@@ -9,7 +9,7 @@ import type { HandleInfo, PickFilesRequest } from '../../core/protocol/files';
 import type { HostHandlers } from '../../core/protocol/host-methods';
 import type { ComputeService } from './compute-service';
 import type { DocumentService } from './document-service';
-import { isInside, type FileHandles } from './file-handles';
+import { infoOf, isInside, type FileHandles } from './file-handles';
 import type { RootFolder } from './root-folder';
 import type { Uploads } from './uploads';
 
@@ -169,16 +169,13 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
     async openProject([handle]) {
       const entry = handles.resolve(handle, 'read');
       const opened = await documents.openProject(entry.path);
-      // An opened project may be saved back, whatever it was chosen as.
-      const file = entry.write
-        ? {
-            handle,
-            name: entry.name,
-            kind: 'file' as const,
-            ...(entry.shownPath ? { shownPath: entry.shownPath } : {}),
-          }
-        : projectHandle(opened.path, 'saved');
-      return { file, document: opened.document, fileVersion: opened.fileVersion };
+      // The same handle: a project chosen to be read only (the bundled example, an upload) is
+      // then saved with Save As, never over the file it came from.
+      return {
+        file: infoOf(handle, entry),
+        document: opened.document,
+        fileVersion: opened.fileVersion,
+      };
     },
 
     async saveProject([request]) {
@@ -197,12 +194,7 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
       const file =
         entry.oneSave || !entry.read
           ? projectHandle(saved.path, 'saved')
-          : {
-              handle: request.file,
-              name: entry.name,
-              kind: 'file' as const,
-              ...(entry.shownPath ? { shownPath: entry.shownPath } : {}),
-            };
+          : infoOf(request.file, entry);
       return { file, document: saved.document };
     },
 
