@@ -60,6 +60,8 @@ test.describe('project files', () => {
 
   test('after a crash, the next start offers the unsaved work back', async ({ app }) => {
     test.skip(!app.crashAndRestart, 'needs a host that can be killed and restarted');
+    // A host killed and started again (with its workers) takes a while on a loaded machine.
+    test.setTimeout(150_000);
     let page = app.page;
     await page.getByLabel('row 2, column 1', { exact: true }).fill('11/3');
     await expect(page.getByTestId('rank-value')).toHaveText('3');
