@@ -51,7 +51,11 @@ async function startWebHost(
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(
-      () => reject(new Error(`The web host did not start:\n${output}`)),
+      () => {
+        // Never leave a host behind that started too late.
+        child.kill('SIGKILL');
+        reject(new Error(`The web host did not start:\n${output}`));
+      },
       // Generous: on a loaded machine Node and the compute workers take a while to start.
       60_000,
     );
