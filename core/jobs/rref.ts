@@ -2,6 +2,7 @@
 // trace, the four subspaces and the factorizations, as plain data (strings for rationals) that
 // crosses threads by structured clone. Also the CLI's JSON report and LaTeX for `rankscope rref`.
 import { z } from 'zod';
+import { cellsSize, exactEliminationCost } from './budget';
 import { defineJob } from './job';
 import { type JobContext, directContext } from './context';
 import { Rational } from '../exact/rational';
@@ -290,6 +291,13 @@ export function runRref(request: RrefRequest, context: JobContext = directContex
 
 export const rrefJob = defineJob({
   request: rrefRequest,
+  cost(request) {
+    const { rows, cols, textBytes } = cellsSize(request.cells);
+    // The trace keeps the matrix after every operation: up to rows·min(rows, cols) snapshots.
+    const trace = request.trace === false ? 0 : Math.min(rows, cols) * rows * cols * 16;
+    const elimination = exactEliminationCost(rows, cols, textBytes);
+    return { bytes: elimination.bytes + trace, flops: elimination.flops };
+  },
   run: (request: RrefRequest, context: JobContext) => runRref(request, context),
 });
 

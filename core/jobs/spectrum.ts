@@ -6,6 +6,7 @@ import { singularValues } from '../linalg/svd';
 import { measures, type Measures } from '../rank/measures';
 import { decideRank, estimateNoiseLevel, type RankDecision } from '../rank/policies';
 import { matrixSchema, rankPolicySchema } from '../rank/request-schemas';
+import { svdCost } from './budget';
 import { defineJob } from './job';
 
 export const spectrumRequest = z.object({
@@ -26,6 +27,7 @@ export interface SpectrumResult {
 
 export const spectrumJob = defineJob({
   request: spectrumRequest,
+  cost: ({ matrix }) => svdCost(matrix.rows, matrix.cols, false),
   run(request, context): SpectrumResult {
     const { matrix } = request;
     context.progress(0, 'computing singular values');

@@ -7,6 +7,7 @@ import type { RankPolicy } from '../rank/policies';
 import { matrixSchema, rankPolicySchema } from '../rank/request-schemas';
 import type { JobContext } from './context';
 import { fullPass } from '../weights/spectrum-passes';
+import { matrixBytes, svdCost } from './budget';
 import { defineJob } from './job';
 
 export interface WeightRow {
@@ -81,6 +82,11 @@ export function analyzeWeight(
 }
 
 export const weightAnalysisJob = defineJob({
+  // The matrix is reduced in place (overwrite), so the SVD needs no copy of it.
+  cost: ({ matrix }) => {
+    const svd = svdCost(matrix.rows, matrix.cols, false);
+    return { bytes: svd.bytes / 2 + matrixBytes(matrix.rows, matrix.cols), flops: svd.flops };
+  },
   request: z.object({
     matrix: matrixSchema,
     description: z.object({

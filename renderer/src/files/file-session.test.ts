@@ -7,9 +7,13 @@ import {
   createFileSession,
   isDirty,
   newestEntry,
-  suggestedProjectPath,
+  suggestedProjectName,
   windowTitle,
 } from './file-session';
+
+function handle(name: string) {
+  return { handle: `fh-${name}`, name, kind: 'file' as const };
+}
 
 describe('file session', () => {
   const document = projectSchema.parse(migrate(welcome));
@@ -17,9 +21,7 @@ describe('file session', () => {
   it('is clean after opening, dirty after an edit, clean again after undoing it', () => {
     const project = createProjectStore(document);
     const session = createFileSession();
-    session
-      .getState()
-      .markSaved('/tmp/a.rankscope', 'a.rankscope', newestEntry(project.getState()));
+    session.getState().markSaved(handle('a.rankscope'), newestEntry(project.getState()));
     expect(isDirty(project.getState(), session.getState())).toBe(false);
     project.getState().editCell('worked-example', 0, 0, '7');
     expect(isDirty(project.getState(), session.getState())).toBe(true);
@@ -33,9 +35,7 @@ describe('file session', () => {
     const project = createProjectStore(document);
     const session = createFileSession();
     project.getState().renameMatrix('worked-example', 'Renamed');
-    session
-      .getState()
-      .markSaved('/tmp/b.rankscope', 'b.rankscope', newestEntry(project.getState()));
+    session.getState().markSaved(handle('b.rankscope'), newestEntry(project.getState()));
     expect(isDirty(project.getState(), session.getState())).toBe(false);
     project.getState().undo();
     expect(isDirty(project.getState(), session.getState())).toBe(true);
@@ -48,13 +48,23 @@ describe('file session', () => {
     expect(windowTitle(null, 'Lecture 3', false)).toBe('Lecture 3 — Rankscope');
   });
 
-  it('suggests a safe path in the home folder', () => {
-    expect(suggestedProjectPath('/home/ada', 'Rank: a/b?')).toBe(
-      '/home/ada/Rankscope/Rank a b.rankscope',
-    );
-    expect(suggestedProjectPath('C:\\Users\\ada', '')).toBe(
-      'C:\\Users\\ada\\Rankscope\\Untitled project.rankscope',
-    );
+  it('suggests a safe file name from the title, and no folder at all', () => {
+    expect(suggestedProjectName('Rank: a/b?')).toBe('Rank a b.rankscope');
+    expect(suggestedProjectName('')).toBe('Untitled project.rankscope');
+  });
+
+  it('keeps the handle, the name and the path shown, never a path of its own', () => {
+    const session = createFileSession();
+    session
+      .getState()
+      .markSaved({ ...handle('lecture.rankscope'), shownPath: 'week 3/lecture.rankscope' }, null);
+    expect(session.getState()).toMatchObject({
+      file: 'fh-lecture.rankscope',
+      fileName: 'lecture.rankscope',
+      shownPath: 'week 3/lecture.rankscope',
+    });
+    session.getState().markSaved(null, null, 'dropped.rankscope');
+    expect(session.getState()).toMatchObject({ file: null, fileName: 'dropped.rankscope' });
   });
 
   it('gives every session its own backup id', () => {

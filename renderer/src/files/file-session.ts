@@ -2,17 +2,21 @@
 // the undo history: the document is clean when the newest history entry is the one it was saved
 // at, so undoing back to the saved state makes it clean again.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FileHandle, HandleInfo } from '../../../core/protocol/files';
 import type { HistoryEntry, ProjectState } from '../state/project-store';
 
 export interface FileSessionState {
-  /** The project file, or null for a document never saved. */
-  path: string | null;
+  /** The project file's handle, or null for a document never saved (or dropped, unsaved). */
+  file: FileHandle | null;
   fileName: string | null;
+  /** Web host: the file's path relative to the host's root, as the person typed it. */
+  shownPath: string | null;
   /** The history entry current when the document was last saved or opened (null: empty history). */
   savedAt: HistoryEntry | null;
   /** Names this window's backups; new for every document. */
   sessionId: string;
-  markSaved(path: string | null, fileName: string | null, savedAt: HistoryEntry | null): void;
+  /** `file` null: no file (new, or a dropped project not saved yet: then `fileName` may name it). */
+  markSaved(file: HandleInfo | null, savedAt: HistoryEntry | null, fileName?: string): void;
   newSession(): void;
 }
 
@@ -24,11 +28,18 @@ export function newSessionId(): string {
 
 export function createFileSession(): FileSession {
   return createStore<FileSessionState>()((set) => ({
-    path: null,
+    file: null,
     fileName: null,
+    shownPath: null,
     savedAt: null,
     sessionId: newSessionId(),
-    markSaved: (path, fileName, savedAt) => set({ path, fileName, savedAt }),
+    markSaved: (file, savedAt, fileName) =>
+      set({
+        file: file?.handle ?? null,
+        fileName: file?.name ?? fileName ?? null,
+        shownPath: file?.shownPath ?? null,
+        savedAt,
+      }),
     newSession: () => set({ sessionId: newSessionId() }),
   }));
 }
@@ -50,14 +61,13 @@ export function windowTitle(fileName: string | null, projectTitle: string, dirty
   return `${dirty ? '● ' : ''}${name} — Rankscope`;
 }
 
-/** Where the web host suggests saving: a Rankscope folder in the person's home. */
-export function suggestedProjectPath(homeFolder: string, title: string): string {
+/** What the web host's prompt suggests for a save: a file name from the title, in the root. */
+export function suggestedProjectName(title: string): string {
   const stem =
     (title || 'Untitled project')
       .replace(/[\\/:*?"<>|]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 80) || 'project';
-  const separator = homeFolder.includes('\\') ? '\\' : '/';
-  return `${homeFolder}${separator}Rankscope${separator}${stem}.rankscope`;
+  return `${stem}.rankscope`;
 }

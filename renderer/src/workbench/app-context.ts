@@ -28,10 +28,10 @@ export function useProject<T>(selector: (state: ProjectState) => T): T {
 
 const noSession = createFileSession();
 
-/** The project file the document was opened from or saved to, or null. */
+/** The handle of the project file the document was opened from or saved to, or null. */
 export function useProjectPath(): string | null {
   const session = useContext(FileSessionContext);
-  return useStore(session ?? noSession, (state) => (session ? state.path : null));
+  return useStore(session ?? noSession, (state) => (session ? state.file : null));
 }
 
 /** Switches the centre area to a view by id (provided by ViewTabs, which keeps the active tab). */
