@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from './catalog';
 import { checkBudget, defaultBudget, OverBudgetError, svdCost } from './budget';
+import { checkpointTensorCost } from './checkpoint-tensor';
 import { CancelledError, type JobContext } from './context';
 
 const budget = defaultBudget(24 * 1024 ** 3);
@@ -65,6 +66,42 @@ describe('job budgets', () => {
     ).toThrow(
       'the job “stress” would need about 9 GiB of memory, more than the 6 GiB this host allows one job (set with --memory-budget).',
     );
+  });
+
+  it('prices a checkpoint tensor by its pass: the quick pass is a few products, the full an SVD', () => {
+    const tensor = {
+      name: 'model.layers.0.mlp.up_proj.weight',
+      dtype: 'BF16',
+      data: {
+        file: 'model.safetensors',
+        byteOffset: 0,
+        byteLength: 11008 * 4096 * 2,
+        shape: [11008, 4096],
+        encoding: {
+          kind: 'elements' as const,
+          element: { kind: 'bfloat' as const, size: 2, littleEndian: true },
+          order: 'C' as const,
+        },
+      },
+      rows: 11008,
+      cols: 4096,
+      bytes: 11008 * 4096 * 2,
+    };
+    const settings = {
+      passes: ['quick' as const, 'full' as const],
+      policy: { kind: 'default' as const },
+      quick: { rank: 64, oversample: 10, powerIterations: 1, seed: 7 },
+      selection: 'matrices' as const,
+    };
+    const full = checkpointTensorCost({ tensor, pass: 'full', settings });
+    const quick = checkpointTensorCost({ tensor, pass: 'quick', settings });
+    expect(full).toEqual(svdCost(11008, 4096, false));
+    // Six products with a 74-wide block against 4mn² − 4n³/3: some sixteen times less work.
+    expect(quick.flops).toBe(6 * 2 * 11008 * 4096 * 74);
+    expect(full.flops / quick.flops).toBeGreaterThan(15);
+    // Both fit the default budget of a 24 GiB machine, so a 7B model's largest tensors run.
+    expect(() => checkBudget('quick', quick, budget)).not.toThrow();
+    expect(() => checkBudget('full', full, budget)).not.toThrow();
   });
 
   it('counts the SVD as Golub and Van Loan do: 4mn² − 4n³/3 for values only', () => {

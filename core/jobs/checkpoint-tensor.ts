@@ -14,6 +14,7 @@ import {
   type FullPass,
   type QuickPass,
 } from '../weights/spectrum-passes';
+import { matrixBytes, svdCost, type Cost } from './budget';
 import type { JobContext } from './context';
 import { defineJob } from './job';
 
@@ -144,10 +145,27 @@ export async function analyzeCheckpointTensor(
   return row;
 }
 
+/**
+ * What one pass over one tensor holds and does: the full pass decodes the tensor into the SVD's
+ * workspace (values only); the quick pass holds the tensor as stored plus the sketch's workspace
+ * and does 2(2q + 1) products of the tensor with an m×l or n×l block.
+ */
+export function checkpointTensorCost({ tensor, pass, settings }: CheckpointTensorRequest): Cost {
+  const { rows, cols } = tensor;
+  if (pass === 'full') return svdCost(rows, cols, false);
+  const width = Math.min(settings.quick.rank + settings.quick.oversample, Math.min(rows, cols));
+  const products = 2 * (2 * settings.quick.powerIterations + 1);
+  return {
+    bytes: matrixBytes(rows, cols) + 8 * quickPassWorkspaceDoubles(rows, cols, settings.quick),
+    flops: Math.max(products * 2 * rows * cols * width, rows * cols),
+  };
+}
+
 /** The job for a pool whose worker reaches files through `files` (phase 2 adds it to the catalog). */
 export function createCheckpointTensorJob(files: CheckpointFiles) {
   return defineJob({
     request: checkpointTensorRequestSchema,
+    cost: checkpointTensorCost,
     run: (request, context) => analyzeCheckpointTensor(files, request, context),
   });
 }
