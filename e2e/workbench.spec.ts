@@ -55,6 +55,10 @@ test.describe('workbench', () => {
 
   test('the interface answers while a 2000×2000 job runs on a worker', async ({ app }) => {
     const { page } = app;
+    // The check is a diagnostic: it lives in Help → Diagnostics, not in the inspector.
+    await expect(page.getByRole('button', { name: 'Stress test' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Help' }).click();
+    await page.getByRole('menuitem', { name: 'Diagnostics' }).click();
     await page.getByRole('button', { name: 'Stress test' }).click();
     const progress = page.getByRole('progressbar');
     await expect(progress).toBeVisible();

@@ -7,9 +7,16 @@ import { useStore } from 'zustand';
 import { decodeProject } from '../../../core/project/container';
 import type { BackupSummary, RecentProject } from '../../../core/protocol/files';
 import { denseMatrices } from '../state/dense-matrices';
-import { useHost, useProjectStore } from '../workbench/app-context';
-import { createFileSession, newestEntry, windowTitle, type FileSession } from './file-session';
+import { useHost, useProjectStore } from '../state/app-context';
+import {
+  createFileSession,
+  newestEntry,
+  windowTitle,
+  type FileSession,
+} from '../state/file-session';
 import { useFileCommands, type PathPrompt } from './use-file-commands';
+import { titleWithShortcut } from '../keyboard/keymap';
+import { useShortcuts } from '../keyboard/use-shortcuts';
 import './files.css';
 
 interface PromptState {
@@ -116,9 +123,18 @@ export function FileBar({ session: given }: { session?: FileSession }) {
     return () => window.removeEventListener('focus', check);
   }, [host, path]);
 
-  // Shortcuts in the page, and the same commands from Electron's menu.
+  // Electron's menu, and the same commands from the keymap's shortcuts.
   const latest = useRef(commands);
   latest.current = commands;
+  const runRef = useRef<(command: string) => void>(() => {});
+  useShortcuts({
+    new: () => runRef.current('new'),
+    open: () => runRef.current('open'),
+    'open-recent': () => runRef.current('open-recent'),
+    save: () => runRef.current('save'),
+    'save-as': () => runRef.current('save-as'),
+    import: () => runRef.current('import'),
+  });
   useEffect(() => {
     const run = (command: string) => {
       const current = latest.current;
@@ -134,30 +150,8 @@ export function FileBar({ session: given }: { session?: FileSession }) {
       } else if (command === 'undo') store.getState().undo();
       else if (command === 'redo') store.getState().redo();
     };
+    runRef.current = run;
     host.onMenuCommand?.(run);
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const command =
-        key === 's'
-          ? event.shiftKey
-            ? 'save-as'
-            : 'save'
-          : key === 'o'
-            ? event.shiftKey
-              ? 'open-recent'
-              : 'open'
-            : key === 'n' && event.shiftKey
-              ? 'new'
-              : key === 'i'
-                ? 'import'
-                : null;
-      if (!command) return;
-      event.preventDefault();
-      run(command);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   }, [host, store, facts.nativeDialogs]);
 
   // Drop a project to open it, or matrix files to import them.
@@ -243,7 +237,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => commands.newProject()}
-          title="New project (Ctrl+Shift+N)"
+          title={titleWithShortcut('New project', 'new')}
         >
           New
         </button>
@@ -251,7 +245,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.open()}
-          title="Open a project (Ctrl+O)"
+          title={titleWithShortcut('Open a project', 'open')}
         >
           Open…
         </button>
@@ -259,7 +253,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void host.recentProjects().then(setRecent)}
-          title="Recent projects (Ctrl+Shift+O)"
+          title={titleWithShortcut('Recent projects', 'open-recent')}
         >
           Recent
         </button>
@@ -267,7 +261,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.save()}
-          title="Save (Ctrl+S)"
+          title={titleWithShortcut('Save', 'save')}
         >
           Save
         </button>
@@ -275,7 +269,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.saveAs()}
-          title="Save as (Ctrl+Shift+S)"
+          title={titleWithShortcut('Save as', 'save-as')}
         >
           Save As…
         </button>
@@ -285,7 +279,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           onClick={() =>
             facts.nativeDialogs ? void commands.importFromPath() : importInput.current?.click()
           }
-          title="Import a matrix file (Ctrl+I)"
+          title={titleWithShortcut('Import a matrix file', 'import')}
         >
           Import…
         </button>

@@ -14,7 +14,7 @@ import { saveBlob } from '../export/save-file';
 import { exportRefusal } from './export-refusal';
 import { largestEditorSize } from '../state/project-store';
 import { denseMatrices } from '../state/dense-matrices';
-import { useHost, useProjectStore } from '../workbench/app-context';
+import { useHost, useProjectStore } from '../state/app-context';
 import { matrixFromCells } from '../state/matrix-from-cells';
 import './files.css';
 

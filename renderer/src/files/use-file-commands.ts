@@ -6,8 +6,13 @@ import type { HostApi } from '../../../core/protocol/host-api';
 import { projectVersion, type ProjectDocument } from '../../../core/project/schema';
 import type { FilePurpose, ImportedMatrix } from '../../../core/protocol/files';
 import { addImported } from './add-imported';
-import { useHost, useProjectStore } from '../workbench/app-context';
-import { isDirty, newestEntry, suggestedProjectPath, type FileSession } from './file-session';
+import { useHost, useProjectStore } from '../state/app-context';
+import {
+  isDirty,
+  newestEntry,
+  suggestedProjectPath,
+  type FileSession,
+} from '../state/file-session';
 
 export type PathPrompt = (request: {
   title: string;

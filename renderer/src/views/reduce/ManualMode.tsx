@@ -13,7 +13,7 @@ import {
   suggestNextStep,
 } from '../../../../core/exact/manual';
 import { Rational } from '../../../../core/exact/rational';
-import { useProject } from '../../workbench/app-context';
+import { useProject } from '../../state/app-context';
 import { ExportBar, type ExportSource } from './ExportBar';
 import { MatrixDisplay } from './MatrixDisplay';
 import {

@@ -2,7 +2,7 @@
 // the undo history: the document is clean when the newest history entry is the one it was saved
 // at, so undoing back to the saved state makes it clean again.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { HistoryEntry, ProjectState } from '../state/project-store';
+import type { HistoryEntry, ProjectState } from './project-store';
 
 export interface FileSessionState {
   /** The project file, or null for a document never saved. */
