@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { WeightRow } from '../jobs/weight-analysis';
 import { projectSchema, type ProjectDocument } from '../project/schema';
+import { largestKeptEntries } from '../project/limits';
 
 export const filePurposeSchema = z.enum(['project', 'matrix', 'weights', 'export']);
 export type FilePurpose = z.infer<typeof filePurposeSchema>;
@@ -96,9 +97,6 @@ export const readMatrixRequestSchema = z.object({
   path: pathSchema.optional(),
 });
 export type ReadMatrixRequest = z.infer<typeof readMatrixRequestSchema>;
-
-/** The most numbers a dense matrix the page hands over may hold (the import cap). */
-export const largestKeptEntries = 2 ** 24;
 
 /**
  * Numbers the page has and the host must keep for a dense project matrix: a pasted matrix larger

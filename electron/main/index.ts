@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createComputePool } from '../services/create-pool';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
-import { HostMethods } from '../services/host-methods';
+import { HostMethods } from '../services/host-dispatch';
 import { confirmUnsavedChanges, pickPath } from './dialogs';
 import { registerAppProtocol, appOrigin, appScheme } from './app-protocol';
 import { bindIpc } from './ipc';

@@ -3,7 +3,7 @@
 // service that takes it.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { serializeError } from '../../core/protocol/errors';
-import type { HostMethods } from '../services/host-methods';
+import type { HostMethods } from '../services/host-dispatch';
 import { ipcChannels } from '../preload/channels';
 import { isTrustedUrl } from './security';
 

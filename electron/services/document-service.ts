@@ -33,13 +33,12 @@ import {
 import type { ProgressEvent } from '../../core/protocol/host-api';
 import { BackupStore } from './backup-store';
 import type { ComputePool } from './compute-pool';
-import { compactMatrix, DenseMatrices, matrixFromCells } from './dense-matrices';
+import { compactMatrix, DenseMatrixStore, numbersFromCells } from './dense-matrix-store';
 import { openFileByteSource } from './file-byte-source';
-import { ExternalChangeError, ProjectStore } from './project-store';
+import { ExternalChangeError, ProjectFileStore } from './project-file-store';
 import { RecentFiles } from './recent-files';
+import { largestEditorSize, largestKeptEntries } from '../../core/project/limits';
 
-/** The editor keeps small matrices as strings; larger imports are kept in the host as numbers. */
-const editorLimit = 64;
 /** Files read whole (projects, text matrices) are capped before reading. */
 const maxReadBytes = 1024 ** 3;
 
@@ -78,11 +77,11 @@ function formatNumber(value: number): string {
 }
 
 export class DocumentService {
-  readonly projects = new ProjectStore();
+  readonly projects = new ProjectFileStore();
   readonly backups: BackupStore;
   readonly recent: RecentFiles;
   /** Large matrices imported (or restored from a backup) in this run, by matrix id. */
-  readonly dense = new DenseMatrices();
+  readonly dense = new DenseMatrixStore();
 
   constructor(
     private readonly pool: ComputePool,
@@ -249,7 +248,10 @@ export class DocumentService {
       fileName = request.fileName;
       bytes = request.bytes;
     }
-    const loaded = loadMatrixFile(fileName, bytes, { tensor: request.tensor, maxEntries: 2 ** 24 });
+    const loaded = loadMatrixFile(fileName, bytes, {
+      tensor: request.tensor,
+      maxEntries: largestKeptEntries,
+    });
     const notes: string[] = [];
     let rows: number;
     let cols: number;
@@ -263,10 +265,11 @@ export class DocumentService {
       if (loaded.note) notes.push(loaded.note);
       notes.push(`Read as ${loaded.dtype}, shape ${loaded.originalShape.join('×')}.`);
     }
-    if (rows > editorLimit || cols > editorLimit) {
+    // The editor keeps small matrices as strings; larger imports are kept in the host as numbers.
+    if (rows > largestEditorSize || cols > largestEditorSize) {
       // The only copy of the numbers the host keeps; the text cells are dropped with this call.
       const matrix =
-        loaded.kind === 'text' ? matrixFromCells(loaded.text.cells, fileName) : loaded.matrix;
+        loaded.kind === 'text' ? numbersFromCells(loaded.text.cells, fileName) : loaded.matrix;
       const matrixId = this.dense.add(matrix);
       // The editor says itself that such a matrix is kept as numbers and read-only.
       return { fileName, rows, cols, cells: [], notes, dense: { matrixId } };

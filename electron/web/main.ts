@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createComputePool } from '../services/create-pool';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
-import { HostMethods } from '../services/host-methods';
+import { HostMethods } from '../services/host-dispatch';
 import { dataFolder } from '../services/data-folder';
 import { startWebHost } from './server';
 

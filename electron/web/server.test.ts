@@ -6,16 +6,16 @@ import WebSocket from 'ws';
 import { createComputePool } from '../services/create-pool';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
-import { HostMethods } from '../services/host-methods';
+import { HostMethods } from '../services/host-dispatch';
 import { decodeWireFrame, encodeWire, encodeWireFrame } from '../../core/protocol/wire';
-import { startWebHost, type WebHost } from './server';
+import { startWebHost, type WebHostServer } from './server';
 
 describe('web host', () => {
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'rankscope-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Rankscope</title>');
   writeFileSync(path.join(os.tmpdir(), 'rankscope-secret.txt'), 'secret');
   const pool = createComputePool(import.meta.url, { size: 1 });
-  let host: WebHost;
+  let host: WebHostServer;
 
   beforeAll(async () => {
     const documents = new DocumentService(

@@ -11,7 +11,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { decodeWire, decodeWireFrame, encodeWireFrame } from '../../core/protocol/wire';
 import { serializeError } from '../../core/protocol/errors';
 import { socketRequestSchema, type SocketResponse } from '../../core/protocol/messages';
-import type { HostMethods } from '../services/host-methods';
+import type { HostMethods } from '../services/host-dispatch';
 import { contentSecurityPolicy } from '../services/content-security-policy';
 
 export interface WebHostOptions {
@@ -22,7 +22,7 @@ export interface WebHostOptions {
   log?: (line: string) => void;
 }
 
-export interface WebHost {
+export interface WebHostServer {
   url: string;
   port: number;
   token: string;
@@ -62,7 +62,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+export async function startWebHost(options: WebHostOptions): Promise<WebHostServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => {});
   const rendererDir = path.resolve(options.rendererDir);

@@ -1,7 +1,7 @@
 // The web host: the same HostApi over one WebSocket to the Rankscope web server on 127.0.0.1.
 // Requests carry ids; the server answers with progress, result or error for that id. Typed
-// arrays cross as tagged base64 (core/protocol/wire). When the socket closes, every pending
-// call rejects with a ConnectionError and the host reconnects with backoff.
+// arrays cross as raw bytes in binary frames (core/protocol/wire). When the socket closes, every
+// pending call rejects with a ConnectionError and the host reconnects with backoff.
 import { HostError } from '../../../core/protocol/errors';
 import type { HostApi, HostInfo, ProgressEvent } from '../../../core/protocol/host-api';
 import { hostMethodNames, progressMethods } from '../../../core/protocol/host-methods';

@@ -66,7 +66,7 @@ export class ExternalChangeError extends Error {
   }
 }
 
-export interface ProjectStoreOptions {
+export interface ProjectFileStoreOptions {
   /** Largest file opened (default 2 GiB), checked before reading. */
   maxFileBytes?: number;
   /** Passed to every atomic write (tests inject crashes here). */
@@ -111,11 +111,11 @@ async function fingerprintFile(
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 export const checksum: (bytes: Uint8Array, previous?: number) => number = nativeCrc32 ?? crc32;
 
-export class ProjectStore {
+export class ProjectFileStore {
   private readonly known = new Map<string, { disk: DiskState; blobs: Map<string, Matrix> }>();
   private readonly maxFileBytes: number;
 
-  constructor(private readonly options: ProjectStoreOptions = {}) {
+  constructor(private readonly options: ProjectFileStoreOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? 2 * 1024 ** 3;
   }
 
