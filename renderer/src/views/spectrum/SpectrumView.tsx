@@ -15,7 +15,7 @@ import type { ViewProps } from '../shared/view-definition';
 import { ViewShell } from '../shared/ViewShell';
 import { ScreeHover } from './ScreeHover';
 import { SpectrumReadouts } from './SpectrumReadouts';
-import { screeMarkers } from './spectrum-markers';
+import { screeMarkers } from '../shared/scree-markers';
 
 type PolicyKind = RankPolicy['kind'];
 const figureHeight = 380;
