@@ -1,7 +1,8 @@
 // The Grassmann view: two subspaces from the project (column or row spaces, top-k singular
-// subspaces, the column or row space of a LoRA update ΔW = BA), their principal angles as a bar chart with the geodesic, chordal and projection
-// distances, and the φ(i, j) similarity heatmap of the two matrices' singular subspaces.
-// In ℝ³ the two subspaces are also pictured on the unit sphere, and exported with the chart.
+// subspaces, the column or row space of a LoRA update ΔW = BA, see use-subspace.ts), their
+// principal angles as a bar chart with the geodesic, chordal and projection distances, and the
+// φ(i, j) similarity heatmap of the two matrices' singular subspaces. In ℝ³ the two subspaces
+// are also pictured on the unit sphere, and exported with the chart.
 import { useMemo, useRef, useState } from 'react';
 import type { FigureSource } from '../../export/ExportPanel';
 import { stackFigures } from '../../export/figure-stack';
