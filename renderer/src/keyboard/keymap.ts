@@ -30,11 +30,13 @@ export interface Chord {
 }
 
 /**
- * Where focus may be for a binding to fire: anywhere; where the document's history takes the
- * chord (the matrix grid, or anything that is not a text field); outside fields (text fields,
- * selects, tab lists keep their keys); or outside fields and buttons (a button takes Space).
+ * Where focus may be for a binding to fire: anywhere; outside text (a typed "?" stays a "?");
+ * where the document's history takes the chord (the matrix grid, or anything that is not a text
+ * field); outside fields (text fields, selects, tab lists keep their keys); or outside fields
+ * and buttons (a button takes Space).
  */
-export type FocusRule = 'anywhere' | 'history' | 'outside-fields' | 'outside-fields-and-buttons';
+export type FocusRule =
+  'anywhere' | 'outside-text' | 'history' | 'outside-fields' | 'outside-fields-and-buttons';
 
 export interface Binding {
   command: CommandId;
@@ -134,7 +136,7 @@ export const keymap: readonly Binding[] = [
     label: 'Keyboard shortcuts',
     group: 'Help',
     chords: [plain('F1'), plain('?')],
-    when: 'outside-fields',
+    when: 'outside-text',
   },
 ];
 
@@ -192,6 +194,7 @@ export function documentTakesHistoryKey(
 
 export function focusAllows(rule: FocusRule, focus: FocusFacts): boolean {
   if (rule === 'anywhere') return true;
+  if (rule === 'outside-text') return !focus.editsText;
   if (rule === 'history') return documentTakesHistoryKey(focus);
   if (rule === 'outside-fields') return !focus.inField;
   return !focus.inField && !focus.onButton;

@@ -33,7 +33,9 @@ function onKeyDown(event: KeyboardEvent) {
   if (dispatchKey(event)) event.preventDefault();
 }
 
-function register(registration: Registration): () => void {
+/** Adds handlers (newest first in line); returns the function that takes them back. */
+export function registerShortcuts(handlers: Registration['handlers']): () => void {
+  const registration: Registration = { handlers };
   registrations.push(registration);
   if (!listening && typeof window !== 'undefined') {
     window.addEventListener('keydown', onKeyDown);
@@ -58,6 +60,6 @@ export function useShortcuts(handlers: Partial<Record<CommandId, Handler>>): voi
     const forwarding: Partial<Record<CommandId, Handler>> = {};
     for (const command of commands.split(' ').filter(Boolean) as CommandId[])
       forwarding[command] = () => latest.current[command]?.();
-    return register({ handlers: forwarding });
+    return registerShortcuts(forwarding);
   }, [commands]);
 }
