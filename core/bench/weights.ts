@@ -28,7 +28,7 @@ import {
   writeSafetensors,
   type SafetensorsInput,
 } from '../formats/safetensors';
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from '../job-context';
 import { analyzeWeight } from '../jobs/weight-analysis';
 import { runCheckpointCases } from './checkpoint-bench';
 

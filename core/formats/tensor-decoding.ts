@@ -4,11 +4,11 @@
 // tall as wide and, for a square one, whichever the stored order gives without a transposing copy.
 // Cancellation is polled between pieces. Cost O(entries); memory the matrix plus one piece.
 import { Inflate } from 'fflate';
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from '../job-context';
 import type { Matrix } from '../linalg/matrix';
 import { svdWorkspaceDoubles } from '../linalg/svd';
 import { createWorkspace, plainWorkspace } from '../linalg/workspace';
-import { crc32 } from '../project/crc32';
+import { crc32 } from './crc32';
 import type { ByteSource } from './byte-source';
 import { readExactly } from './byte-reading';
 import { decodeElements, type ElementFormat } from './element-decoding';

@@ -3,7 +3,7 @@
 // one over its budget with a sentence giving the estimate, before anything is allocated.
 // Estimates are upper-bound-ish counts (Golub & Van Loan's flop counts for the decompositions);
 // time assumes the one-thread WebAssembly rate, so it is conservative on a fast machine.
-import { formatBytes, formatSeconds } from '../protocol/limits';
+import { formatBytes, formatSeconds } from '../quantities';
 
 export interface Cost {
   /** Bytes the job holds at its peak (inputs included). */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { WeightRow } from '../jobs/weight-analysis';
 import { projectSchema, type ProjectDocument } from '../project/schema';
+import { largestKeptEntries } from '../project/limits';
 
 /**
  * A file handle as the page holds it: an opaque string. Its shape is checked by the host, which
@@ -161,9 +162,6 @@ export const readMatrixRequestSchema = z.object({
   project: fileHandleSchema.optional(),
 });
 export type ReadMatrixRequest = z.input<typeof readMatrixRequestSchema>;
-
-/** The most numbers a dense matrix the page hands over may hold (the import cap). */
-export const largestKeptEntries = 2 ** 24;
 
 /**
  * Numbers the page has and the host must keep for a dense project matrix: a pasted matrix larger

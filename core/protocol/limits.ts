@@ -1,9 +1,8 @@
 // What one window or connection may ask of a host at once, and how much memory and time one job
 // or file read may take. The host refuses past these with the sentences below, so a person (or a
 // test) reads the same words the host enforces.
-import { formatBytes } from '../project/zip-reader';
+import { formatBytes, formatSeconds } from '../quantities';
 
-export { formatBytes };
 export interface HostLimits {
   /** The largest message the host reads (a socket frame); larger ones close that connection. */
   messageBytes: number;
@@ -17,12 +16,6 @@ export interface HostLimits {
   memoryBudgetBytes: number;
   /** Time one job may plan to take, in seconds. */
   timeBudgetSeconds: number;
-}
-
-export function formatSeconds(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} minutes`;
-  return `${(seconds / 3600).toFixed(1)} hours`;
 }
 
 /** The limits as a person reads them (README, the web host's start-up lines, refusals). */

@@ -6,7 +6,7 @@
 import type { Matrix } from '../linalg/matrix';
 import { gaussianMatrix } from '../linalg/random';
 import { singularValues } from '../linalg/svd';
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from '../job-context';
 import {
   multiplyBlocked,
   multiplyTransposeBBlocked,

@@ -2,7 +2,7 @@
 // blocks instead of only after one multi-minute product: C = A·B with B taken a block of columns
 // at a time, and C = A·Bᵀ with B taken a block of rows at a time (copied, b×k, to be contiguous).
 // Cost: the product's 2·m·k·n flops, plus a copy of B's rows for A·Bᵀ; blocks hold ~2^27 flops.
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from '../job-context';
 import type { Matrix } from '../linalg/matrix';
 import { zeros } from '../linalg/matrix';
 import { multiply, multiplyTransposeB } from '../linalg/products';

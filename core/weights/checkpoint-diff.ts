@@ -5,7 +5,7 @@
 // sketch rank, the quick pass's leading values and the exact total energy (ranks beyond the sketch
 // are lower bounds). Cost per layer: one decode of each tensor and one SVD of ΔW.
 import { decodeTensor } from '../formats/tensor-decoding';
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from '../job-context';
 import { frobeniusNorm } from '../linalg/norms';
 import { singularValues } from '../linalg/svd';
 import { defaultRank, noiseEdgeRank, spectralGapRank, type RankDecision } from '../rank/policies';

@@ -3,7 +3,7 @@
 // (start, middle, end), so a fine-tune of the same architecture differs. Hashed with CRC-32 and
 // FNV-1a side by side (64 bits; identity, not security). Cost O(tensors) small reads.
 import { readExactly } from '../formats/byte-reading';
-import { crc32 } from '../project/crc32';
+import { crc32 } from '../formats/crc32';
 import type { Checkpoint, CheckpointFiles } from './checkpoint';
 
 const sampleBytes = 64;

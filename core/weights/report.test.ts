@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FormatError } from '../formats/format-error';
 import { encodeTensorData, writeSafetensors, type SafetensorsDtype } from '../formats/safetensors';
 import { runCheckpointAnalysis } from '../jobs/checkpoint-analysis';
-import { CancelledError, type JobContext } from '../jobs/context';
+import { CancelledError, type JobContext } from '../job-context';
 import { gaussianMatrix } from '../linalg/random';
 import { openCheckpoint, type Checkpoint } from './checkpoint';
 import { fingerprintCheckpoint } from './fingerprint';

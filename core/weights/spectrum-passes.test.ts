@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { valuesFromHex } from '../formats/test-support';
 import { analyzeCheckpointTensor } from '../jobs/checkpoint-tensor';
-import { CancelledError, type JobContext } from '../jobs/context';
+import { CancelledError, type JobContext } from '../job-context';
 import { decodeTensor } from '../formats/tensor-decoding';
 import { openCheckpoint } from './checkpoint';
 import type { ReportSettings } from './report';

@@ -3,7 +3,7 @@
 // norm from the entries, stable rank ‖A‖_F²/σ₁², and the noise-edge rank with the noise level
 // taken from the energy outside the sketch — O(m·n·(k+p)·(2q+2)). Full: every singular value
 // (values-only SVD, O(m·n·min(m,n))) and every measure read off them. Each result says its pass.
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from '../job-context';
 import { kernels } from '../linalg/kernels/kernels';
 import type { Matrix } from '../linalg/matrix';
 import { frobeniusNorm } from '../linalg/norms';

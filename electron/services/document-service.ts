@@ -25,13 +25,12 @@ import type {
 import type { ProgressEvent } from '../../core/protocol/host-api';
 import { BackupStore, type RecoverableBackup } from './backup-store';
 import type { ComputePool } from './compute-pool';
-import { compactMatrix, DenseMatrices, matrixFromCells } from './dense-matrices';
-import { ExternalChangeError, ProjectStore } from './project-store';
+import { compactMatrix, DenseMatrixStore, numbersFromCells } from './dense-matrix-store';
+import { ExternalChangeError, ProjectFileStore } from './project-file-store';
+import { largestEditorSize, largestKeptEntries } from '../../core/project/limits';
 import { RecentFiles } from './recent-files';
 import { openRegularFile } from './regular-file';
 
-/** The editor keeps small matrices as strings; larger imports are kept in the host as numbers. */
-const editorLimit = 64;
 /** Files read whole (projects, text matrices) are capped before reading. */
 const maxReadBytes = 1024 ** 3;
 /**
@@ -60,11 +59,11 @@ function formatNumber(value: number): string {
 }
 
 export class DocumentService {
-  readonly projects = new ProjectStore();
+  readonly projects = new ProjectFileStore();
   readonly backups: BackupStore;
   readonly recent: RecentFiles;
   /** Large matrices imported (or restored from a backup) in this run, by matrix id. */
-  readonly dense = new DenseMatrices();
+  readonly dense = new DenseMatrixStore();
 
   constructor(
     private readonly pool: ComputePool,
@@ -223,7 +222,7 @@ export class DocumentService {
     const bytes = await this.readWhole(file, (size) =>
       /\.(npy|safetensors)$/i.test(fileName) ? 2 * size : textImportBytesPerFileByte * size,
     );
-    const loaded = loadMatrixFile(fileName, bytes, { tensor, maxEntries: 2 ** 24 });
+    const loaded = loadMatrixFile(fileName, bytes, { tensor, maxEntries: largestKeptEntries });
     const notes: string[] = [];
     let rows: number;
     let cols: number;
@@ -237,10 +236,11 @@ export class DocumentService {
       if (loaded.note) notes.push(loaded.note);
       notes.push(`Read as ${loaded.dtype}, shape ${loaded.originalShape.join('×')}.`);
     }
-    if (rows > editorLimit || cols > editorLimit) {
+    // The editor keeps small matrices as strings; larger imports are kept in the host as numbers.
+    if (rows > largestEditorSize || cols > largestEditorSize) {
       // The only copy of the numbers the host keeps; the text cells are dropped with this call.
       const matrix =
-        loaded.kind === 'text' ? matrixFromCells(loaded.text.cells, fileName) : loaded.matrix;
+        loaded.kind === 'text' ? numbersFromCells(loaded.text.cells, fileName) : loaded.matrix;
       const matrixId = this.dense.add(matrix);
       // The editor says itself that such a matrix is kept as numbers and read-only.
       return { fileName, rows, cols, cells: [], notes, dense: { matrixId } };

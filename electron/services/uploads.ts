@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { hostError } from '../../core/protocol/errors';
 import type { BeginUploadRequest, HandleInfo, UploadChunkRequest } from '../../core/protocol/files';
-import { formatBytes, type HostLimits } from '../../core/protocol/limits';
+import type { HostLimits } from '../../core/protocol/limits';
+import { formatBytes } from '../../core/quantities';
 import type { FileHandles } from './file-handles';
 
 interface Upload {

@@ -14,7 +14,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { decodeFrame, encodeFrame, peekFrameId } from '../../core/protocol/frame';
-import { formatBytes } from '../../core/protocol/limits';
+import { formatBytes } from '../../core/quantities';
 import type { HostServices } from '../services/host-handlers';
 import { HostSession } from '../services/host-session';
 import { contentSecurityPolicy } from '../services/content-security-policy';
@@ -27,7 +27,7 @@ export interface WebHostOptions {
   log?: (line: string) => void;
 }
 
-export interface WebHost {
+export interface WebHostServer {
   url: string;
   port: number;
   token: string;
@@ -87,7 +87,7 @@ function decodedPath(pathname: string): string | null {
   }
 }
 
-export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+export async function startWebHost(options: WebHostOptions): Promise<WebHostServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => {});
   const rendererDir = path.resolve(options.rendererDir);

@@ -12,10 +12,10 @@ import { DocumentService } from '../services/document-service';
 import { hostLimits } from '../services/host-settings';
 import { LaunchFiles } from '../services/launch-files';
 import { RootFolder } from '../services/root-folder';
-import { startWebHost, type WebHost } from './server';
+import { startWebHost, type WebHostServer } from './server';
 
 export interface TestHost {
-  host: WebHost;
+  host: WebHostServer;
   root: string;
   /** A folder outside the root (for files the page must not reach). */
   outside: string;

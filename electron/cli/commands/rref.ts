@@ -1,6 +1,7 @@
 // rankscope rref FILE [--strategy textbook|partial] [--json] [--latex]
 import { Option, type Command } from 'commander';
-import { rrefCliLatex, rrefCliReport } from '../../../core/jobs/rref';
+import { rrefCliLatex } from '../../../core/jobs/rref-latex';
+import { rrefCliReport } from '../../../core/jobs/rref-report';
 import { CliInputError } from '../input-error';
 import { printJson } from '../output';
 import { readMatrixFile } from '../read-matrix';

@@ -7,10 +7,17 @@ import { useStore } from 'zustand';
 import { decodeProject } from '../../../core/project/container';
 import type { BackupSummary, RecentProject } from '../../../core/protocol/files';
 import { denseMatrices } from '../state/dense-matrices';
-import { useHost, useProjectStore } from '../workbench/app-context';
-import { createFileSession, newestEntry, windowTitle, type FileSession } from './file-session';
+import { useHost, useProjectStore } from '../state/app-context';
+import {
+  createFileSession,
+  newestEntry,
+  windowTitle,
+  type FileSession,
+} from '../state/file-session';
 import { useFileChoice, type HostFacts } from './use-file-choice';
 import { useFileCommands } from './use-file-commands';
+import { titleWithShortcut } from '../keyboard/keymap';
+import { useShortcuts } from '../keyboard/use-shortcuts';
 import './files.css';
 
 interface Notice {
@@ -123,9 +130,18 @@ export function FileBar({ session: given }: { session?: FileSession }) {
     return () => window.removeEventListener('focus', check);
   }, [host, file]);
 
-  // Shortcuts in the page, and the same commands from Electron's menu.
+  // Electron's menu, and the same commands from the keymap's shortcuts.
   const latest = useRef(commands);
   latest.current = commands;
+  const runRef = useRef<(command: string) => void>(() => {});
+  useShortcuts({
+    new: () => runRef.current('new'),
+    open: () => runRef.current('open'),
+    'open-recent': () => runRef.current('open-recent'),
+    save: () => runRef.current('save'),
+    'save-as': () => runRef.current('save-as'),
+    import: () => runRef.current('import'),
+  });
   useEffect(() => {
     const run = (command: string) => {
       const current = latest.current;
@@ -140,6 +156,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
       else if (command === 'undo') store.getState().undo();
       else if (command === 'redo') store.getState().redo();
     };
+    runRef.current = run;
     // Files named on the command line open as the page starts (and when a second launch sends more).
     const openLaunchFiles = async () => {
       for (const launched of await host.launchFiles().catch(() => [])) {
@@ -149,31 +166,8 @@ export function FileBar({ session: given }: { session?: FileSession }) {
     };
     const stopMenu = host.onMenuCommand?.(run);
     void openLaunchFiles();
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const command =
-        key === 's'
-          ? event.shiftKey
-            ? 'save-as'
-            : 'save'
-          : key === 'o'
-            ? event.shiftKey
-              ? 'open-recent'
-              : 'open'
-            : key === 'n' && event.shiftKey
-              ? 'new'
-              : key === 'i'
-                ? 'import'
-                : null;
-      if (!command) return;
-      event.preventDefault();
-      run(command);
-    };
-    window.addEventListener('keydown', onKey);
     return () => {
       stopMenu?.();
-      window.removeEventListener('keydown', onKey);
     };
   }, [host, store]);
 
@@ -269,7 +263,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => commands.newProject()}
-          title="New project (Ctrl+Shift+N)"
+          title={titleWithShortcut('New project', 'new')}
         >
           New
         </button>
@@ -277,7 +271,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.open()}
-          title="Open a project (Ctrl+O)"
+          title={titleWithShortcut('Open a project', 'open')}
         >
           Open…
         </button>
@@ -285,7 +279,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void host.recentProjects().then(setRecent)}
-          title="Recent projects (Ctrl+Shift+O)"
+          title={titleWithShortcut('Recent projects', 'open-recent')}
         >
           Recent
         </button>
@@ -293,7 +287,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.save()}
-          title="Save (Ctrl+S)"
+          title={titleWithShortcut('Save', 'save')}
         >
           Save
         </button>
@@ -301,7 +295,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.saveAs()}
-          title="Save as (Ctrl+Shift+S)"
+          title={titleWithShortcut('Save as', 'save-as')}
         >
           Save As…
         </button>
@@ -309,7 +303,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.importChosen()}
-          title="Import a matrix file (Ctrl+I)"
+          title={titleWithShortcut('Import a matrix file', 'import')}
         >
           Import…
         </button>

@@ -6,8 +6,13 @@ import { useStore } from 'zustand';
 import { projectVersion, type ProjectDocument } from '../../../core/project/schema';
 import type { HandleInfo, ImportedMatrix } from '../../../core/protocol/files';
 import { addImported } from './add-imported';
-import { useHost, useProjectStore } from '../workbench/app-context';
-import { isDirty, newestEntry, suggestedProjectName, type FileSession } from './file-session';
+import { useHost, useProjectStore } from '../state/app-context';
+import {
+  isDirty,
+  newestEntry,
+  suggestedProjectName,
+  type FileSession,
+} from '../state/file-session';
 import type { PathRequest } from './PathPrompt';
 
 /** A native dialog or the path prompt: the chosen file's handle, or null when cancelled. */

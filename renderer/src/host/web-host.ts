@@ -7,7 +7,7 @@ import { hostError } from '../../../core/protocol/errors';
 import { decodeFrame, encodeFrame } from '../../../core/protocol/frame';
 import { createHostClient } from '../../../core/protocol/host-client';
 import type { HostApi } from '../../../core/protocol/host-api';
-import { formatBytes } from '../../../core/protocol/limits';
+import { formatBytes } from '../../../core/quantities';
 
 /** The part of the browser WebSocket this host uses (lets tests supply a fake). */
 export interface SocketLike {

@@ -12,7 +12,7 @@ import { isCancelled } from '../../../../core/protocol/errors';
 import { decideRank } from '../../../../core/rank/policies';
 import { fileNameFor, saveBlob } from '../../export/save-file';
 import { newJobId } from '../../host/run-job';
-import { useHost, useOpenView, useProjectStore } from '../../workbench/app-context';
+import { useHost, useOpenView, useProjectStore } from '../../state/app-context';
 import { LabScree } from './LabScree';
 import { markersFor, withPolicy } from './lab-markers';
 import { filterRows, nextSort, sortRows, tableColumns, tableCsv } from './weight-table';

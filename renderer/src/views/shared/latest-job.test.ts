@@ -1,9 +1,10 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
-import { LatestJob, type LatestJobState } from './latest-job';
+import { idleJobState, LatestJob, type LatestJobState } from './latest-job';
 
 interface Call {
   input: number;
   signal: AbortSignal;
+  onProgress(event: { fraction: number; message?: string }): void;
   resolve(value: number): void;
   reject(error: unknown): void;
 }
@@ -12,8 +13,10 @@ function setup() {
   const calls: Call[] = [];
   const states: LatestJobState<number>[] = [];
   const job = new LatestJob<number, number>(
-    (input, signal) =>
-      new Promise<number>((resolve, reject) => calls.push({ input, signal, resolve, reject })),
+    (input, { signal, onProgress }) =>
+      new Promise<number>((resolve, reject) =>
+        calls.push({ input, signal, onProgress, resolve, reject }),
+      ),
     (state) => states.push(state),
     { debounceMilliseconds: 60, slowAfterMilliseconds: 150 },
   );
@@ -48,7 +51,7 @@ describe('LatestJob', () => {
     expect(last().result).toBeNull();
     calls[1].resolve(200);
     await vi.advanceTimersByTimeAsync(0);
-    expect(last()).toEqual({ result: 200, error: null, slow: false, running: false });
+    expect(last()).toMatchObject({ result: 200, error: null, slow: false, running: false });
   });
 
   it('flags a job as slow only after the threshold', async () => {
@@ -62,7 +65,7 @@ describe('LatestJob', () => {
     expect(last().slow).toBe(true);
     calls[0].resolve(7);
     await vi.advanceTimersByTimeAsync(0);
-    expect(last()).toEqual({ result: 7, error: null, slow: false, running: false });
+    expect(last()).toMatchObject({ result: 7, error: null, slow: false, running: false });
   });
 
   it('reports an error as a message and clears it on the next success', async () => {
@@ -90,12 +93,50 @@ describe('LatestJob', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(states.length).toBe(before);
     job.submit(null);
-    expect(last()).toEqual({ result: null, error: null, slow: false, running: false });
+    expect(last()).toEqual(idleJobState);
     job.submit(3);
     vi.advanceTimersByTime(60);
     job.dispose();
     expect(calls[1].signal.aborted).toBe(true);
     vi.advanceTimersByTime(1000);
     expect(calls).toHaveLength(2);
+  });
+
+  it('passes progress on while running, and drops progress of a job that was replaced', async () => {
+    const { job, calls, last } = setup();
+    job.submit(1);
+    vi.advanceTimersByTime(60);
+    calls[0].onProgress({ fraction: 0.25, message: 'bidiagonalizing' });
+    expect(last()).toMatchObject({ running: true, progress: 0.25, message: 'bidiagonalizing' });
+    job.submit(2);
+    calls[0].onProgress({ fraction: 0.9 });
+    expect(last().progress).toBe(0.25);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(last()).toMatchObject({ running: true, progress: 0, message: '' });
+    calls[1].resolve(4);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(last()).toMatchObject({ result: 4, running: false, progress: 1 });
+  });
+
+  it('cancel() stops the running job, keeps the previous answer and says it was cancelled', async () => {
+    const { job, calls, last } = setup();
+    job.submit(1);
+    await vi.advanceTimersByTimeAsync(60);
+    calls[0].resolve(10);
+    await vi.advanceTimersByTimeAsync(0);
+    job.submit(2);
+    vi.advanceTimersByTime(60);
+    job.cancel();
+    expect(calls[1].signal.aborted).toBe(true);
+    expect(last()).toMatchObject({ result: 10, running: false, cancelled: true });
+    calls[1].resolve(20);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(last().result).toBe(10);
+    job.submit(3);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(last()).toMatchObject({ running: true });
+    calls[2].resolve(30);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(last()).toMatchObject({ result: 30, cancelled: false });
   });
 });

@@ -1,9 +1,10 @@
-// The two things every component reaches for: the host and the project store.
+// What every component may reach for, provided once by main.tsx and the workbench: the host,
+// the project store, the file the document belongs to, and the way to switch views.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import { createFileSession, type FileSession } from '../files/file-session';
+import { createFileSession, type FileSession } from './file-session';
 import type { ChosenHost } from '../host';
-import type { ProjectState, ProjectStore } from '../state/project-store';
+import type { ProjectState, ProjectStore } from './project-store';
 
 export const HostContext = createContext<ChosenHost | null>(null);
 export const StoreContext = createContext<ProjectStore | null>(null);

@@ -3,7 +3,7 @@
 // at, so undoing back to the saved state makes it clean again.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FileHandle, HandleInfo } from '../../../core/protocol/files';
-import type { HistoryEntry, ProjectState } from '../state/project-store';
+import type { HistoryEntry, ProjectState } from './project-store';
 
 export interface FileSessionState {
   /** The project file's handle, or null for a document never saved (or dropped, unsaved). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProjectStore } from '../state/project-store';
+import { createProjectStore } from './project-store';
 import welcome from '../../../assets/examples/welcome.json';
 import { migrate } from '../../../core/project/migrations';
 import { projectSchema } from '../../../core/project/schema';

@@ -1,5 +1,5 @@
 // Project files: save and open a project holding a 4096×4096 float64 matrix (128 MiB) through the
-// host's ProjectStore (zip container, .npy blob, CRC-32, SHA-256, atomic write with fsync).
+// host's ProjectFileStore (zip container, .npy blob, CRC-32, SHA-256, atomic write with fsync).
 // Median of five runs, beside two baselines: the raw I/O floor (writeFile + fsync / readFile of
 // the same bytes) and, when python3 has numpy, np.save / np.load of the same matrix.
 // Peak RSS: the process's lifetime maximum (resourceUsage().maxRSS) and rss sampled per phase.
@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { checksum, ProjectStore } from '../../electron/services/project-store';
-import { decodeProject, encodeProject } from '../project/container';
-import { projectVersion, type ProjectDocument } from '../project/schema';
-import type { Matrix } from '../linalg/matrix';
+import { checksum, ProjectFileStore } from './project-file-store';
+import { decodeProject, encodeProject } from '../../core/project/container';
+import { projectVersion, type ProjectDocument } from '../../core/project/schema';
+import type { Matrix } from '../../core/linalg/matrix';
 
 const runs = 5;
 const size = Number(process.env.RANKSCOPE_BENCH_PROJECT_SIZE ?? 4096);
@@ -84,13 +84,13 @@ export async function run(): Promise<void> {
     };
     const blobs = new Map([['weights', matrix]]);
     const file = path.join(folder, 'bench.rankscope');
-    const store = new ProjectStore();
+    const store = new ProjectFileStore();
     sample();
 
     const save = await time(() =>
       store.save(file, document, blobs, { overwriteExternalChanges: true }),
     );
-    const openTime = await time(() => new ProjectStore().open(file));
+    const openTime = await time(() => new ProjectFileStore().open(file));
     const peakAfterSaveAndOpen = process.resourceUsage().maxRSS * 1024;
     const bytes = new Uint8Array(await readFile(file));
     const encode = await time(() => encodeProject(document, blobs, { checksum }));
@@ -119,13 +119,13 @@ export async function run(): Promise<void> {
       `project with one ${size}×${size} float64 matrix (file ${mib(bytes.length)}), median of ${runs} runs`,
     );
     row(
-      'save (ProjectStore, atomic+fsync)',
+      'save (ProjectFileStore, atomic+fsync)',
       save,
       numpy?.save ?? rawWrite,
       numpy ? 'numpy np.save+fsync' : 'raw write+fsync',
     );
     row(
-      'open (ProjectStore, CRC-32 checked)',
+      'open (ProjectFileStore, CRC-32 checked)',
       openTime,
       numpy?.load ?? rawRead,
       numpy ? 'numpy np.load' : 'raw readFile',

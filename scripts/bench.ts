@@ -1,14 +1,16 @@
-// `npm run bench [-- name…]`: runs the benchmark suites (never part of `npm test`).
+// `npm run bench [-- name…]`: runs the benchmark suites (never part of `npm test`), which live
+// beside the code they measure: core/bench, core/*/…bench, and electron/services for the host.
 // Each suite prints its own table: median of at least five runs, ours beside the baselines.
 import os from 'node:os';
 
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
-  exact: () => import('./exact'),
-  linalg: () => import('./linalg'),
-  rank: () => import('../rank/rank.bench'),
-  formats: () => import('../formats/benchmark'),
-  project: () => import('./project'),
-  weights: () => import('./weights'),
+  exact: () => import('../core/bench/exact'),
+  linalg: () => import('../core/bench/linalg'),
+  rank: () => import('../core/rank/rank.bench'),
+  formats: () => import('../core/formats/benchmark'),
+  // The host's project files (atomic save with fsync): a host service, so it lives beside it.
+  project: () => import('../electron/services/project-file-store.bench'),
+  weights: () => import('../core/bench/weights'),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fromRows } from '../../core/linalg/matrix';
 import { ProjectError } from '../../core/project/project-error';
 import { projectVersion, type ProjectDocument } from '../../core/project/schema';
-import { ExternalChangeError, ProjectStore } from './project-store';
+import { ExternalChangeError, ProjectFileStore } from './project-file-store';
 
 let folder: string;
 beforeEach(async () => {
@@ -39,13 +39,13 @@ const weights = fromRows([
   [4, 5, 6],
 ]);
 
-describe('ProjectStore', () => {
+describe('ProjectFileStore', () => {
   it('save → open gives the same document and blobs', async () => {
-    const store = new ProjectStore();
+    const store = new ProjectFileStore();
     const file = path.join(folder, 'lecture.rankscope');
     const saved = await store.save(file, document, new Map([['w', weights]]));
     expect(saved.document.matrices[1].dense).toMatchObject({ rows: 2, cols: 3 });
-    const opened = await new ProjectStore().open(file);
+    const opened = await new ProjectFileStore().open(file);
     expect(opened.document).toEqual(saved.document);
     expect(opened.blobs.get('w')!.data).toEqual(weights.data);
     expect(opened.fileVersion).toBe(projectVersion);
@@ -53,7 +53,7 @@ describe('ProjectStore', () => {
   });
 
   it('saves a document referring to blobs read at open, which the renderer never holds', async () => {
-    const store = new ProjectStore();
+    const store = new ProjectFileStore();
     const file = path.join(folder, 'weights.rankscope');
     await store.save(file, document, new Map([['w', weights]]));
     const opened = await store.open(file);
@@ -62,14 +62,14 @@ describe('ProjectStore', () => {
     const copy = path.join(folder, 'copy.rankscope');
     await store.save(copy, edited, new Map(), { blobsFrom: file });
     for (const target of [file, copy]) {
-      const reopened = await new ProjectStore().open(target);
+      const reopened = await new ProjectFileStore().open(target);
       expect(reopened.document.title).toBe('Edited');
       expect(reopened.blobs.get('w')!.data).toEqual(weights.data);
     }
   });
 
   it('revert returns what is on disk', async () => {
-    const store = new ProjectStore();
+    const store = new ProjectFileStore();
     const file = path.join(folder, 'r.rankscope');
     await store.save(file, document);
     const reverted = await store.revert(file);
@@ -77,7 +77,7 @@ describe('ProjectStore', () => {
   });
 
   it('notices a file changed by another program, but not a mere touch', async () => {
-    const store = new ProjectStore();
+    const store = new ProjectFileStore();
     const file = path.join(folder, 'watched.rankscope');
     const other = path.join(folder, 'other.rankscope');
     await store.save(file, document);
@@ -92,7 +92,7 @@ describe('ProjectStore', () => {
     // (Compressed sizes can move by a byte with the text: try letters until one keeps the size.)
     const bytes = await readFile(file);
     for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
-      await new ProjectStore().save(file, { ...document, notes: `note${letter}` });
+      await new ProjectFileStore().save(file, { ...document, notes: `note${letter}` });
       if ((await readFile(file)).length === bytes.length) break;
     }
     expect((await readFile(file)).length).toBe(bytes.length);
@@ -110,8 +110,8 @@ describe('ProjectStore', () => {
 
   it('a crash during save leaves the previous version openable', async () => {
     const file = path.join(folder, 'crash.rankscope');
-    await new ProjectStore().save(file, document);
-    const crashing = new ProjectStore({
+    await new ProjectFileStore().save(file, document);
+    const crashing = new ProjectFileStore({
       writeOptions: {
         beforeRename: () => {
           throw new Error('power cut');
@@ -123,12 +123,12 @@ describe('ProjectStore', () => {
         overwriteExternalChanges: true,
       }),
     ).rejects.toThrow('power cut');
-    expect((await new ProjectStore().open(file)).document.title).toBe(document.title);
+    expect((await new ProjectFileStore().open(file)).document.title).toBe(document.title);
     expect(await readdir(folder)).toEqual(['crash.rankscope']);
   });
 
   it('refuses bad files with a ProjectError naming the file', async () => {
-    const store = new ProjectStore({ maxFileBytes: 1000 });
+    const store = new ProjectFileStore({ maxFileBytes: 1000 });
     const text = path.join(folder, 'notes.rankscope');
     await writeFile(text, 'hello');
     await expect(store.open(text)).rejects.toThrow(
@@ -141,7 +141,7 @@ describe('ProjectStore', () => {
   });
 
   it('opens a version-1 file, migrated, and saves it as the current version', async () => {
-    const store = new ProjectStore();
+    const store = new ProjectFileStore();
     const file = path.join(folder, 'old.rankscope');
     await writeFile(
       file,
@@ -151,6 +151,6 @@ describe('ProjectStore', () => {
     expect(opened.fileVersion).toBe(1);
     expect(opened.document.version).toBe(projectVersion);
     await store.save(file, opened.document);
-    expect((await new ProjectStore().open(file)).fileVersion).toBe(projectVersion);
+    expect((await new ProjectFileStore().open(file)).fileVersion).toBe(projectVersion);
   });
 });

@@ -1,4 +1,5 @@
-// What the scree plot marks, read from the spectrum job's result for the chosen policy.
+// What a scree plot marks, read from a spectrum job's result for the chosen policy: the Spectrum
+// view's plot and the Lab's (lab-markers.ts) label policies and the noise edge alike.
 import type { SpectrumResult } from '../../../../core/jobs/spectrum';
 import type { RankPolicy } from '../../../../core/rank/policies';
 import type { ScreeMarkers } from '../../figures/scree-plot';

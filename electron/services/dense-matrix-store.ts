@@ -2,15 +2,16 @@
 // fresh matrix id, which the page's project matrix takes, so views can read them, saves can write
 // them into the .rankscope container and backups can keep them, without the page holding them.
 import { randomUUID } from 'node:crypto';
-import { FormatError, quoteForMessage } from '../../core/formats/format-error';
-import { numberFromText } from '../../core/formats/number-text';
+import { EntryError } from '../../core/exact/entry';
+import { FormatError } from '../../core/formats/format-error';
 import type { Matrix } from '../../core/linalg/matrix';
+import { matrixFromCells } from '../../core/project/matrix-from-cells';
 import type { ProjectDocument } from '../../core/project/schema';
 
 /** Kept matrices may leave this much of their buffer unused (a .npy header) before being copied. */
 const keptWasteBytes = 1024 ** 2;
 
-export class DenseMatrices {
+export class DenseMatrixStore {
   private readonly matrices = new Map<string, Matrix>();
 
   /** Keeps a matrix under a new id ("dense-<uuid>", within the project schema's 64 characters). */
@@ -51,25 +52,12 @@ export function compactMatrix(matrix: Matrix, wastedBytes = 0): Matrix {
   return { rows: matrix.rows, cols: matrix.cols, data: data.slice() };
 }
 
-/**
- * The doubles of a grid of number texts (as the delimited parser checked them), column-major.
- * A cell that is not a number is reported by its 1-based row and column.
- */
-export function matrixFromCells(cells: readonly (readonly string[])[], file: string): Matrix {
-  const rows = cells.length;
-  const cols = rows === 0 ? 0 : cells[0].length;
-  const data = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const row = cells[i];
-    for (let j = 0; j < cols; j++) {
-      const value = numberFromText(row[j]);
-      if (value === undefined)
-        throw new FormatError(
-          `row ${i + 1}, column ${j + 1}: ${quoteForMessage(row[j])} is not a number`,
-          { file },
-        );
-      data[i + j * rows] = value;
-    }
+/** The numbers of a text file's cells (core's one cell parser), a bad cell named with the file. */
+export function numbersFromCells(cells: readonly (readonly string[])[], file: string): Matrix {
+  try {
+    return matrixFromCells(cells);
+  } catch (error) {
+    if (error instanceof EntryError) throw new FormatError(error.message, { file });
+    throw error;
   }
-  return { rows, cols, data };
 }

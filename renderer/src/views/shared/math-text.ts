@@ -1,5 +1,5 @@
 // Small pieces of mathematical text the inspector shows: ℝⁿ with real superscripts, tolerances.
-import type { SubspaceSummary } from '../../../core/jobs/analyze';
+import type { SubspaceSummary } from '../../../../core/jobs/analyze';
 
 const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';

@@ -7,11 +7,12 @@ import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { decodeProject, encodeProjectChunks, prepareDocument } from '../../core/project/container';
-import { crc32 } from '../../core/project/crc32';
+import { crc32 } from '../../core/formats/crc32';
 import { ProjectError } from '../../core/project/project-error';
 import type { ProjectDocument } from '../../core/project/schema';
 import type { Matrix } from '../../core/linalg/matrix';
-import { directoryStart, formatBytes } from '../../core/project/zip-reader';
+import { formatBytes } from '../../core/quantities';
+import { directoryStart } from '../../core/project/zip-reader';
 import {
   removeStaleTemporaryFiles,
   writeFileAtomic,
@@ -66,7 +67,7 @@ export class ExternalChangeError extends Error {
   }
 }
 
-export interface ProjectStoreOptions {
+export interface ProjectFileStoreOptions {
   /** Largest file opened (default 2 GiB), checked before reading. */
   maxFileBytes?: number;
   /** Passed to every atomic write (tests inject crashes here). */
@@ -111,11 +112,11 @@ async function fingerprintFile(
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 export const checksum: (bytes: Uint8Array, previous?: number) => number = nativeCrc32 ?? crc32;
 
-export class ProjectStore {
+export class ProjectFileStore {
   private readonly known = new Map<string, { disk: DiskState; blobs: Map<string, Matrix> }>();
   private readonly maxFileBytes: number;
 
-  constructor(private readonly options: ProjectStoreOptions = {}) {
+  constructor(private readonly options: ProjectFileStoreOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? 2 * 1024 ** 3;
   }
 
