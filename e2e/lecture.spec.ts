@@ -1,4 +1,6 @@
-// The lecture kit in the app: presenter mode driven by a clicker's keys.
+// The lecture kit in the app: presenter mode driven by a clicker's keys, and the worksheet dialog
+// making a sheet, its answer key and project matrices.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
@@ -9,6 +11,8 @@ test.describe('presenter mode', () => {
   test('shows the view alone, larger, stepped by a clicker, with a black screen', async ({
     app,
   }) => {
+    // Generous: a dozen steps, each waiting for a re-render, on a machine shared with others.
+    test.setTimeout(120_000);
     const { page } = app;
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('tab', { name: 'Reduce' }).click();
@@ -78,5 +82,64 @@ test.describe('presenter mode', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'presenter-spectrum.png') });
     await page.getByRole('button', { name: /Leave/ }).click();
     await expect(page.locator('.app.presenting')).toHaveCount(0);
+  });
+});
+
+test.describe('worksheet dialog', () => {
+  test('makes a sheet and its key as PDF and LaTeX, and adds the exercises', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await page.keyboard.press('Control+Shift+E');
+    const dialog = page.getByRole('dialog', { name: 'Worksheet' });
+    await expect(dialog).toBeVisible();
+    const field = (label: string) => dialog.getByLabel(label, { exact: true });
+    await field('Columns').fill('5');
+    await field('Rank').fill('4');
+    await expect(dialog.getByRole('alert')).toHaveText('rank: a 3×5 matrix has rank at most 3');
+    await expect(dialog.getByRole('button', { name: 'Add to project' })).toBeDisabled();
+    await field('Rank').fill('2');
+    await field('Pivot columns').fill('1, 3');
+    await field('System Ax = b').selectOption('free');
+    await field('Exercises').fill('4');
+    await field('Seed').fill('7');
+    await expect(dialog.getByRole('figure', { name: 'First exercise' })).toContainText(
+      'rank 2 · pivot columns 1, 3 · [A | b], free variables',
+    );
+    await page.screenshot({ path: path.join(artifactsDir, 'worksheet-dialog.png') });
+
+    const save = async (button: string) => {
+      const download = page.waitForEvent('download');
+      await dialog.getByRole('button', { name: button }).click();
+      const file = await download;
+      const saved = path.join(artifactsDir, `worksheet-${file.suggestedFilename()}`);
+      await file.saveAs(saved);
+      return { name: file.suggestedFilename(), saved };
+    };
+    const sheetPdf = await save('Save the sheet as PDF');
+    expect(sheetPdf.name).toBe('row-reduction-seed-7.pdf');
+    expect(readFileSync(sheetPdf.saved).subarray(0, 5).toString()).toBe('%PDF-');
+    const keyPdf = await save('Save the answer key as PDF');
+    expect(keyPdf.name).toBe('row-reduction-seed-7-answers.pdf');
+    const sheetTex = await save('Save the sheet as LaTeX');
+    const tex = readFileSync(sheetTex.saved, 'utf8');
+    expect(tex).toContain('\\documentclass');
+    expect(tex.match(/\\item/g)?.length).toBe(4);
+    const keyTex = readFileSync((await save('Save the answer key as LaTeX')).saved, 'utf8');
+    expect(keyTex).toContain('rank');
+
+    await dialog.getByRole('button', { name: 'Add to project' }).click();
+    await expect(dialog.getByTestId('worksheet-status')).toHaveText(
+      'Added Exercise 1 to Exercise 4 to the project.',
+    );
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    const matrices = page.getByRole('navigation', { name: 'Matrices' });
+    for (const name of ['Exercise 1', 'Exercise 4'])
+      await expect(matrices.getByText(name, { exact: true })).toBeVisible();
+    // The first exercise is selected: a 3×5 matrix of rank 2.
+    await expect(page.getByTestId('rank-value')).toHaveText('2');
+    // One undo takes all four away.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(matrices.getByText('Exercise 1', { exact: true })).toHaveCount(0);
   });
 });
