@@ -47,17 +47,45 @@ describe('shard assignment', () => {
           expect(assignShards(shuffled, count, passes).map((share) => [...share].sort())).toEqual(
             shards.map((share) => [...share].sort()),
           );
-          // Graham's bound: no shard carries more than 4/3 of the best possible largest load.
+          // Greedy list scheduling never exceeds the mean load plus (1 − 1/N) of the largest work.
           const works = tensors.map((tensor) => tensorWork(tensor, passes));
-          const lowerBound = Math.max(works.reduce((a, b) => a + b, 0) / count, ...works);
+          const total = works.reduce((a, b) => a + b, 0);
+          const bound = total / count + (1 - 1 / count) * Math.max(...works);
           const byName = new Map(tensors.map((tensor, k) => [tensor.name, works[k]]));
           for (const share of shards) {
             const load = share.reduce((sum, name) => sum + byName.get(name)!, 0);
-            expect(load).toBeLessThanOrEqual((4 / 3) * lowerBound * (1 + 1e-12));
+            expect(load).toBeLessThanOrEqual(bound * (1 + 1e-12));
           }
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("stays within Graham's 4/3 − 1/(3N) of the best split, found by trying every split", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 2, max: 3 }),
+        (sides, count) => {
+          const tensors = sides.map((side, k) => ({ name: `t${k}`, rows: side, cols: 64 }));
+          const works = tensors.map((tensor) => tensorWork(tensor, ['full']));
+          const byName = new Map(tensors.map((tensor, k) => [tensor.name, works[k]]));
+          const largest = (shares: string[][]) =>
+            Math.max(...shares.map((s) => s.reduce((sum, name) => sum + byName.get(name)!, 0)));
+          // The best largest load, over all count^n splits.
+          let best = Infinity;
+          for (let code = 0; code < count ** works.length; code++) {
+            const loads = new Array<number>(count).fill(0);
+            for (let k = 0, c = code; k < works.length; k++, c = Math.floor(c / count))
+              loads[c % count] += works[k];
+            best = Math.min(best, Math.max(...loads));
+          }
+          const greedy = largest(assignShards(tensors, count, ['full']));
+          expect(greedy).toBeLessThanOrEqual((4 / 3 - 1 / (3 * count)) * best * (1 + 1e-12));
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 
