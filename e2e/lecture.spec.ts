@@ -2,6 +2,7 @@
 // making a sheet, its answer key and project matrices.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
 
@@ -141,5 +142,50 @@ test.describe('worksheet dialog', () => {
     // One undo takes all four away.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(matrices.getByText('Exercise 1', { exact: true })).toHaveCount(0);
+  });
+});
+
+test.describe('motion export', () => {
+  test('saves the reduction as a looping GIF and a WebM video of the chosen size', async ({
+    app,
+  }) => {
+    test.setTimeout(150_000);
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Reduce' }).click();
+    await page.getByText('Slides, handout and interactive page').click();
+    const motion = page.getByRole('group', { name: 'Motion' });
+    await motion.getByLabel('Motion size').selectOption({ label: '640 × 360' });
+    await motion.getByLabel('Seconds per step').selectOption('1');
+    const save = async (button: string) => {
+      const download = page.waitForEvent('download');
+      await motion.getByRole('button', { name: button }).click();
+      const file = await download;
+      const saved = path.join(artifactsDir, `motion-${file.suggestedFilename()}`);
+      await file.saveAs(saved);
+      return saved;
+    };
+
+    const gif = readFileSync(await save('Save GIF'));
+    expect(gif.subarray(0, 6).toString()).toBe('GIF89a');
+    expect([gif.readUInt16LE(6), gif.readUInt16LE(8)]).toEqual([640, 360]);
+
+    const webmFile = await save('Save WebM video');
+    expect(readFileSync(webmFile).subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+    await expect(page.getByTestId('lecture-export-status')).toHaveText(
+      'Saved worked-example-reduction-640x360.webm.',
+    );
+    // Chromium plays it: 640×360, five states of 1 s with the RREF held 2 s.
+    const player = await page.context().newPage();
+    await player.goto(pathToFileURL(webmFile).href);
+    const video = await player.evaluate(async () => {
+      const element = document.querySelector('video')!;
+      if (element.readyState < 1)
+        await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve));
+      return { width: element.videoWidth, height: element.videoHeight, duration: element.duration };
+    });
+    expect([video.width, video.height]).toEqual([640, 360]);
+    expect(video.duration).toBeGreaterThan(5.5);
+    expect(video.duration).toBeLessThan(6.5);
+    await player.close();
   });
 });

@@ -1,6 +1,7 @@
 // The reduction as lecture material, beside the LaTeX export: Beamer slides (one frame per step or
 // overlays on one frame), an editable PowerPoint deck, a PDF handout of every step on A4 or Letter
-// pages, and the stepper as one interactive HTML file. All are built from the lesson of the host's
+// pages, the stepper as one interactive HTML file, and the steps as an animated GIF or a WebM
+// video for slides that cannot hold HTML. All are built from the lesson of the host's
 // rref job (core/lecture), the very trace the view steps through; with "[A | b]" the host reduces
 // the augmented matrix first. pptxgenjs and jsPDF load only when their file is asked for.
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import {
 } from '../../../../core/lecture/reduction-lesson';
 import { reductionFigureData } from '../../export/interactive-data';
 import { saveInteractiveHtml } from '../../export/interactive-export';
+import { motionSizes } from '../../export/motion/motion-plan';
 import { saveBlob } from '../../export/save-file';
 import { runJob } from '../../host/run-job';
 import { useHost } from '../../state/app-context';
@@ -43,6 +45,8 @@ export function LectureExport({
   const [frames, setFrames] = useState<Frames>('frames');
   const [aspectRatio, setAspectRatio] = useState<'16:9' | '4:3'>('16:9');
   const [paper, setPaper] = useState<Paper>('a4');
+  const [motionSize, setMotionSize] = useState(1);
+  const [secondsPerStep, setSecondsPerStep] = useState(2);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const withB = augmented && rightHandSide !== null;
@@ -102,6 +106,25 @@ export function LectureExport({
   };
   const saveHtml = (prepared: ReductionLesson) =>
     saveInteractiveHtml(reductionFigureData(prepared), `${name} reduction`);
+  const saveMotion = (format: 'gif' | 'webm') => async (prepared: ReductionLesson) => {
+    const { reductionGif, reductionWebm } = await import('../../export/motion/motion-export');
+    const { width, height } = motionSizes[motionSize];
+    const options = { width, height, secondsPerStep };
+    const progress = (fraction: number) => setMessage(`Encoding… ${Math.round(fraction * 100)}%`);
+    const data = reductionFigureData(prepared);
+    const bytes =
+      format === 'gif'
+        ? await reductionGif(data, options, progress)
+        : await reductionWebm(data, options, progress);
+    const fileName = `${stem}-reduction-${width}x${height}.${format}`;
+    saveBlob(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], {
+        type: format === 'gif' ? 'image/gif' : 'video/webm',
+      }),
+      fileName,
+    );
+    return fileName;
+  };
 
   return (
     <details className="export-bar lecture-export">
@@ -181,6 +204,43 @@ export function LectureExport({
             Export as interactive HTML
           </button>
           <span className="muted">one file, no network: opens from disk or in a course page</span>
+        </div>
+        <div className="export-controls" role="group" aria-label="Motion">
+          <span className="lecture-export-label">Motion</span>
+          <label>
+            Size{' '}
+            <select
+              aria-label="Motion size"
+              value={motionSize}
+              onChange={(event) => setMotionSize(Number(event.target.value))}
+            >
+              {motionSizes.map((size, index) => (
+                <option key={size.label} value={index}>
+                  {size.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Each step{' '}
+            <select
+              aria-label="Seconds per step"
+              value={secondsPerStep}
+              onChange={(event) => setSecondsPerStep(Number(event.target.value))}
+            >
+              {[1, 1.5, 2, 3, 5].map((seconds) => (
+                <option key={seconds} value={seconds}>
+                  {seconds} s
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={busy} onClick={() => void run(saveMotion('gif'))}>
+            Save GIF
+          </button>
+          <button type="button" disabled={busy} onClick={() => void run(saveMotion('webm'))}>
+            Save WebM video
+          </button>
         </div>
         <span className="export-message" role="status" data-testid="lecture-export-status">
           {message}
