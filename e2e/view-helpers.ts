@@ -37,7 +37,7 @@ export async function nonBlankFraction(page: Page, testId: string): Promise<numb
 }
 
 export interface ExportOptions {
-  format: 'svg' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex' | 'pdf';
+  format: 'svg' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex' | 'pdf' | 'html';
   title?: string;
   caption?: string;
   print?: boolean;

@@ -93,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    hardenSession(session.defaultSession);
+    hardenSession(session.defaultSession, devServerUrl);
     registerAppProtocol(rendererDir);
     bindIpc(sessions, devServerUrl, (line) => console.error(line));
     buildMenu(compute, sendToPage);

@@ -130,21 +130,33 @@ describe('window and session handlers', () => {
     expect(webview.prevented()).toBe(true);
   });
 
-  it('refuse every permission request and check', () => {
+  it('refuse every permission request and check but full screen for the app itself', () => {
     let requestHandler: (
       contents: unknown,
       permission: string,
       callback: (granted: boolean) => void,
+      details: { requestingUrl: string },
     ) => void = () => {};
     let checkHandler: () => boolean = () => true;
     hardenSession({
       setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
       setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
     } as never);
+    const app = { requestingUrl: 'rankscope://app/index.html' };
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
       const granted = vi.fn();
-      requestHandler({}, permission, granted);
+      requestHandler({}, permission, granted, app);
       expect(granted).toHaveBeenCalledWith(false);
+    }
+    // Presenter mode's full screen: the app's page may, a page from elsewhere may not.
+    for (const [requestingUrl, expected] of [
+      ['rankscope://app/index.html', true],
+      ['https://evil.example/', false],
+      ['rankscope://other/index.html', false],
+    ] as const) {
+      const granted = vi.fn();
+      requestHandler({}, 'fullscreen', granted, { requestingUrl });
+      expect(granted, requestingUrl).toHaveBeenCalledWith(expected);
     }
     expect(checkHandler()).toBe(false);
   });
@@ -310,7 +322,17 @@ describe('the application menu', () => {
     click(file, 'Open…');
     click(file, 'Import Matrix…');
     click(edit, 'Undo');
-    expect(send.mock.calls).toEqual([['save'], ['open'], ['import'], ['undo']]);
+    const view = electron.template.find((menu) => menu.label === 'View')!;
+    click(view, 'Present');
+    click(file, 'New Worksheet…');
+    expect(send.mock.calls).toEqual([
+      ['save'],
+      ['open'],
+      ['import'],
+      ['undo'],
+      ['present'],
+      ['worksheet'],
+    ]);
   });
 });
 

@@ -4,7 +4,17 @@ import type { ComputeService } from '../services/compute-service';
 
 /** Menu commands the page carries out (the document lives there). */
 export type MenuCommand =
-  'new' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'import' | 'undo' | 'redo';
+  | 'new'
+  | 'open'
+  | 'open-recent'
+  | 'save'
+  | 'save-as'
+  | 'revert'
+  | 'import'
+  | 'undo'
+  | 'redo'
+  | 'present'
+  | 'worksheet';
 
 export function buildMenu(
   service: Pick<ComputeService, 'info'>,
@@ -43,6 +53,11 @@ export function buildMenu(
         { label: 'Revert to Saved', click: () => send('revert') },
         { type: 'separator' },
         { label: 'Import Matrix…', accelerator: 'CmdOrCtrl+I', click: () => send('import') },
+        {
+          label: 'New Worksheet…',
+          accelerator: 'CmdOrCtrl+Shift+E',
+          click: () => send('worksheet'),
+        },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -70,6 +85,8 @@ export function buildMenu(
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { type: 'separator' },
+        // The page's presenter mode: the current view alone, full screen, for a projector.
+        { label: 'Present', accelerator: 'F5', click: () => send('present') },
         { role: 'togglefullscreen' },
       ],
     },

@@ -1,5 +1,6 @@
 // Secure defaults from ARCHITECTURE.md §5: no new windows, no navigation away, no webviews, no
-// permissions, and the page's origin matched exactly (scheme, host and port), never by prefix.
+// permissions but full screen for the app's own page (presenter mode), and the page's origin
+// matched exactly (scheme, host and port), never by prefix.
 import type { BrowserWindow, Session } from 'electron';
 import { appScheme } from './app-protocol';
 
@@ -37,7 +38,12 @@ export function hardenWindow(window: BrowserWindow, devServerUrl?: string): void
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+/** Permissions the app's own page may have: full screen, which presenter mode asks for. */
+const grantedToApp = new Set(['fullscreen']);
+
+export function hardenSession(session: Session, devServerUrl?: string): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(grantedToApp.has(permission) && isTrustedUrl(details.requestingUrl, devServerUrl)),
+  );
   session.setPermissionCheckHandler(() => false);
 }

@@ -1,8 +1,12 @@
 // Figure export for every view: SVG, vector PDF, PNG at 1×/2×/4× (and TikZ where the view has it), with an
 // optional title and caption and a print theme. Everything goes through the view's own builder.
+// Views whose figure has a runtime (the 3D scenes, the scree plot) also save it as one interactive
+// HTML file, its data embedded, that a reader can turn or hover offline.
 import { useState } from 'react';
 import { printTheme, type FigureTheme } from '../figures/theme';
 import { frameFigure } from './figure-frame';
+import type { InteractiveFigureData } from './interactive-data';
+import { saveInteractiveHtml } from './interactive-export';
 import { svgToPdf } from './pdf';
 import { svgToPng, type PixelScale } from './rasterize';
 import { fileNameFor, saveBlob } from './save-file';
@@ -17,9 +21,11 @@ export interface FigureSource {
   tikz?: () => string;
   /** LaTeX source (e.g. the bases of the four subspaces), for the figures that have one. */
   latex?: () => string;
+  /** The data of the interactive HTML figure, for the figures that have one. */
+  interactive?: () => InteractiveFigureData;
 }
 
-type Format = 'svg' | 'pdf' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex';
+type Format = 'svg' | 'pdf' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex' | 'html';
 
 export interface ExportPanelProps {
   source: FigureSource | null;
@@ -39,6 +45,13 @@ export function ExportPanel({ source, screenTheme }: ExportPanelProps) {
     setBusy(true);
     try {
       const theme = print ? printTheme : screenTheme;
+      if (format === 'html') {
+        if (!source.interactive) throw new Error('this figure has no interactive version');
+        const data = source.interactive();
+        if (title.trim()) data.title = title.trim();
+        setStatus(`Saved ${await saveInteractiveHtml(data, source.name)}`);
+        return;
+      }
       if (format === 'latex') {
         if (!source.latex) throw new Error('this figure has no LaTeX export');
         const fileName = fileNameFor(`${source.name} latex`, 'tex');
@@ -93,6 +106,9 @@ export function ExportPanel({ source, screenTheme }: ExportPanelProps) {
             <option value="png-4">PNG 4×</option>
             {source?.tikz ? <option value="tikz">TikZ / pgfplots</option> : null}
             {source?.latex ? <option value="latex">LaTeX (bases)</option> : null}
+            {source?.interactive ? (
+              <option value="html">Interactive HTML (one file, offline)</option>
+            ) : null}
           </select>
         </label>
         <label>

@@ -39,7 +39,8 @@ figcaption { font-weight: 600; margin-bottom: 4px; }
 .scene-host { position: relative; height: 360px; border: 1px solid #e6e6ec; border-radius: 8px; overflow: hidden; touch-action: none; }
 .scene-host canvas { display: block; }
 .space-label { position: absolute; left: 0; top: 0; pointer-events: none; font-size: 12px; background: rgba(255,255,255,0.85); border-left: 3px solid; padding: 1px 5px; border-radius: 3px; white-space: nowrap; }
-.readout span { margin-right: 14px; white-space: nowrap; }
+.readout { display: flex; flex-wrap: wrap; gap: 2px 14px; }
+.readout span { white-space: nowrap; }
 .plot { position: relative; }
 .cursor { position: absolute; left: 0; top: 0; width: 10px; height: 10px; margin: -6px 0 0 -6px; border: 2px solid #1c1c21; border-radius: 50%; pointer-events: none; }
 .tooltip { position: absolute; left: 0; top: 0; background: #1c1c21; color: #fff; padding: 3px 8px; border-radius: 5px; font-size: 12px; pointer-events: none; white-space: nowrap; }

@@ -4,7 +4,7 @@ import { svgSize } from './figure-frame';
 
 export type PixelScale = 1 | 2 | 4;
 
-function loadImage(url: string): Promise<HTMLImageElement> {
+export function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const image = new Image();
     image.onload = () => resolve(image);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   bindingFor,
+  bindingsFor,
   chordText,
   documentTakesHistoryKey,
   focusAllows,
@@ -85,14 +86,16 @@ describe('Reduce view keys', () => {
 });
 
 describe('the keymap', () => {
-  it('gives every key press at most one meaning', () => {
-    const seen = new Map<string, string>();
-    for (const binding of keymap)
-      for (const { key, modifier, shift } of binding.chords) {
-        const id = `${key.toLowerCase()} ${modifier} ${shift}`;
-        expect(seen.get(id), id).toBeUndefined();
-        seen.set(id, binding.command);
-      }
+  it('gives every key press at most one meaning in the workbench, and one while presenting', () => {
+    for (const presenting of [false, true]) {
+      const seen = new Map<string, string>();
+      for (const binding of keymap.filter((item) => (item.presenting ?? false) === presenting))
+        for (const { key, modifier, shift } of binding.chords) {
+          const id = `${key.toLowerCase()} ${modifier} ${shift}`;
+          expect(seen.get(id), id).toBeUndefined();
+          seen.set(id, binding.command);
+        }
+    }
   });
   it('writes chords the way each platform does', () => {
     expect(shortcutText('redo', false)).toBe('Ctrl+Shift+Z or Ctrl+Y');
@@ -101,5 +104,40 @@ describe('the keymap', () => {
     expect(titleWithShortcut('Save as', 'save-as', true)).toBe('Save as (⇧⌘S)');
     expect(titleWithShortcut('Next step', 'step-next', false)).toBe('Next step (→)');
     expect(chordText({ key: ' ', modifier: 'none', shift: 'any' }, false)).toBe('Space');
+  });
+});
+
+describe('lecture and presenter keys', () => {
+  it('present with F5 and make a worksheet with Ctrl/Cmd+Shift+E', () => {
+    expect(commandOf(chord('F5'))).toBe('present');
+    expect(commandOf(chord('E', { ctrlKey: true, shiftKey: true }))).toBe('worksheet');
+    expect(commandOf(chord('E', { metaKey: true, shiftKey: true }))).toBe('worksheet');
+    expect(commandOf(chord('e', { ctrlKey: true }))).toBeNull();
+  });
+  it('give a clicker’s keys their presenting meaning first, the workbench’s after', () => {
+    const meanings = (event: KeyChord) => bindingsFor(event).map((binding) => binding.command);
+    expect(meanings(chord('PageDown'))).toEqual(['present-next']);
+    expect(meanings(chord('PageUp'))).toEqual(['present-previous']);
+    // Space plays the reduction, except while presenting, where it steps like Page Down.
+    expect(meanings(chord(' '))).toEqual(['present-next', 'play']);
+    expect(bindingFor(chord(' '), true)?.command).toBe('present-next');
+    expect(bindingFor(chord(' '))?.command).toBe('play');
+    expect(bindingFor(chord('b'), true)?.command).toBe('present-black');
+    expect(bindingFor(chord('.'), true)?.command).toBe('present-black');
+    expect(bindingFor(chord('B', { shiftKey: true }), true)?.command).toBe('present-black');
+    expect(bindingFor(chord('b'))).toBeNull();
+    expect(bindingFor(chord('Escape'), true)?.command).toBe('present-exit');
+    // Keys presenter mode leaves alone keep their workbench meaning there.
+    expect(bindingFor(chord('ArrowRight'), true)?.command).toBe('step-next');
+  });
+  it('leave a typed “b” or “.” in a text field alone, even while presenting', () => {
+    const typing = { ...nowhere, editsText: true, inField: true };
+    expect(focusAllows(bindingFor(chord('b'), true)!.when, typing)).toBe(false);
+    expect(focusAllows(bindingFor(chord('Escape'), true)!.when, typing)).toBe(true);
+  });
+  it('name a clicker’s keys as they are printed on keyboards', () => {
+    expect(shortcutText('present-next', false)).toBe('Page Down or Space or ↓');
+    expect(shortcutText('present-exit', true)).toBe('Esc');
+    expect(shortcutText('present-black', false)).toBe('B or .');
   });
 });

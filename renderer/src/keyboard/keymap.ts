@@ -16,6 +16,12 @@ export type CommandId =
   | 'step-next'
   | 'step-last'
   | 'play'
+  | 'present'
+  | 'present-next'
+  | 'present-previous'
+  | 'present-black'
+  | 'present-exit'
+  | 'worksheet'
   | 'help';
 
 /** Ctrl on Windows and Linux, ⌘ on macOS; either is accepted everywhere. */
@@ -43,9 +49,14 @@ export interface Binding {
   /** What the command does, as Help lists it. */
   label: string;
   /** Help's heading for it. */
-  group: 'File' | 'Edit' | 'Reduce view' | 'Help';
+  group: 'File' | 'Edit' | 'Reduce view' | 'Lecture' | 'Presenter mode' | 'Help';
   chords: Chord[];
   when: FocusRule;
+  /**
+   * Only while presenting: these keys (a presentation clicker's) mean something else there, and
+   * take precedence over the workbench's meaning of the same key, which holds otherwise.
+   */
+  presenting?: true;
 }
 
 const primary = (key: string, shift = false): Chord => ({ key, modifier: 'primary', shift });
@@ -132,6 +143,52 @@ export const keymap: readonly Binding[] = [
     when: 'outside-fields-and-buttons',
   },
   {
+    command: 'worksheet',
+    label: 'Make a worksheet',
+    group: 'Lecture',
+    chords: [primary('e', true)],
+    when: 'anywhere',
+  },
+  {
+    command: 'present',
+    label: 'Present the current view full screen',
+    group: 'Lecture',
+    chords: [plain('F5')],
+    when: 'anywhere',
+  },
+  {
+    command: 'present-next',
+    label: 'Next step (a clicker’s forward button)',
+    group: 'Presenter mode',
+    chords: [plain('PageDown'), plain(' '), plain('ArrowDown')],
+    when: 'outside-text',
+    presenting: true,
+  },
+  {
+    command: 'present-previous',
+    label: 'Previous step (a clicker’s back button)',
+    group: 'Presenter mode',
+    chords: [plain('PageUp'), plain('ArrowUp')],
+    when: 'outside-text',
+    presenting: true,
+  },
+  {
+    command: 'present-black',
+    label: 'Black screen, and back',
+    group: 'Presenter mode',
+    chords: [plain('b'), plain('.')],
+    when: 'outside-text',
+    presenting: true,
+  },
+  {
+    command: 'present-exit',
+    label: 'Leave presenter mode',
+    group: 'Presenter mode',
+    chords: [plain('Escape')],
+    when: 'anywhere',
+    presenting: true,
+  },
+  {
     command: 'help',
     label: 'Keyboard shortcuts',
     group: 'Help',
@@ -161,9 +218,21 @@ function matches(chord: Chord, event: KeyChord): boolean {
   return !event.ctrlKey && !event.metaKey;
 }
 
+/**
+ * Every binding a key press may mean, presenter mode's first: the listener runs the first one a
+ * mounted component handles (presenter mode registers its commands only while presenting).
+ */
+export function bindingsFor(event: KeyChord): Binding[] {
+  const found = keymap.filter((binding) => binding.chords.some((chord) => matches(chord, event)));
+  return [...found.filter((binding) => binding.presenting), ...found.filter((b) => !b.presenting)];
+}
+
 /** The binding a key press means, before asking where focus is; null for none. */
-export function bindingFor(event: KeyChord): Binding | null {
-  return keymap.find((binding) => binding.chords.some((chord) => matches(chord, event))) ?? null;
+export function bindingFor(event: KeyChord, presenting = false): Binding | null {
+  return (
+    bindingsFor(event).find((binding) => (binding.presenting ?? false) === presenting) ??
+    (presenting ? bindingFor(event) : null)
+  );
 }
 
 export function bindingOf(command: CommandId): Binding {
@@ -242,6 +311,9 @@ const keyNames: Record<string, string> = {
   ' ': 'Space',
   home: 'Home',
   end: 'End',
+  pagedown: 'Page Down',
+  pageup: 'Page Up',
+  escape: 'Esc',
 };
 
 /** "Ctrl+Shift+S" (Windows, Linux) or "⇧⌘S" (macOS). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatchKey, registerShortcuts } from './use-shortcuts';
+import { dispatchKey, registerShortcuts, runCommand } from './use-shortcuts';
 
 function press(key: string, modifiers: { ctrlKey?: boolean; shiftKey?: boolean } = {}) {
   return dispatchKey({
@@ -37,5 +37,30 @@ describe('the one keydown listener', () => {
     expect(press('s', { ctrlKey: true })).toBe(true);
     remove();
     expect(press('s', { ctrlKey: true })).toBe(false);
+  });
+
+  it('gives a key with two meanings to the first one a component handles now', () => {
+    const calls: string[] = [];
+    const removeView = registerShortcuts({ play: () => calls.push('play') });
+    expect(press(' ')).toBe(true);
+    // Presenting: presenter mode registers its commands, and Space steps instead of playing.
+    const removePresenter = registerShortcuts({ 'present-next': () => calls.push('next') });
+    expect(press(' ')).toBe(true);
+    expect(press('PageDown')).toBe(true);
+    removePresenter();
+    expect(press(' ')).toBe(true);
+    expect(press('PageDown')).toBe(false);
+    removeView();
+    expect(calls).toEqual(['play', 'next', 'next', 'play']);
+  });
+
+  it('runs a command by name for the newest component that handles it', () => {
+    const calls: string[] = [];
+    const remove = registerShortcuts({ 'step-next': () => calls.push('step') });
+    expect(runCommand('step-next')).toBe(true);
+    expect(runCommand('step-last')).toBe(false);
+    remove();
+    expect(runCommand('step-next')).toBe(false);
+    expect(calls).toEqual(['step']);
   });
 });

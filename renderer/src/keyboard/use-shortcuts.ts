@@ -2,7 +2,7 @@
 // is, and runs what the newest mounted component registered for that command. A component says
 // what its commands do with useShortcuts({ save: …, open: … }); unmounting takes them back.
 import { useEffect, useRef } from 'react';
-import { bindingFor, focusAllows, focusFacts, type CommandId, type KeyChord } from './keymap';
+import { bindingsFor, focusAllows, focusFacts, type CommandId, type KeyChord } from './keymap';
 
 type Handler = () => void;
 
@@ -14,18 +14,27 @@ interface Registration {
 const registrations: Registration[] = [];
 let listening = false;
 
-/** Runs the command a key press means, if a component handles it; true when one did. */
-export function dispatchKey(event: KeyChord & { target: EventTarget | null }): boolean {
-  const binding = bindingFor(event);
-  if (!binding || !focusAllows(binding.when, focusFacts(event.target))) return false;
+/** Runs what the newest mounted component registered for a command; true when one did. */
+export function runCommand(command: CommandId): boolean {
   for (let index = registrations.length - 1; index >= 0; index--) {
-    const handler = registrations[index].handlers[binding.command];
+    const handler = registrations[index].handlers[command];
     if (handler) {
       handler();
       return true;
     }
   }
   return false;
+}
+
+/**
+ * Runs the command a key press means, if a component handles it; true when one did. A key with
+ * two meanings (Space: play, or a presenter's next step) runs the first that is handled now.
+ */
+export function dispatchKey(event: KeyChord & { target: EventTarget | null }): boolean {
+  const focus = focusFacts(event.target);
+  return bindingsFor(event).some(
+    (binding) => focusAllows(binding.when, focus) && runCommand(binding.command),
+  );
 }
 
 function onKeyDown(event: KeyboardEvent) {

@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { projectSchema, type ProjectDocument } from '../../../core/project/schema';
 import welcome from '../../../assets/examples/welcome.json';
+import { generateWorksheet } from '../../../core/lecture/worksheet-generator';
+import { worksheetMatrices } from '../../../core/lecture/worksheet-matrices';
 import { createProjectStore, mergeWindowMilliseconds, selectedMatrix } from './project-store';
 
 function welcomeDocument(): ProjectDocument {
@@ -188,6 +190,36 @@ describe('project store', () => {
     expect(store.getState().document.matrices.find((matrix) => matrix.id === id)?.dense?.rows).toBe(
       100,
     );
+  });
+
+  it('adds a worksheet’s exercises as one undo step, with b, and selects the first', () => {
+    const store = createProjectStore(welcomeDocument());
+    const before = store.getState().document;
+    const sheet = generateWorksheet({ rows: 2, cols: 3, rank: 2, count: 3, seed: 5, system: 'free' });
+    const exercises = worksheetMatrices(sheet, {
+      ids: before.matrices.map((matrix) => matrix.id),
+      names: before.matrices.map((matrix) => matrix.name),
+    });
+    store.getState().addMatrices(exercises, 'Add worksheet exercises');
+    const after = store.getState();
+    expect(after.document.matrices.length).toBe(before.matrices.length + 3);
+    expect(after.document.matrices.slice(-3).map((matrix) => matrix.name)).toEqual([
+      'Exercise 1',
+      'Exercise 2',
+      'Exercise 3',
+    ]);
+    expect(after.document.matrices.at(-1)?.rightHandSide).toHaveLength(2);
+    expect(after.selectedMatrixId).toBe(exercises[0].id);
+    expect(after.past.at(-1)?.label).toBe('Add worksheet exercises');
+    expect(projectSchema.safeParse(after.document).success).toBe(true);
+    after.undo();
+    expect(store.getState().document).toEqual(before);
+    store.getState().redo();
+    expect(store.getState().document.matrices.length).toBe(before.matrices.length + 3);
+    // The same exercises again would collide: refused, nothing changed.
+    const count = store.getState().past.length;
+    expect(() => store.getState().addMatrices(exercises, 'again')).toThrow(/already holds/);
+    expect(store.getState().past.length).toBe(count);
   });
 
   it('a new change clears the redo stack', () => {

@@ -43,6 +43,11 @@ export interface ProjectState {
    * id it must have, so saving finds them): no entries, a dense reference. Selects it.
    */
   addDenseMatrix(matrixId: string, name: string, rows: number, cols: number, note?: string): string;
+  /**
+   * Adds whole matrices (a worksheet's exercises) as one undo step and selects the first. Their
+   * ids and names must be free (core/lecture/worksheet-matrices.ts picks free ones).
+   */
+  addMatrices(matrices: readonly MatrixDocument[], label: string): void;
   deleteMatrix(matrixId: string): void;
   /**
    * Changes one view's settings (document.views[viewId]) with undo: the recipe mutates the settings
@@ -264,6 +269,26 @@ export function createProjectStore(
         );
         set({ selectedMatrixId: id });
         return id;
+      },
+
+      addMatrices(matrices, label) {
+        if (matrices.length === 0) return;
+        const document = get().document;
+        const ids = new Set(document.matrices.map((matrix) => matrix.id));
+        const names = new Set(document.matrices.map((matrix) => matrix.name));
+        for (const matrix of matrices) {
+          if (ids.has(matrix.id) || names.has(matrix.name))
+            throw new Error(`The project already holds a matrix named "${matrix.name}".`);
+          ids.add(matrix.id);
+          names.add(matrix.name);
+        }
+        change(
+          (draft) => {
+            draft.matrices.push(...matrices.map((matrix) => structuredClone(matrix)));
+          },
+          { label },
+        );
+        set({ selectedMatrixId: matrices[0].id });
       },
 
       addDenseMatrix(matrixId, name, rows, cols, note) {

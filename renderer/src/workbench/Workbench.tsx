@@ -1,6 +1,7 @@
 // The workbench shell: header, matrix list, view tabs, inspector and status bar, plus the
-// history shortcuts (undo, redo) and Help for the whole window.
-import { useEffect, useState } from 'react';
+// history shortcuts (undo, redo), Lecture and Help for the whole window. Presenter mode keeps the
+// current view alone, scaled for a projector (use-presenter.ts), with a black screen over it.
+import { useEffect, useState, type CSSProperties } from 'react';
 import { titleWithShortcut } from '../keyboard/keymap';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { denseMatrices } from '../state/dense-matrices';
@@ -8,12 +9,16 @@ import { FileBar } from '../files/FileBar';
 import { createFileSession, type FileSession } from '../state/file-session';
 import { FileSessionContext, useProject, useProjectStore } from '../state/app-context';
 import { HelpMenu } from './HelpMenu';
+import { LectureMenu } from './LectureMenu';
+import { PresenterOverlay } from './PresenterOverlay';
+import { usePresenter } from './use-presenter';
 import { RedoIcon, UndoIcon } from '../views/shared/icons';
 import { Inspector } from './Inspector';
 import { MatrixList } from './MatrixList';
 import { StatusBar } from './StatusBar';
 import { ViewTabs } from './ViewTabs';
 import './workbench.css';
+import './lecture.css';
 
 function Logo() {
   return (
@@ -46,6 +51,7 @@ function Header({ session }: { session: FileSession }) {
       </h1>
       <FileBar session={session} />
       <span className="status-spacer" />
+      <LectureMenu />
       <HelpMenu />
       <div className="history-buttons" role="group" aria-label="History">
         <button
@@ -89,10 +95,18 @@ export function Workbench() {
 
   // Our history replaces the inputs' own undo, which would fight the store.
   useShortcuts({ undo: () => store.getState().undo(), redo: () => store.getState().redo() });
+  const presenter = usePresenter();
 
   return (
     <FileSessionContext.Provider value={session}>
-      <div className="app">
+      <div
+        className={presenter.presenting ? 'app presenting' : 'app'}
+        style={
+          presenter.presenting
+            ? ({ '--presenter-zoom': presenter.zoom } as CSSProperties)
+            : undefined
+        }
+      >
         <Header session={session} />
         <div className="layout">
           <MatrixList />
@@ -100,6 +114,7 @@ export function Workbench() {
           <Inspector />
         </div>
         <StatusBar />
+        {presenter.presenting ? <PresenterOverlay presenter={presenter} /> : null}
       </div>
     </FileSessionContext.Provider>
   );

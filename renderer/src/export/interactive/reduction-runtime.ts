@@ -1,7 +1,7 @@
 // The reduction stepper as a standalone page: the matrix after each elementary operation, drawn by
 // the same builder as the Reduce view's figure (figures/reduce-svg.ts), stepped with buttons, a
 // slider, or the keyboard (← →, Home, End, Page Up/Down and Space for a presentation clicker).
-import { buildReduceSvg } from '../../figures/reduce-svg';
+import { reductionStepFigure } from '../reduction-step-figure';
 import { element, figureRoot, footer, publish, readFigureData } from './figure-page';
 
 const data = readFigureData('reduction');
@@ -24,24 +24,9 @@ const slider = element('input', {
   'aria-label': 'Step',
 });
 
-function caption(): string[] {
-  if (index === 0)
-    return [`${data.title}: the matrix to reduce`, `${total} elementary operations to its RREF`];
-  const step = data.steps[index - 1];
-  return [`Step ${index} of ${total}: ${step.notation}`, `${step.words} — ${step.reason}`];
-}
-
 function show(target: number): void {
   index = Math.max(0, Math.min(total, target));
-  const step = index > 0 ? data.steps[index - 1] : null;
-  const figure = buildReduceSvg({
-    cells: step ? step.cells : data.start,
-    pivot: step?.pivot ?? null,
-    readRows: step?.readRows ?? [],
-    writtenRows: step?.writtenRows ?? [],
-    augmentAt: data.augmentAt,
-    caption: caption(),
-  });
+  const figure = reductionStepFigure(data, index);
   picture.innerHTML = figure.svg;
   // Half as large again as in the app: the page is for reading at a distance, on a projector too.
   const svg = picture.querySelector('svg');

@@ -8,6 +8,7 @@ import { useOpenView, useProject } from '../../state/app-context';
 import type { ViewProps } from '../shared/view-definition';
 import { DenseReduceNote } from './DenseReduceNote';
 import { GuidedMode } from './GuidedMode';
+import { LectureExport } from './LectureExport';
 import { useReductionTrace } from './job-trace';
 import { ManualMode } from './ManualMode';
 import { readReduceSettings, reduceViewId, setStrategy } from './reduce-settings';
@@ -90,7 +91,7 @@ export function ReduceView({ matrixId }: ViewProps) {
   // A matrix kept as numbers has no cells to reduce exactly.
   const entries = matrix?.dense ? undefined : matrix?.entries;
   // The whole trace comes from the host (the `rref` job on a worker), so typing never waits on it.
-  const { outcome, pending } = useReductionTrace(entries, settings.strategy);
+  const { outcome, pending, result } = useReductionTrace(entries, settings.strategy);
   if (matrix?.dense) {
     return <DenseReduceNote name={matrix.name} rows={matrix.dense.rows} cols={matrix.dense.cols} />;
   }
@@ -154,12 +155,23 @@ export function ReduceView({ matrixId }: ViewProps) {
       ) : outcome.kind === 'summary' ? (
         <Summary trace={outcome.trace} reason={outcome.reason} />
       ) : mode === 'guided' ? (
-        <GuidedMode
-          key={`${settings.strategy}`}
-          trace={outcome.trace}
-          name={matrix.name}
-          rightHandSide={rightHandSide}
-        />
+        <>
+          <GuidedMode
+            key={`${settings.strategy}`}
+            trace={outcome.trace}
+            name={matrix.name}
+            rightHandSide={rightHandSide}
+          />
+          {result ? (
+            <LectureExport
+              name={matrix.name}
+              result={result}
+              strategy={settings.strategy}
+              cells={entries}
+              rightHandSide={matrix.rightHandSide?.length === rows ? matrix.rightHandSide : null}
+            />
+          ) : null}
+        </>
       ) : (
         <ManualMode matrixId={matrixId} name={matrix.name} cells={entries} settings={settings} />
       )}

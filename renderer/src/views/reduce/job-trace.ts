@@ -63,6 +63,8 @@ export interface ReductionState {
   outcome: TraceOutcome | null;
   /** A newer request is on its way; `outcome` is the previous one meanwhile. */
   pending: boolean;
+  /** The job's own result, which the lecture exports build their lesson from. */
+  result: RrefJobResult | null;
 }
 
 /** The host's reduction of `cells`, recomputed (and the stale request cancelled) on every change. */
@@ -85,5 +87,5 @@ export function useReductionTrace(
           : null,
     [job.result, job.error],
   );
-  return { outcome, pending: job.running || outcome === null };
+  return { outcome, pending: job.running || outcome === null, result: job.result };
 }

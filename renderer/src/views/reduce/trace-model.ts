@@ -1,9 +1,14 @@
 // The reduction the Reduce view steps through, as the rref job returns it (job-trace.ts reads it
 // back): exact entries, or floating ones when an entry is irrational, with the full Gauss–Jordan
 // trace, and the facts each step shows (rows read and written, the operation in words). Pure.
-import { formatFloat } from '../../../../core/exact/field';
 import type { Rational } from '../../../../core/exact/rational';
 import type { StepOf, Strategy } from '../../../../core/exact/rref';
+import {
+  entryText,
+  operationWords,
+  rowMarks,
+  type RowMarks,
+} from '../../../../core/lecture/step-description';
 
 export type Scalar = Rational | number;
 export type ScalarMatrix = Scalar[][];
@@ -40,25 +45,16 @@ export function matrixAtStep(trace: ReductionTrace, index: number): ScalarMatrix
   return index <= 0 ? trace.start : trace.steps[Math.min(index, trace.steps.length) - 1].matrix;
 }
 
-/** Plain text of an entry: "-1/2", "0.707107". */
-export function scalarText(value: Scalar): string {
-  return typeof value === 'number' ? formatFloat(value) : value.toString();
-}
+/** Plain text of an entry: "-1/2", "0.707107" (six significant digits for floats). */
+export const scalarText: (value: Scalar) => string = entryText;
 
-export interface StepHighlight {
-  /** Rows whose values the operation reads (the source row of an add). */
-  readRows: number[];
-  /** Rows the operation changes. */
-  writtenRows: number[];
+export interface StepHighlight extends RowMarks {
   pivot: { row: number; col: number };
 }
 
+/** The rows a step reads and writes (as the slides mark them), and its pivot. */
 export function stepHighlight(step: Pick<TraceStep, 'kind' | 'rows' | 'pivot'>): StepHighlight {
-  if (step.kind === 'swap')
-    return { readRows: [], writtenRows: [step.rows[0], step.rows[1]], pivot: step.pivot };
-  if (step.kind === 'scale')
-    return { readRows: [], writtenRows: [step.rows[0]], pivot: step.pivot };
-  return { readRows: [step.rows[1]], writtenRows: [step.rows[0]], pivot: step.pivot };
+  return { ...rowMarks(step), pivot: step.pivot };
 }
 
 const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
@@ -70,26 +66,12 @@ export function unicodeNotation(notation: string): string {
   );
 }
 
-function negated(value: Scalar): Scalar {
-  return typeof value === 'number' ? -value : value.negate();
-}
-
-function isNegative(value: Scalar): boolean {
-  return typeof value === 'number' ? value < 0 : value.sign() < 0;
-}
-
-/** The operation in words: "add −2 times row 1 to row 2", "swap rows 1 and 3", "multiply row 1 by 1/2". */
+/**
+ * The operation in words, as the slides and handouts say it: "subtract 2 times row 1 from row 2",
+ * "swap rows 1 and 3", "multiply row 1 by 1/2".
+ */
 export function stepWords(step: Pick<TraceStep, 'kind' | 'rows' | 'factor'>): string {
-  const [first, second] = step.rows;
-  if (step.kind === 'swap') return `swap rows ${first + 1} and ${second! + 1}`;
-  if (step.kind === 'scale')
-    return `multiply row ${first + 1} by ${scalarText(step.factor).replace('-', '−')}`;
-  const factor = step.factor;
-  const magnitude = scalarText(isNegative(factor) ? negated(factor) : factor);
-  const times = magnitude === '1' ? 'row' : `${magnitude} times row`;
-  return isNegative(factor)
-    ? `subtract ${times} ${second! + 1} from row ${first + 1}`
-    : `add ${times} ${second! + 1} to row ${first + 1}`;
+  return operationWords(step);
 }
 
 /** "step 3 of 7". */

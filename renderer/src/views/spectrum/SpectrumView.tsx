@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { RankPolicy } from '../../../../core/rank/policies';
 import type { FigureSource } from '../../export/ExportPanel';
+import { screeFigureData } from '../../export/interactive-data';
 import { buildScreePlot, cumulativeEnergy, type AxisScale } from '../../figures/scree-plot';
 import { screeTikz } from '../../figures/scree-tikz';
 import { buildSpectralHistogram } from '../../figures/spectral-histogram';
@@ -78,8 +79,17 @@ export function SpectrumView({ matrixId }: ViewProps) {
           : `${matrix?.name ?? 'matrix'} spectral histogram`,
       svg: (figureTheme) => draw(figureTheme).svg,
       tikz: mode === 'scree' ? () => screeTikz(result.singularValues, markers, scale) : undefined,
+      // The page lets a reader switch between the three policies that need no tolerance typed.
+      interactive:
+        mode === 'scree'
+          ? () =>
+              screeFigureData(result, matrix?.name ?? 'matrix', {
+                policy: kind === 'gap' || kind === 'noise' ? kind : 'default',
+                scale,
+              })
+          : undefined,
     };
-  }, [draw, result, markers, mode, scale, matrix?.name]);
+  }, [draw, result, markers, mode, scale, kind, matrix?.name]);
 
   if (!matrix) return null;
   const controls = (

@@ -51,10 +51,11 @@ export function SubspacesView({ matrixId }: ViewProps) {
   const { x, image } = vector;
   const source = useMemo(
     () =>
-      result
+      result && a
         ? subspacesFigureSource({
             name: `${matrix?.name ?? 'matrix'} subspaces`,
             result,
+            matrix: a,
             small,
             domain: domainRef,
             codomain: codomainRef,
@@ -63,7 +64,7 @@ export function SubspacesView({ matrixId }: ViewProps) {
             projectionSummary,
           })
         : null,
-    [result, small, matrix?.name, x, image, projectionSummary],
+    [result, a, small, matrix?.name, x, image, projectionSummary],
   );
 
   if (!matrix) return null;

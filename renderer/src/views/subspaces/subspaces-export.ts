@@ -1,7 +1,10 @@
 // What the Subspaces view exports: the two 3D scenes as they stand (drawn again as vectors in the
 // figure's theme) with the vector readout, or for larger matrices the projected scenes, else
-// Strang's big picture; and the four orthonormal bases as LaTeX.
+// Strang's big picture; the four orthonormal bases as LaTeX; and for m, n ≤ 3 the scenes as an
+// interactive HTML page.
 import type { SubspacesResult } from '../../../../core/jobs/subspaces';
+import type { Matrix } from '../../../../core/linalg/matrix';
+import { subspacesFigureData } from '../../export/interactive-data';
 import type { FigureSource } from '../../export/ExportPanel';
 import { basesLatex } from '../../figures/bases-latex';
 import { buildBigPicture } from '../../figures/big-picture';
@@ -23,6 +26,8 @@ export function smallSpace(ambient: number): string {
 export interface SubspacesExport {
   name: string;
   result: SubspacesResult;
+  /** A itself, which the interactive page multiplies x by. */
+  matrix: Matrix;
   /** m, n ≤ 3: the scenes are the spaces themselves, with x and Ax. */
   small: boolean;
   /** Read when the figure is saved: the scenes as they stand then. */
@@ -82,6 +87,8 @@ export function subspacesFigureSource(input: SubspacesExport): FigureSource {
   return {
     name,
     latex: () => latex(result),
+    // The same two scenes as one HTML page: orbit them, drag x's tip.
+    interactive: () => subspacesFigureData(result, input.matrix, input.x, name),
     svg: (figureTheme) => {
       const panels = [
         [domain.current, `domain ${smallSpace(result.cols)}: row space ⟂ null space`],
