@@ -1,0 +1,262 @@
+// Where every text notation's reader puts its cells: doubles straight into a growing array, the
+// offsets of each cell's text (so the exact strings can be had later without reading the text
+// again), the widest kind of entry, a header row, and the checks every matrix needs — equal rows,
+// known cells, a size cap — with errors that name the line and column. O(cells).
+
+import { isExpressionText } from './expression-text';
+import { FormatError, quoteForMessage } from './format-error';
+import type { Matrix } from '../linalg/matrix';
+import type { OffsetUnit, TextSource } from './text-source';
+import type { CellRule, EntryKind, TextFormat } from './text-formats';
+
+/** A matrix read from text. */
+export interface MatrixText {
+  format: TextFormat;
+  rows: number;
+  cols: number;
+  /** Column-major doubles; NaN where a cell is an expression (entries === 'expressions'). */
+  matrix: Matrix;
+  /** The widest kind of entry written: integers ⊂ fractions ⊂ decimals ⊂ expressions. */
+  entries: EntryKind;
+  /** Column names, when the first row of a delimited text was a header. */
+  header?: string[];
+  /**
+   * The cells as written, row by row (trimmed; decimal commas, LaTeX and Julia's "//" rewritten
+   * as plain numbers the exact core reads). Built from offsets kept while reading, on demand.
+   */
+  cells(): string[][];
+}
+
+export interface BuilderOptions {
+  /** Named in error messages. */
+  file?: string;
+  /** What the offsets given count: bytes of source.bytes (the default) or characters of source.text. */
+  unit?: OffsetUnit;
+  cells?: CellRule;
+  /** Refuse more cells than this (default 2^26), before allocating for them. */
+  maxCells?: number;
+  /** The first row may be a header of column names (delimited text). */
+  header?: boolean;
+  /** Cells may write a decimal comma ("1,5"); cells() gives "1.5". */
+  decimalComma?: boolean;
+}
+
+export const defaultMaxCells = 2 ** 26;
+
+const expressionKind = 4;
+const entryKinds: EntryKind[] = ['integers', 'fractions', 'decimals', 'decimals', 'expressions'];
+
+export class MatrixBuilder {
+  private values = new Float64Array(256);
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  /** Cell texts that differ from the slice of the source (LaTeX, quoted fields, "//"). */
+  private written = new Map<number, string>();
+  private count = 0;
+  private rowCells = 0;
+  private rows = 0;
+  private cols = -1;
+  private widest = 0;
+  private header: string[] | undefined;
+  /** Words in the first row, kept until the row ends: a header, or cells to check then. */
+  private firstRowWords: number[] = [];
+  private transposed = false;
+  private readonly maxCells: number;
+  private readonly unit: OffsetUnit;
+
+  constructor(
+    private readonly source: TextSource,
+    private readonly options: BuilderOptions = {},
+  ) {
+    this.maxCells = options.maxCells ?? defaultMaxCells;
+    this.unit = options.unit ?? 'byte';
+  }
+
+  /** A cell that is a number; `written` when its text is not text.slice(start, end). */
+  number(value: number, kind: number, start: number, end: number, written?: string): void {
+    const index = this.push(start, end, written);
+    this.values[index] = value;
+    if (kind > this.widest) this.widest = kind;
+  }
+
+  /** A cell that is not a plain number: an expression, a header word, or an error. */
+  word(start: number, end: number, written?: string): void {
+    const index = this.push(start, end, written);
+    this.values[index] = NaN;
+    if (this.rows === 0 && this.options.header) this.firstRowWords.push(index);
+    else this.checkWord(index);
+  }
+
+  /** Ends the current row at `offset` (a row with no cells is skipped). */
+  endRow(offset: number): void {
+    if (this.rowCells === 0) return;
+    if (this.rows === 0 && this.firstRowWords.length > 0) {
+      if (this.firstRowWords.length === this.rowCells && this.rowCells > 0) {
+        this.header = this.firstRowWords.map((index) => this.cellText(index));
+        this.cols = this.rowCells;
+        this.count = 0;
+        this.rowCells = 0;
+        this.firstRowWords = [];
+        this.written.clear();
+        return;
+      }
+      for (const index of this.firstRowWords) this.checkWord(index);
+      this.firstRowWords = [];
+    }
+    if (this.cols < 0) this.cols = this.rowCells;
+    else if (this.rowCells !== this.cols) {
+      this.fail(
+        `this row has ${this.rowCells} ${plural(this.rowCells, 'entry', 'entries')}, but ${this.firstRowName()} has ${this.cols}`,
+        offset,
+      );
+    }
+    this.rows++;
+    this.rowCells = 0;
+  }
+
+  /**
+   * Sizes the arrays for about this many cells at once (a guess from the first line), so a large
+   * file is not copied at every doubling.
+   */
+  expectCells(estimate: number): void {
+    const capacity = Math.min(Math.ceil(estimate), this.maxCells);
+    if (capacity <= this.values.length || this.count > 0) return;
+    this.values = new Float64Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** The matrix read is the transpose of the rows given (MATLAB's A', R's column order). */
+  transposeResult(): void {
+    this.transposed = true;
+  }
+
+  /** The source text between two offsets, as written. */
+  textBetween(start: number, end: number): string {
+    return this.source.slice(start, end, this.unit);
+  }
+
+  /** Throws a FormatError at the line and column of `offset`. */
+  fail(reason: string, offset: number): never {
+    throw new FormatError(reason, {
+      file: this.options.file,
+      ...this.source.locate(offset, this.unit),
+    });
+  }
+
+  finish(format: TextFormat): MatrixText {
+    const length = this.unit === 'byte' ? this.source.bytes.length : this.source.text.length;
+    if (this.rowCells > 0) this.endRow(length);
+    if (this.rows === 0 || this.cols <= 0) {
+      this.fail(
+        this.header
+          ? 'there is a header row but no numbers below it'
+          : 'there is no matrix here: the text holds no entries',
+        length,
+      );
+    }
+    const { rows, cols, values, transposed } = this;
+    const data = new Float64Array(rows * cols);
+    if (transposed) data.set(values.subarray(0, rows * cols));
+    else
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) data[i + j * rows] = values[i * cols + j];
+    const shape = transposed ? { rows: cols, cols: rows } : { rows, cols };
+    const result: MatrixText = {
+      format,
+      ...shape,
+      matrix: { ...shape, data },
+      entries: entryKinds[this.widest],
+      cells: () => this.cellGrid(),
+    };
+    if (this.header) result.header = this.header;
+    return result;
+  }
+
+  private push(start: number, end: number, written: string | undefined): number {
+    if (this.cols >= 0 && this.rowCells === this.cols) {
+      this.fail(
+        `a ${ordinal(this.cols + 1)} entry, but ${this.firstRowName()} has ${this.cols}`,
+        start,
+      );
+    }
+    const index = this.count;
+    if (index >= this.maxCells)
+      this.fail(`more than ${this.maxCells} cells; the limit protects memory`, start);
+    if (index === this.values.length) this.grow();
+    this.starts[index] = start;
+    this.ends[index] = end;
+    if (written !== undefined) this.written.set(index, written);
+    this.count++;
+    this.rowCells++;
+    return index;
+  }
+
+  private grow(): void {
+    const capacity = Math.min(Math.max(this.values.length * 2, 256), this.maxCells);
+    const values = new Float64Array(capacity);
+    values.set(this.values);
+    const starts = new Int32Array(capacity);
+    starts.set(this.starts);
+    const ends = new Int32Array(capacity);
+    ends.set(this.ends);
+    this.values = values;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  private checkWord(index: number): void {
+    const cell = this.cellText(index);
+    if ((this.options.cells ?? 'expressions') === 'expressions' && isExpressionText(cell)) {
+      this.widest = expressionKind;
+      return;
+    }
+    const reason =
+      cell === ''
+        ? 'the cell is empty'
+        : `${quoteForMessage(cell)} is not a number${this.options.cells === 'numbers' ? '' : ' or an arithmetic expression'}`;
+    this.fail(reason, this.starts[index]);
+  }
+
+  private firstRowName(): string {
+    if (this.header) return 'the header';
+    // The first row's first cell is cell 0 (a header, once taken, is no longer counted).
+    return `the first row (line ${this.source.locate(this.starts[0], this.unit).line})`;
+  }
+
+  private cellText(index: number): string {
+    const written = this.written.get(index);
+    if (written !== undefined) return written;
+    const text = this.source.slice(this.starts[index], this.ends[index], this.unit);
+    return this.options.decimalComma ? text.replace(',', '.') : text;
+  }
+
+  private cellGrid(): string[][] {
+    const { rows, cols } = this;
+    const grid: string[][] = [];
+    if (this.transposed) {
+      for (let j = 0; j < cols; j++) {
+        const row: string[] = [];
+        for (let i = 0; i < rows; i++) row.push(this.cellText(i * cols + j));
+        grid.push(row);
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const row: string[] = [];
+        for (let j = 0; j < cols; j++) row.push(this.cellText(i * cols + j));
+        grid.push(row);
+      }
+    }
+    return grid;
+  }
+}
+
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
