@@ -246,7 +246,7 @@ function readQuoted(
 ): number {
   let position = open + 1;
   let content = '';
-  let doubled = false;
+  let doubled = false; // a doubled quote inside: the field's text is not a slice of the source
   for (;;) {
     const close = text.indexOf(quote, position);
     if (close < 0) builder.fail("this quoted field is never closed (a '\"' is missing)", open);
@@ -279,11 +279,8 @@ function readQuoted(
       return position;
     }
   }
-  builder.word(
-    doubled ? open : cellStart,
-    doubled ? contentEnd : cellStart + trimmed.length,
-    doubled ? trimmed : undefined,
-  );
+  // Not a number: a header name, kept exactly as quoted (RFC 4180: spaces belong to the field).
+  builder.word(open + 1, contentEnd, content);
   return position;
 }
 

@@ -6,6 +6,9 @@
 import type { Matrix } from '../linalg/matrix';
 import { FormatError, quoteForMessage } from './format-error';
 import { readMatrixText, type MatrixText } from './matrix-text';
+import { textFileExtensions } from './text-formats';
+
+export { textFileExtensions } from './text-formats';
 import { parseMatrixMarket } from './matrix-market';
 import { parseNpy } from './npy';
 import { readSafetensorsHeaderSync, readTensorSync } from './safetensors';
@@ -24,21 +27,6 @@ export interface LoadOptions {
   /** Largest number of dense entries accepted (default 2^26), checked before allocating. */
   maxEntries?: number;
 }
-
-/** Extensions of text files, read by readMatrixText whatever notation they hold. */
-export const textFileExtensions = [
-  '.csv',
-  '.tsv',
-  '.txt',
-  '.dat',
-  '.json',
-  '.m',
-  '.jl',
-  '.r',
-  '.py',
-  '.tex',
-  '.wl',
-];
 
 export const matrixFileExtensions = [...textFileExtensions, '.mtx', '.npy', '.safetensors'];
 

@@ -286,6 +286,33 @@ describe('round trips: every writer, read back exactly', () => {
     );
   });
 
+  it('CSV headers of any text (quotes, delimiters, line breaks, edge spaces) survive RFC 4180 quoting', () => {
+    // Names open with a letter and hold none of = < ( & \\, which would make the text look like
+    // an assignment, an R call or LaTeX rows; anything else goes, quotes and line breaks included.
+    const name = fc
+      .tuple(fc.constantFrom(...'abcxyzXYZ'), fc.string({ maxLength: 8 }))
+      .map(([first, rest]) => first + rest)
+      .filter((text) => !/[=<(&\\]/.test(text) && !/^inf|^nan/i.test(text));
+    // Two columns at least: one column of text has no delimiter to detect.
+    const table = fc.integer({ min: 2, max: 4 }).chain((cols) =>
+      fc.tuple(
+        fc.array(name, { minLength: cols, maxLength: cols }),
+        fc.array(fc.array(fc.integer().map(String), { minLength: cols, maxLength: cols }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+      ),
+    );
+    fc.assert(
+      fc.property(table, fc.constantFrom('\n', '\r\n'), ([header, cells], lineEnding) => {
+        const read = readMatrixText(writeCsv(cells, { header, lineEnding: lineEnding as '\n' }));
+        expect(read.header).toEqual(header);
+        expect(read.cells()).toEqual(cells);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('JSON and LaTeX (which rewrite some cells) keep every double', () => {
     const number = fc.double({ noNaN: true, noDefaultInfinity: true }).map(String);
     fc.assert(

@@ -34,7 +34,9 @@ const numpyRest = /^\s*(?:,\s*dtype\s*=\s*[\w.'"]+\s*)?\)/;
 const rCall = /^(?:matrix|rbind|cbind|structure|array|t)\s*\(/;
 const rPrintHeader = /^\[,1\][^\n]*(?:\r?\n|$)/;
 const juliaDisplay = /^(\d+)×(\d+) [^\n]*:[ \t]*(?:\r?\n|$)/;
-const juliaTypedLiteral = /^[A-Z]\w*(?:\{[^{}\n]{0,80}\})?(?=\[)/;
+/** Julia's typed literals, Float64[1 2; 3 4]: the element types a matrix of numbers has. */
+const juliaTypedLiteral =
+  /^(?:Float(?:16|32|64)|U?Int(?:8|16|32|64|128)?|BigInt|BigFloat|Rational(?:\{[^{}\n]{0,40}\})?|Real|Number|Any)(?=\[)/;
 const latexStart = /^(?:\\begin|\$|\\\[|\\left)/;
 
 /**

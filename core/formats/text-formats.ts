@@ -23,3 +23,18 @@ export type EntryKind = 'integers' | 'fractions' | 'decimals' | 'expressions';
 
 /** What a cell may hold: numbers only, or also arithmetic such as "sqrt(2)" or "pi/4". */
 export type CellRule = 'numbers' | 'expressions';
+
+/** Extensions of text files, read by readMatrixText whatever notation they hold. */
+export const textFileExtensions = [
+  '.csv',
+  '.tsv',
+  '.txt',
+  '.dat',
+  '.json',
+  '.m',
+  '.jl',
+  '.r',
+  '.py',
+  '.tex',
+  '.wl',
+];
