@@ -7,8 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
-const lock = path.join(repositoryRoot, 'dist/.build-lock');
-const stamp = path.join(repositoryRoot, 'dist/.build-stamp');
+// Kept out of dist/, which is packed as it is.
+const lock = path.join(repositoryRoot, 'node_modules/.cache/rankscope-build/lock');
+const stamp = path.join(repositoryRoot, 'node_modules/.cache/rankscope-build/stamp');
 const sources = [
   'core',
   'electron/cli',
