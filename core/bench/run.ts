@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   formats: () => import('../formats/benchmark'),
   project: () => import('./project'),
   weights: () => import('./weights'),
+  cli: () => import('./cli'),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -47,9 +47,9 @@ function firstRecords(head: string, limit: number): string[] {
   let start = 0;
   let quoted = false;
   for (let k = 0; k <= head.length && records.length < limit; k++) {
-    const character = head[k];
-    if (character === '"') quoted = !quoted;
-    else if (k === head.length || ((character === '\n' || character === '\r') && !quoted)) {
+    const code = head.charCodeAt(k);
+    if (code === 34) quoted = !quoted;
+    else if (k === head.length || ((code === 10 || code === 13) && !quoted)) {
       const record = head.slice(start, k).trim();
       if (record !== '' && record[0] !== '#' && record[0] !== '%') records.push(record);
       start = k + 1;
@@ -59,12 +59,13 @@ function firstRecords(head: string, limit: number): string[] {
 }
 
 function countOutsideQuotes(line: string, delimiter: string): number {
+  const separator = delimiter.charCodeAt(0);
   let count = 0;
   let quoted = false;
   for (let k = 0; k < line.length; k++) {
-    const character = line[k];
-    if (character === '"') quoted = !quoted;
-    else if (character === delimiter && !quoted) count++;
+    const code = line.charCodeAt(k);
+    if (code === 34) quoted = !quoted;
+    else if (code === separator && !quoted) count++;
   }
   return count;
 }

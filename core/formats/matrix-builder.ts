@@ -49,7 +49,8 @@ const entryKinds: EntryKind[] = ['integers', 'fractions', 'decimals', 'decimals'
 export class MatrixBuilder {
   private values = new Float64Array(256);
   private starts = new Int32Array(256);
-  private ends = new Int32Array(256);
+  /** Each cell's text length (a longer text is kept in `written`): a byte, not an offset. */
+  private lengths = new Uint8Array(256);
   /** Cell texts that differ from the slice of the source (LaTeX, quoted fields, "//"). */
   private written = new Map<number, string>();
   private count = 0;
@@ -123,7 +124,7 @@ export class MatrixBuilder {
     if (capacity <= this.values.length || this.count > 0) return;
     this.values = new Float64Array(capacity);
     this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    this.lengths = new Uint8Array(capacity);
   }
 
   /** The matrix read is the transpose of the rows given (MATLAB's A', R's column order). */
@@ -158,9 +159,7 @@ export class MatrixBuilder {
     const { rows, cols, values, transposed } = this;
     const data = new Float64Array(rows * cols);
     if (transposed) data.set(values.subarray(0, rows * cols));
-    else
-      for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++) data[i + j * rows] = values[i * cols + j];
+    else transposeInto(values, rows, cols, data);
     const shape = transposed ? { rows: cols, cols: rows } : { rows, cols };
     const result: MatrixText = {
       format,
@@ -173,7 +172,8 @@ export class MatrixBuilder {
     return result;
   }
 
-  private push(start: number, end: number, written: string | undefined): number {
+  private push(start: number, end: number, given: string | undefined): number {
+    let written = given;
     if (this.cols >= 0 && this.rowCells === this.cols) {
       this.fail(
         `a ${ordinal(this.cols + 1)} entry, but ${this.firstRowName()} has ${this.cols}`,
@@ -185,7 +185,9 @@ export class MatrixBuilder {
       this.fail(`more than ${this.maxCells} cells; the limit protects memory`, start);
     if (index === this.values.length) this.grow();
     this.starts[index] = start;
-    this.ends[index] = end;
+    const length = end - start;
+    if (written === undefined && length > 255) written = this.source.slice(start, end, this.unit);
+    this.lengths[index] = length;
     if (written !== undefined) this.written.set(index, written);
     this.count++;
     this.rowCells++;
@@ -198,11 +200,11 @@ export class MatrixBuilder {
     values.set(this.values);
     const starts = new Int32Array(capacity);
     starts.set(this.starts);
-    const ends = new Int32Array(capacity);
-    ends.set(this.ends);
+    const lengths = new Uint8Array(capacity);
+    lengths.set(this.lengths);
     this.values = values;
     this.starts = starts;
-    this.ends = ends;
+    this.lengths = lengths;
   }
 
   private checkWord(index: number): void {
@@ -227,7 +229,8 @@ export class MatrixBuilder {
   private cellText(index: number): string {
     const written = this.written.get(index);
     if (written !== undefined) return written;
-    const text = this.source.slice(this.starts[index], this.ends[index], this.unit);
+    const start = this.starts[index];
+    const text = this.source.slice(start, start + this.lengths[index], this.unit);
     return this.options.decimalComma ? text.replace(',', '.') : text;
   }
 
@@ -248,6 +251,26 @@ export class MatrixBuilder {
       }
     }
     return grid;
+  }
+}
+
+/** Row-major rows×cols into column-major, in 64×64 blocks so that both sides stay in cache. */
+function transposeInto(
+  rowMajor: Float64Array,
+  rows: number,
+  cols: number,
+  columnMajor: Float64Array,
+) {
+  const block = 64;
+  for (let i0 = 0; i0 < rows; i0 += block) {
+    const i1 = Math.min(rows, i0 + block);
+    for (let j0 = 0; j0 < cols; j0 += block) {
+      const j1 = Math.min(cols, j0 + block);
+      for (let j = j0; j < j1; j++) {
+        const column = j * rows;
+        for (let i = i0; i < i1; i++) columnMajor[column + i] = rowMajor[i * cols + j];
+      }
+    }
   }
 }
 
