@@ -2,7 +2,6 @@
 // modules, so `rankscope` starts without a compiler; each command's work is a chunk loaded only
 // when the command runs. With --types, also the library's declarations (dist/types) with tsc.
 // `npm install` runs this through the prepare script; `npm run build:cli` runs it by hand.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +10,17 @@ const root = path.resolve(import.meta.dirname, '..');
 const quiet = process.argv.includes('--quiet');
 const withTypes = process.argv.includes('--types');
 const started = performance.now();
+
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  // An install without devDependencies (npm ci --omit=dev) still runs prepare: say so, do not fail.
+  console.warn(
+    'rankscope: esbuild is not installed, so the command line was not built (npm run build:cli after installing devDependencies)',
+  );
+  process.exit(0);
+}
 
 const common = {
   absWorkingDir: root,
