@@ -79,8 +79,8 @@ function seconds(value: number | undefined): string {
   return value === undefined ? '—' : `${value.toFixed(3)} s`;
 }
 
-function verdict(value: number, limit: number, unit = ''): string {
-  return `${value.toFixed(unit ? 3 : 2)}${unit} ${value <= limit ? '— met' : '— NOT met'}`;
+function verdict(value: number, limit: number, unit: ' s' | '×'): string {
+  return `${value.toFixed(unit === ' s' ? 3 : 2)}${unit} ${value <= limit ? '— met' : '— NOT met'}`;
 }
 
 export async function run(): Promise<void> {
@@ -159,7 +159,7 @@ export async function run(): Promise<void> {
       `| \`rankscope rank\` 2×2 CSV, start to exit (median of ${runsOverride ?? 10}) | ${seconds(starts.rank)} | node -e 0: ${seconds(starts.node)}; --version: ${seconds(starts.version)} | ${verdict(starts.rank, 0.15, ' s')} (≤ 0.15 s) | — |`,
     );
     console.log(
-      `| \`svd --values\` 1024² CSV (${csvMegabytes.toFixed(1)} MB) vs .npy | ${seconds(svd.csv)} | .npy: ${seconds(svd.npy)} | ${verdict(svd.csv / svd.npy, 1.3)}× (≤ 1.3×) | loadtxt+svd ${seconds(numpy?.svdCsv)}; load+svd ${seconds(numpy?.svdNpy)} |`,
+      `| \`svd --values\` 1024² CSV (${csvMegabytes.toFixed(1)} MB) vs .npy | ${seconds(svd.csv)} | .npy: ${seconds(svd.npy)} | ${verdict(svd.csv / svd.npy, 1.3, '×')} (≤ 1.3×) | loadtxt+svd ${seconds(numpy?.svdCsv)}; load+svd ${seconds(numpy?.svdNpy)} |`,
     );
     console.log(
       `| reading the 1024² CSV (file to doubles, in-process) | ${seconds(reading)} | — | ${verdict(reading, 0.3, ' s')} (≤ 0.3 s) | np.loadtxt ${seconds(numpy?.loadtxt)} |`,
@@ -167,7 +167,7 @@ export async function run(): Promise<void> {
     const libraryMedian = median(libraryTimes);
     const jobMedian = median(jobTimes);
     console.log(
-      `| library singularValues 1024² (dist/library) vs the spectrum job | ${seconds(libraryMedian)} | job: ${seconds(jobMedian)} | ${verdict(libraryMedian / jobMedian, 1.1)}× (≤ 1.10×) | — |`,
+      `| library singularValues 1024² (dist/library) vs the spectrum job | ${seconds(libraryMedian)} | job: ${seconds(jobMedian)} | ${verdict(libraryMedian / jobMedian, 1.1, '×')} (≤ 1.10×) | — |`,
     );
     if (!numpy) console.log('(python3 with numpy not found: no numpy column)');
   } finally {
