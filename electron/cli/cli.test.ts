@@ -307,6 +307,38 @@ describe('the other commands', () => {
   });
 });
 
+describe('pipes', () => {
+  it('a reader that stops early (| head) ends the run quietly, exit 0', async () => {
+    const file = scratchFile(
+      'big.txt',
+      Array.from({ length: 20_000 }, (_, i) => `${i} ${i % 7}`).join('\n'),
+    );
+    const child = spawn(process.execPath, [
+      path.join(repositoryRoot, 'bin/rankscope.mjs'),
+      'read',
+      file,
+    ]);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('analyze reads a matrix or a safetensors file from standard input', async () => {
+    const text = await rankscope(['analyze', '-', '--json'], { stdin: '1,2\n2,4.5\n' });
+    expect(JSON.parse(text.stdout)).toMatchObject([
+      { name: 'standard input', rows: 2, cols: 2, rank: 2 },
+    ]);
+    const weights = await rankscope(['analyze', '-', '--json'], {
+      stdin: readFileSync(path.join(repositoryRoot, 'assets/weights/tiny-model.safetensors')),
+    });
+    expect(weights.code).toBe(0);
+    expect(JSON.parse(weights.stdout).length).toBeGreaterThan(2);
+  });
+});
+
 describe('files that are not regular files, and files that cannot be read', () => {
   it('a directory, a FIFO and /dev/zero are refused at once, by name', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'rankscope-cli-'));

@@ -120,9 +120,22 @@ export async function readMatrixArgument(
   argument: string,
   options: { tensor?: string } = {},
 ): Promise<MatrixInput> {
-  const name = inputName(argument);
-  const bytes = await readArgumentBytes(argument);
   const extension = argument === '-' ? '' : path.extname(argument).toLowerCase();
+  return matrixFromBytes(
+    inputName(argument),
+    extension,
+    await readArgumentBytes(argument),
+    options,
+  );
+}
+
+/** The matrix in bytes already read; without an extension, the bytes say what they are. */
+export async function matrixFromBytes(
+  name: string,
+  extension: string,
+  bytes: Uint8Array,
+  options: { tensor?: string } = {},
+): Promise<MatrixInput> {
   if (textFileExtensions.includes(extension) || (extension === '' && looksLikeText(bytes))) {
     const read = readMatrixText(bytes, {
       source: name,

@@ -48,6 +48,11 @@ export function buildProgram(): Command {
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (rankscope … | head) closes the pipe: that ends the run quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     if (argv.length <= 2) {

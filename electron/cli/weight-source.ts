@@ -10,7 +10,13 @@ import type { Matrix } from '../../core/linalg/matrix';
 import type { WeightDescription } from '../../core/jobs/weight-analysis';
 import { openFileByteSource } from '../services/file-byte-source';
 import { CliInputError } from './input-error';
-import { checkRegularFile, inputName, readArgumentBytes, readMatrixArgument } from './input';
+import {
+  checkRegularFile,
+  inputName,
+  matrixFromBytes,
+  readArgumentBytes,
+  readMatrixArgument,
+} from './input';
 
 export interface WeightItem {
   description: WeightDescription;
@@ -123,10 +129,19 @@ async function listTensors(
   return { items, skipped, close };
 }
 
-/** A safetensors file given on standard input, held in memory. */
+/** Weights given on standard input, held in memory: a safetensors file, or one matrix. */
 export async function listWeightsInMemory(
   bytes: Uint8Array,
   wanted: string[] = [],
 ): Promise<WeightListing> {
-  return listTensors(bytesSource(bytes), 'standard input', wanted, async () => {});
+  // A safetensors file opens with its header's length (8 bytes) and then the header's "{".
+  if (bytes.length > 9 && bytes[8] === 0x7b)
+    return listTensors(bytesSource(bytes), 'standard input', wanted, async () => {});
+  const loaded = await matrixFromBytes('standard input', '', bytes);
+  const description = {
+    name: 'standard input',
+    shape: [loaded.rows, loaded.cols],
+    dtype: loaded.binary ? loaded.format : 'text',
+  };
+  return single(description, async () => ({ matrix: loaded.matrix, transposed: false }));
 }
