@@ -15,7 +15,12 @@ export interface MatrixText {
   rows: number;
   cols: number;
   /** Column-major doubles; NaN where a cell is an expression (entries === 'expressions'). */
-  matrix: Matrix;
+  readonly matrix: Matrix;
+  /**
+   * Aᵀ (cols × rows, column-major), for nothing: text is read row by row, so the doubles as read
+   * are the transpose. Its singular values are A's, so a spectrum needs no transposing copy.
+   */
+  readonly transpose: Matrix;
   /** The widest kind of entry written: integers ⊂ fractions ⊂ decimals ⊂ expressions. */
   entries: EntryKind;
   /** Column names, when the first row of a delimited text was a header. */
@@ -156,15 +161,32 @@ export class MatrixBuilder {
         length,
       );
     }
-    const { rows, cols, values, transposed } = this;
-    const data = new Float64Array(rows * cols);
-    if (transposed) data.set(values.subarray(0, rows * cols));
-    else transposeInto(values, rows, cols, data);
+    const { rows, cols, transposed } = this;
+    // The doubles in reading order: the row-major A, i.e. Aᵀ column-major (A itself after A').
+    // Trimmed when the guess at the size left much unused memory behind.
+    const used = rows * cols;
+    const data =
+      this.values.length > used * 1.25 ? this.values.slice(0, used) : this.values.subarray(0, used);
+    const asRead: Matrix = { rows: cols, cols: rows, data };
+    let other: Matrix | undefined;
+    const flipped = (): Matrix => {
+      other ??= {
+        rows,
+        cols,
+        data: transposeInto(asRead.data, rows, cols, new Float64Array(rows * cols)),
+      };
+      return other;
+    };
     const shape = transposed ? { rows: cols, cols: rows } : { rows, cols };
     const result: MatrixText = {
       format,
       ...shape,
-      matrix: { ...shape, data },
+      get matrix() {
+        return transposed ? asRead : flipped();
+      },
+      get transpose() {
+        return transposed ? flipped() : asRead;
+      },
       entries: entryKinds[this.widest],
       cells: () => this.cellGrid(),
     };
@@ -272,6 +294,7 @@ function transposeInto(
       }
     }
   }
+  return columnMajor;
 }
 
 function plural(count: number, one: string, many: string): string {

@@ -206,6 +206,17 @@ describe('details of each notation', () => {
     ]);
   });
 
+  it('gives Aᵀ as well as A (for a spectrum, without a transposing copy)', () => {
+    for (const text of ['1,2,3\n4,5,6\n', "[1 2 3; 4 5 6]'"]) {
+      const read = readMatrixText(text);
+      const { matrix, transpose } = read;
+      expect([transpose.rows, transpose.cols]).toEqual([matrix.cols, matrix.rows]);
+      for (let i = 0; i < matrix.rows; i++)
+        for (let j = 0; j < matrix.cols; j++)
+          expect(transpose.data[j + i * matrix.cols]).toBe(matrix.data[i + j * matrix.rows]);
+    }
+  });
+
   it('refuses more cells than the cap before reading them all', () => {
     expect(thrown(() => readMatrixText('1,2,3\n4,5,6\n', { maxCells: 5 })).reason).toMatch(
       /more than 5/,

@@ -23,8 +23,13 @@ export interface MatrixInput {
   binary: boolean;
   rows: number;
   cols: number;
-  /** The doubles (arithmetic cells such as sqrt(2) evaluated). */
-  matrix: Matrix;
+  /** The doubles (arithmetic cells such as sqrt(2) evaluated), column-major, made on demand. */
+  readonly matrix: Matrix;
+  /**
+   * A matrix with the same singular values, whichever is at hand without a copy: the text's
+   * doubles as read are Aᵀ (see MatrixText.transpose). Its rows and cols may be swapped.
+   */
+  readonly spectrum: Matrix;
   /** The widest kind of entry: integers, fractions, decimals or expressions. */
   entries: EntryKind;
   /** The cells as written (exact strings), made on demand. */
@@ -141,22 +146,30 @@ export async function matrixFromBytes(
       source: name,
       delimiter: extension === '.tsv' ? '\t' : undefined,
     });
+    const evaluated = read.entries === 'expressions';
     const input: MatrixInput = {
       name,
       binary: false,
       format: read.format,
       rows: read.rows,
       cols: read.cols,
-      matrix: read.matrix,
+      get matrix() {
+        return read.matrix;
+      },
+      get spectrum() {
+        // Evaluated expressions live in `matrix` only.
+        return evaluated ? read.matrix : read.transpose;
+      },
       entries: read.entries,
       cells: read.cells,
     };
     if (read.header) input.header = read.header;
-    if (read.entries === 'expressions') {
+    if (evaluated) {
       // sqrt(2), pi/4: only the exact core's expression parser (mathjs) knows their values.
       const parsed = await parseWithExpressions(input.cells());
+      const { data } = read.matrix;
       parsed.approx.forEach((row, i) =>
-        row.forEach((value, j) => (input.matrix.data[i + j * input.rows] = value)),
+        row.forEach((value, j) => (data[i + j * input.rows] = value)),
       );
     }
     return input;
@@ -174,6 +187,7 @@ export async function matrixFromBytes(
     rows: matrix.rows,
     cols: matrix.cols,
     matrix,
+    spectrum: matrix,
     // A binary matrix of integers is read exactly too, as a text file of integers is.
     entries: integers ? 'integers' : 'decimals',
     cells: () =>

@@ -28,12 +28,20 @@ export function registerSvd(program: Command): void {
       const format = outputFormat(options);
       if (format === 'csv' && !options.values)
         throw new CliInputError('CSV holds one table: add --values, or use --json for U and V');
-      const [{ readMatrixArgument }, { svdReport }] = await Promise.all([
+      const [{ readMatrixArgument }, { svdReport }, { singularValues }] = await Promise.all([
         import('../input'),
         import('../../../core/jobs/rank-report'),
+        import('../../../core/linalg/svd'),
       ]);
       const input = await readMatrixArgument(file, { tensor: options.tensor });
-      const report = svdReport(input.matrix, { vectors: !options.values });
+      // Values only: any matrix with A's singular values will do (the one read without a copy).
+      const report = options.values
+        ? {
+            rows: input.rows,
+            cols: input.cols,
+            singularValues: Array.from(singularValues(input.spectrum)),
+          }
+        : svdReport(input.matrix, { vectors: true });
       const values = report.singularValues;
       if (format === 'json') printJson({ file: input.name, format: input.format, ...report });
       else if (format === 'csv')
