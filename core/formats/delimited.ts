@@ -4,7 +4,7 @@
 
 import type { MatrixBuilder } from './matrix-builder';
 import { quoteForMessage } from './format-error';
-import { scanNumber, scanned } from './number-scan';
+import { scan, scanned } from './number-scan';
 
 export type Delimiter = ',' | ';' | '\t' | 'whitespace';
 
@@ -169,14 +169,14 @@ function readSeparated(
       if (text[position] === quote) {
         position = readQuoted(text, position, separator, builder, decimalComma);
       } else {
-        const value = scanNumber(text, position, decimalComma);
+        scan(text, position, decimalComma);
         let after = scanned.end;
         if (scanned.kind >= 0) {
           const numberEnd = after;
           while (blank(text[after])) after++;
           const code = text[after];
           if (code === separator || isLineEnd(code) || after >= length) {
-            builder.number(value, scanned.kind, fieldStart, numberEnd);
+            builder.scannedNumber(fieldStart, numberEnd);
             position = after;
           } else position = readWord(text, fieldStart, separator, builder);
         } else position = readWord(text, fieldStart, separator, builder);
@@ -274,9 +274,9 @@ function readQuoted(
   let cellStart = open + 1;
   while (text[cellStart] === space) cellStart++;
   if (!doubled && trimmed !== '') {
-    const value = scanNumber(text, cellStart, decimalComma);
+    scan(text, cellStart, decimalComma);
     if (scanned.kind >= 0 && scanned.end === cellStart + trimmed.length) {
-      builder.number(value, scanned.kind, cellStart, scanned.end);
+      builder.scannedNumber(cellStart, scanned.end);
       return position;
     }
   }
@@ -297,11 +297,11 @@ function readWhitespace(
     let position = rowStart;
     for (;;) {
       const fieldStart = position;
-      const value = scanNumber(text, position, decimalComma);
+      scan(text, position, decimalComma);
       const end = scanned.end;
       const code = text[end];
       if (scanned.kind >= 0 && (isBlank(code) || isLineEnd(code) || end >= length)) {
-        builder.number(value, scanned.kind, fieldStart, end);
+        builder.scannedNumber(fieldStart, end);
         position = end;
       } else {
         position = fieldStart;

@@ -5,7 +5,7 @@
 
 import type { MatrixBuilder } from './matrix-builder';
 import { quoteForMessage } from './format-error';
-import { NumberKind, scanNumber, scanned } from './number-scan';
+import { NumberKind, scan, scanNumber, scanned, scannedValue } from './number-scan';
 import type { OffsetUnit, TextSource } from './text-source';
 
 export interface MatlabLiteralResult {
@@ -91,14 +91,15 @@ function readElement(
   builder: MatrixBuilder,
   sawJulia: () => void,
 ): number {
-  const value = scanNumber(text, start);
+  scan(text, start);
   const end = scanned.end;
   if (scanned.kind >= 0) {
     if (isSeparator(text[end]) && !isEllipsis(text, end)) {
-      builder.number(value, scanned.kind, start, end);
+      builder.scannedNumber(start, end);
       return end;
     }
     if (text[end] === 47 && text[end + 1] === 47) {
+      const value = scannedValue[0];
       const denominator = scanNumber(text, end + 2);
       if (scanned.kind === NumberKind.integer && isSeparator(text[scanned.end])) {
         sawJulia();

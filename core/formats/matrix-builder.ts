@@ -6,6 +6,7 @@
 import { isExpressionText } from './expression-text';
 import { FormatError, quoteForMessage } from './format-error';
 import type { Matrix } from '../linalg/matrix';
+import { scanned, scannedValue } from './number-scan';
 import type { OffsetUnit, TextSource } from './text-source';
 import type { CellRule, EntryKind, TextFormat } from './text-formats';
 
@@ -83,6 +84,13 @@ export class MatrixBuilder {
     const index = this.push(start, end, written);
     this.values[index] = value;
     if (kind > this.widest) this.widest = kind;
+  }
+
+  /** A cell holding the number just scanned (scannedValue, scanned.kind: no boxed double). */
+  scannedNumber(start: number, end: number): void {
+    const index = this.push(start, end, undefined);
+    this.values[index] = scannedValue[0];
+    if (scanned.kind > this.widest) this.widest = scanned.kind;
   }
 
   /** A cell that is not a plain number: an expression, a header word, or an error. */

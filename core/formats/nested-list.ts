@@ -5,7 +5,7 @@
 
 import type { MatrixBuilder } from './matrix-builder';
 import { quoteForMessage } from './format-error';
-import { NumberKind, scanNumber, scanned } from './number-scan';
+import { NumberKind, scan, scanNumber, scanned, scannedValue } from './number-scan';
 
 export type ListDialect = 'python' | 'mathematica' | 'julia';
 
@@ -104,7 +104,7 @@ export function readNestedList(
 
   const readEntry = (): void => {
     const entryStart = position;
-    const value = scanNumber(text, position);
+    scan(text, position);
     let end = scanned.end;
     if (scanned.kind >= 0) {
       // Between commas an entry may be followed by spaces; without commas a space ends it.
@@ -113,11 +113,12 @@ export function readNestedList(
       const code = text[after];
       if (code === 44 || code === close || (!commaSeparated && isSpace(code))) {
         if (json && !isJsonNumber(text, entryStart, end)) json = false;
-        builder.number(value, scanned.kind, entryStart, end);
+        builder.scannedNumber(entryStart, end);
         position = end;
         return;
       }
       if (dialect === 'julia' && text[end] === 47 && text[end + 1] === 47) {
+        const value = scannedValue[0];
         const denominator = scanNumber(text, end + 2);
         if (scanned.kind === NumberKind.integer) {
           const written = `${builder.textBetween(entryStart, end)}/${builder.textBetween(end + 2, scanned.end)}`;

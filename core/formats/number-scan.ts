@@ -24,11 +24,19 @@ const powersOfTen = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const splitFactor = 134217729; // 2^27 + 1, Veltkamp's splitter for Dekker's exact product
 
 /**
- * The number that starts at `start`: [+-] digits [. digits] [e[+-]digits] [/ unsigned decimal],
- * or inf / infinity / nan in any case. With `decimalComma`, "1,5" is 1.5. Stops at the first
- * character that cannot continue the number; callers check what follows (`scanned.end`).
+ * The double of the last scan. A double handed back from a call that is not inlined is boxed in
+ * a fresh heap object; reading a million cells that way is a million allocations to collect, so
+ * the hot readers take it from here (scanNumber returns it for everyone else).
  */
-export function scanNumber(text: Uint8Array, start: number, decimalComma = false): number {
+export const scannedValue = new Float64Array(1);
+
+/**
+ * Scans the number that starts at `start`: [+-] digits [. digits] [e[+-]digits] [/ unsigned
+ * decimal], or inf / infinity / nan in any case. With `decimalComma`, "1,5" is 1.5. Stops at the
+ * first character that cannot continue the number; callers check what follows (`scanned.end`)
+ * and read the double from `scannedValue[0]`.
+ */
+export function scan(text: Uint8Array, start: number, decimalComma = false): void {
   let position = start;
   const code = text[position];
   let negative = false;
@@ -37,11 +45,17 @@ export function scanNumber(text: Uint8Array, start: number, decimalComma = false
     position++;
   }
   const letter = text[position] | 32;
-  if (letter === 105 || letter === 110) return scanWord(text, position, negative);
+  if (letter === 105 || letter === 110) {
+    scanWord(text, position, negative);
+    return;
+  }
   const end = scanDecimal(text, position, decimalComma);
-  if (end < 0) return fail(position);
-  let value = decimalValue(text, position, end, decimalComma);
-  if (negative) value = -value;
+  if (end < 0) {
+    fail(position);
+    return;
+  }
+  decimalValue(text, position, end, decimalComma);
+  let value = negative ? -scannedValue[0] : scannedValue[0];
   position = end;
   let kind: number = decimal[IsInteger] === 1 ? NumberKind.integer : NumberKind.decimal;
   if (text[position] === 47 /* / */) {
@@ -49,15 +63,22 @@ export function scanNumber(text: Uint8Array, start: number, decimalComma = false
     const denominatorEnd = scanDecimal(text, position + 1, decimalComma);
     // "3/" is the number 3 followed by "/": the caller sees the '/' and refuses the cell.
     if (denominatorEnd >= 0) {
-      value /= decimalValue(text, position + 1, denominatorEnd, decimalComma);
+      decimalValue(text, position + 1, denominatorEnd, decimalComma);
+      value /= scannedValue[0];
       kind =
         numeratorWasInteger && decimal[IsInteger] === 1 ? NumberKind.fraction : NumberKind.decimal;
       position = denominatorEnd;
     }
   }
+  scannedValue[0] = value;
   scanned.end = position;
   scanned.kind = kind;
-  return value;
+}
+
+/** scan, returning the double (for callers outside the hot loops). */
+export function scanNumber(text: Uint8Array, start: number, decimalComma = false): number {
+  scan(text, start, decimalComma);
+  return scannedValue[0];
 }
 
 const latin1 = new TextDecoder('latin1');
@@ -69,13 +90,13 @@ function asciiText(text: Uint8Array, start: number, end: number): string {
     : latin1.decode(text.subarray(start, end));
 }
 
-function fail(position: number): number {
+function fail(position: number): void {
   scanned.end = position;
   scanned.kind = -1;
-  return NaN;
+  scannedValue[0] = NaN;
 }
 
-function scanWord(text: Uint8Array, position: number, negative: boolean): number {
+function scanWord(text: Uint8Array, position: number, negative: boolean): void {
   let word = '';
   for (let k = position; k < position + 8 && k < text.length; k++)
     word += String.fromCharCode(text[k] | 32);
@@ -89,7 +110,7 @@ function scanWord(text: Uint8Array, position: number, negative: boolean): number
   if (isWordCharacter(text[position + length])) return fail(position);
   scanned.end = position + length;
   scanned.kind = NumberKind.nonFinite;
-  return value;
+  scannedValue[0] = value;
 }
 
 function isWordCharacter(code: number): boolean {
@@ -193,84 +214,101 @@ function scanDecimal(text: Uint8Array, start: number, decimalComma: boolean): nu
   return position;
 }
 
-/** The nearest double to the unsigned decimal just scanned over [start, end). */
-function decimalValue(text: Uint8Array, start: number, end: number, decimalComma: boolean): number {
+/** scannedValue[0] = the nearest double to the unsigned decimal just scanned over [start, end). */
+function decimalValue(text: Uint8Array, start: number, end: number, decimalComma: boolean): void {
   const high = decimal[High];
   const lowDigits = decimal[LowDigits];
   const exponent = decimal[Exponent];
-  if (high === 0) return 0;
+  if (high === 0) {
+    scannedValue[0] = 0;
+    return;
+  }
   if (decimal[Truncated] === 0) {
     const mantissa = lowDigits === 0 ? high : high * powersOfTen[lowDigits] + decimal[Low];
-    if (mantissa < twoTo53) {
-      if (exponent === 0) return mantissa;
-      if (exponent < 0 && exponent >= -22) return mantissa / powersOfTen[-exponent];
-      if (exponent > 0 && exponent <= 22) return mantissa * powersOfTen[exponent];
+    if (mantissa < twoTo53 && exponent >= -22 && exponent <= 22) {
+      scannedValue[0] =
+        exponent === 0
+          ? mantissa
+          : exponent < 0
+            ? mantissa / powersOfTen[-exponent]
+            : mantissa * powersOfTen[exponent];
+      return;
     }
-    if (exponent >= -44 && exponent <= 44) {
-      const value = doubleDoubleValue(high, decimal[Low], lowDigits, exponent);
-      if (!Number.isNaN(value)) return value;
-    }
+    if (exponent >= -44 && exponent <= 44 && doubleDoubleValue()) return;
   }
   const written = asciiText(text, start, end);
-  return Number(decimalComma ? written.replace(',', '.') : written);
+  scannedValue[0] = Number(decimalComma ? written.replace(',', '.') : written);
 }
 
-// Double-double arithmetic: a value is hi + lo with |lo| ≤ ulp(hi)/2. Pairs come back through a
-// typed array, for the reason given above.
-const pair = new Float64Array(2);
-
-/** pair = a·b exactly (Dekker's product; no overflow for the magnitudes met here). */
-function twoProduct(a: number, b: number): void {
-  const product = a * b;
-  let scaled = splitFactor * a;
-  const aHigh = scaled - (scaled - a);
-  const aLow = a - aHigh;
-  scaled = splitFactor * b;
-  const bHigh = scaled - (scaled - b);
-  const bLow = b - bHigh;
-  pair[0] = product;
-  pair[1] = aHigh * bHigh - product + aHigh * bLow + aLow * bHigh + aLow * bLow;
-}
-
-/** pair = (hi + lo)·p or (hi + lo)/p for a power of ten p, to about 2^-104 relative. */
-function scale(hi: number, lo: number, power: number, divide: boolean): void {
-  let first: number;
-  let second: number;
-  if (divide) {
-    first = hi / power;
-    twoProduct(first, power);
-    // hi − first·p is exact (Sterbenz): first·p is within a rounding of hi.
-    second = (hi - pair[0] - pair[1] + lo) / power;
-  } else {
-    twoProduct(hi, power);
-    first = pair[0];
-    second = pair[1] + lo * power;
-  }
-  const sum = first + second;
-  pair[0] = sum;
-  pair[1] = second - (sum - first);
-}
-
-/** (high·10^lowDigits + low)·10^exponent rounded once, or NaN when too near a tie to be sure. */
-function doubleDoubleValue(high: number, low: number, lowDigits: number, exponent: number): number {
+/**
+ * scannedValue[0] = (high·10^lowDigits + low)·10^exponent (from `decimal`) rounded once, in
+ * double-double arithmetic (a value is hi + lo, |lo| ≤ ulp(hi)/2); false when it lies too near a
+ * tie to be sure. Written as one function of local variables: doubles passed between calls that
+ * are not inlined would each be boxed, several allocations per number read.
+ */
+function doubleDoubleValue(): boolean {
+  const high = decimal[High];
+  const lowDigits = decimal[LowDigits];
   let hi = high;
   let lo = 0;
+  let scaled: number;
+  let aHigh: number;
+  let aLow: number;
+  let bHigh: number;
+  let bLow: number;
   if (lowDigits > 0) {
-    twoProduct(high, powersOfTen[lowDigits]);
-    hi = pair[0] + low;
-    lo = pair[1] + (low - (hi - pair[0]));
+    // hi + lo = high·10^lowDigits exactly (Dekker's product, Veltkamp's split), then + low.
+    const power = powersOfTen[lowDigits];
+    const product = high * power;
+    scaled = splitFactor * high;
+    aHigh = scaled - (scaled - high);
+    aLow = high - aHigh;
+    scaled = splitFactor * power;
+    bHigh = scaled - (scaled - power);
+    bLow = power - bHigh;
+    const error = aHigh * bHigh - product + aHigh * bLow + aLow * bHigh + aLow * bLow;
+    const low = decimal[Low];
+    hi = product + low;
+    lo = error + (low - (hi - product));
   }
-  let remaining = exponent;
+  let remaining = decimal[Exponent];
   while (remaining !== 0) {
-    const step = Math.max(-22, Math.min(22, remaining));
-    scale(hi, lo, powersOfTen[Math.abs(step)], step < 0);
-    hi = pair[0];
-    lo = pair[1];
+    const step = remaining < -22 ? -22 : remaining > 22 ? 22 : remaining;
+    const power = powersOfTen[step < 0 ? -step : step];
+    let first: number;
+    let second: number;
+    if (step < 0) {
+      // (hi + lo)/p: hi − first·p is exact (Sterbenz), as first·p is within a rounding of hi.
+      first = hi / power;
+      const product = first * power;
+      scaled = splitFactor * first;
+      aHigh = scaled - (scaled - first);
+      aLow = first - aHigh;
+      scaled = splitFactor * power;
+      bHigh = scaled - (scaled - power);
+      bLow = power - bHigh;
+      const error = aHigh * bHigh - product + aHigh * bLow + aLow * bHigh + aLow * bLow;
+      second = (hi - product - error + lo) / power;
+    } else {
+      // (hi + lo)·p: hi·p exactly, plus lo·p.
+      first = hi * power;
+      scaled = splitFactor * hi;
+      aHigh = scaled - (scaled - hi);
+      aLow = hi - aHigh;
+      scaled = splitFactor * power;
+      bHigh = scaled - (scaled - power);
+      bLow = power - bHigh;
+      second = aHigh * bHigh - first + aHigh * bLow + aLow * bHigh + aLow * bLow + lo * power;
+    }
+    hi = first + second;
+    lo = second - (hi - first);
     remaining -= step;
   }
   // hi is the sum rounded; it is the nearest double to the true value unless the error of about
   // 2^-100 could carry lo across half an ulp, which nudging lo by 2^-20 of itself would show.
   const above = hi + lo * (1 + 2 ** -20);
   const below = hi + lo * (1 - 2 ** -20);
-  return above === below ? above : NaN;
+  if (above !== below) return false;
+  scannedValue[0] = above;
+  return true;
 }
