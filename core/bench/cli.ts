@@ -128,7 +128,8 @@ export async function run(): Promise<void> {
       runsOverride ?? 5,
     );
     const reading = inProcessMedian(() => {
-      readMatrixText(new Uint8Array(readFileSync(csv)));
+      const file = readFileSync(csv);
+      readMatrixText(new Uint8Array(file.buffer, file.byteOffset, file.length));
     }, runsOverride ?? 5);
 
     // The packaged library (dist/library) against the job the app runs, alternating.
