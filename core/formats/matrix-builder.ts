@@ -45,6 +45,11 @@ export interface BuilderOptions {
   header?: boolean;
   /** Cells may write a decimal comma ("1,5"); cells() gives "1.5". */
   decimalComma?: boolean;
+  /**
+   * Errors count columns in cells, as a spreadsheet shows them (delimited text), rather than in
+   * characters, as an editor shows them (bracketed notations).
+   */
+  columnsAreCells?: boolean;
 }
 
 export const defaultMaxCells = 2 ** 26;
@@ -122,6 +127,7 @@ export class MatrixBuilder {
       this.fail(
         `this row has ${this.rowCells} ${plural(this.rowCells, 'entry', 'entries')}, but ${this.firstRowName()} has ${this.cols}`,
         offset,
+        this.rowCells + 1,
       );
     }
     this.rows++;
@@ -150,12 +156,14 @@ export class MatrixBuilder {
     return this.source.slice(start, end, this.unit);
   }
 
-  /** Throws a FormatError at the line and column of `offset`. */
-  fail(reason: string, offset: number): never {
-    throw new FormatError(reason, {
-      file: this.options.file,
-      ...this.source.locate(offset, this.unit),
-    });
+  /**
+   * Throws a FormatError at the line of `offset`, and its column: in characters, or for delimited
+   * text the 1-based cell of its row (`cell`, by default the cell being read).
+   */
+  fail(reason: string, offset: number, cell = this.rowCells + 1): never {
+    const location = this.source.locate(offset, this.unit);
+    if (this.options.columnsAreCells) location.column = cell;
+    throw new FormatError(reason, { file: this.options.file, ...location });
   }
 
   finish(format: TextFormat): MatrixText {
@@ -167,6 +175,7 @@ export class MatrixBuilder {
           ? 'there is a header row but no numbers below it'
           : 'there is no matrix here: the text holds no entries',
         length,
+        1,
       );
     }
     const { rows, cols, transposed } = this;
@@ -208,6 +217,7 @@ export class MatrixBuilder {
       this.fail(
         `a ${ordinal(this.cols + 1)} entry, but ${this.firstRowName()} has ${this.cols}`,
         start,
+        this.cols + 1,
       );
     }
     const index = this.count;
@@ -247,7 +257,7 @@ export class MatrixBuilder {
       cell === ''
         ? 'the cell is empty'
         : `${quoteForMessage(cell)} is not a number${this.options.cells === 'numbers' ? '' : ' or an arithmetic expression'}`;
-    this.fail(reason, this.starts[index]);
+    this.fail(reason, this.starts[index], index - (this.count - this.rowCells) + 1);
   }
 
   private firstRowName(): string {

@@ -165,12 +165,15 @@ describe('details of each notation', () => {
     ]);
   });
 
-  it('columns count characters, also after non-ASCII text', () => {
-    const error = thrown(() =>
-      readMatrixText(new TextEncoder().encode('größe,höhe\n1,2\n3,zwö\n')),
-    );
-    expect([error.line, error.column]).toEqual([3, 3]);
-    expect(error.reason).toBe('"zwö" is not a number or an arithmetic expression');
+  it('columns count cells in delimited text, characters in the bracketed notations', () => {
+    const csv = thrown(() => readMatrixText(new TextEncoder().encode('größe,höhe\n1,2\n3,zwö\n')));
+    expect([csv.line, csv.column]).toEqual([3, 2]);
+    expect(csv.reason).toBe('"zwö" is not a number or an arithmetic expression');
+    // UTF-8 bytes are not characters: a byte-order mark (3 bytes) and "ä" (2) do not shift columns.
+    const matlab = thrown(() => readMatrixText(new TextEncoder().encode('\ufeff[1 2; 3 ä]')));
+    expect([matlab.line, matlab.column]).toEqual([1, 9]);
+    const after = thrown(() => readMatrixText(new TextEncoder().encode('{{1, 2}, {3, 4}} äöü x')));
+    expect([after.line, after.column]).toEqual([1, 18]);
   });
 
   it('arithmetic cells, unless cells must be numbers', () => {

@@ -97,7 +97,7 @@ export function readMatrixText(
   }
   const rPrint = rPrintHeader.exec(leading);
   if (rPrint) {
-    const builder = builderFor();
+    const builder = builderFor({ columnsAreCells: true });
     readDelimited(bytes, start + encoder.encode(rPrint[0]).length, 'whitespace', builder, {
       decimalComma: false,
       rowLabels: true,
@@ -106,7 +106,7 @@ export function readMatrixText(
   }
   const julia = juliaDisplay.exec(leading);
   if (julia) {
-    const builder = builderFor();
+    const builder = builderFor({ columnsAreCells: true });
     readDelimited(bytes, start + encoder.encode(julia[0]).length, 'whitespace', builder, {
       decimalComma: false,
     });
@@ -116,6 +116,7 @@ export function readMatrixText(
       builder.fail(
         `Julia says ${rows}×${cols}, but ${result.rows}×${result.cols} numbers follow (a display cut short with ⋮ or … cannot be read; print it in full)`,
         start,
+        1,
       );
     }
     return result;
@@ -158,7 +159,7 @@ export function readMatrixText(
   }
   const delimiter = options.delimiter ?? detectDelimiter(headText(bytes, start, 64 * 1024));
   const decimalComma = delimiter === ';' || delimiter === '\t';
-  const builder = builderFor({ header: true, decimalComma });
+  const builder = builderFor({ header: true, decimalComma, columnsAreCells: true });
   readDelimited(bytes, start, delimiter, builder, { decimalComma });
   const formats: Record<Delimiter, TextFormat> = {
     ',': 'csv',

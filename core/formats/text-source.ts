@@ -75,6 +75,7 @@ export class TextSource {
       if (starts[middle] <= offset) low = middle;
       else high = middle - 1;
     }
+    // TextDecoder drops a byte-order mark, which no editor counts as a column either.
     const before = decoder.decode(bytes.subarray(starts[low], Math.min(offset, bytes.length)));
     return { line: low + 1, column: before.length + 1 };
   }

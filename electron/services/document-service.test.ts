@@ -140,7 +140,7 @@ describe('DocumentService: matrices larger than the editor', () => {
       service.importMatrix({ fileName: 'broken.csv', bytes: new TextEncoder().encode(text) }),
     ).rejects.toMatchObject({
       name: 'FormatError',
-      message: 'broken.csv, line 120, column 7: "n/a" is not a number',
+      message: 'broken.csv, line 120, column 7: "n/a" is not a number or an arithmetic expression',
     });
   });
 
