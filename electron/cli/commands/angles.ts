@@ -1,4 +1,6 @@
 // rankscope angles FILE_A FILE_B [--json | --csv]
+import { anglesReport } from '../../../core/jobs/rank-report';
+import { readMatrixArgument } from '../input';
 import type { Command } from 'commander';
 import { formatValue, printCsv, printGrid, printJson, printTable } from '../output';
 import { addExamples, addOutputOptions, outputFormat } from '../options';
@@ -21,10 +23,6 @@ export function registerAngles(program: Command): void {
   command.action(
     async (fileA: string, fileB: string, options: { json?: boolean; csv?: boolean }) => {
       const format = outputFormat(options);
-      const [{ readMatrixArgument }, { anglesReport }] = await Promise.all([
-        import('../input'),
-        import('../../../core/jobs/rank-report'),
-      ]);
       const a = await readMatrixArgument(fileA);
       const b = await readMatrixArgument(fileB);
       const report = anglesReport(a.matrix, b.matrix);

@@ -1,4 +1,7 @@
 // rankscope rank FILE… [--policy …] [--tol X] [--tensor NAME] [--json | --csv]
+import { exactRank } from '../../../core/exact/exact-rank';
+import { rankReport } from '../../../core/jobs/rank-report';
+import { entriesOf, readMatrixArgument } from '../input';
 import type { Command } from 'commander';
 import { textFormats, type TextFormat } from '../../../core/formats/text-formats';
 import { CliInputError } from '../input-error';
@@ -71,10 +74,6 @@ export interface RankFileReport {
 }
 
 async function rankOfFile(file: string, options: RankOptions): Promise<RankFileReport> {
-  const [{ readMatrixArgument, entriesOf }, { rankReport }] = await Promise.all([
-    import('../input'),
-    import('../../../core/jobs/rank-report'),
-  ]);
   const input = await readMatrixArgument(file, { tensor: options.tensor });
   let policy = options.policy;
   if (policy === 'auto')
@@ -90,7 +89,6 @@ async function rankOfFile(file: string, options: RankOptions): Promise<RankFileR
     throw new CliInputError(
       `${input.name}: some entries are irrational, so the rank cannot be exact`,
     );
-  const { exactRank } = await import('../../../core/exact/exact-rank');
   const reduced = exactRank(entries.rationals, { certify: true, columns: input.cols });
   const { singularValues: _values, ...measures } = numeric;
   return {

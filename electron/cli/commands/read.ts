@@ -1,4 +1,6 @@
 // rankscope read FILE [--to NOTATION] [--json]
+import * as writers from '../../../core/formats/writers';
+import { readMatrixArgument } from '../input';
 import { Option, type Command } from 'commander';
 import { textFormats, type TextFormat } from '../../../core/formats/text-formats';
 import { printGrid, printJson, printTable } from '../output';
@@ -41,11 +43,9 @@ export function registerRead(program: Command): void {
   command.action(
     async (file: string, options: { to?: Notation; tensor?: string; json?: boolean }) => {
       const format = outputFormat(options);
-      const { readMatrixArgument } = await import('../input');
       const input = await readMatrixArgument(file, { tensor: options.tensor });
       const cells = input.cells();
       if (options.to) {
-        const writers = await import('../../../core/formats/writers');
         const write: Record<Notation, (grid: string[][]) => string> = {
           csv: (grid) => writers.writeCsv(grid),
           tsv: (grid) => writers.writeCsv(grid, { delimiter: '\t' }),

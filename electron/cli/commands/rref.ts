@@ -1,4 +1,6 @@
 // rankscope rref FILE [--strategy textbook|partial] [--json | --csv | --latex]
+import * as reports from '../../../core/jobs/rref-result';
+import { entriesOf, readMatrixArgument } from '../input';
 import { Option, type Command } from 'commander';
 import { printCsv, printGrid, printJson, printTable } from '../output';
 import { addExamples, addOutputOptions, outputFormat } from '../options';
@@ -29,10 +31,6 @@ export function registerRref(program: Command): void {
       options: { strategy: 'textbook' | 'partial'; json?: boolean; csv?: boolean; latex?: boolean },
     ) => {
       const format = outputFormat(options);
-      const [{ readMatrixArgument, entriesOf }, reports] = await Promise.all([
-        import('../input'),
-        import('../../../core/jobs/rref-result'),
-      ]);
       const input = await readMatrixArgument(file);
       const entries = await entriesOf(input);
       if (format === 'latex') {

@@ -1,4 +1,6 @@
 // rankscope subspaces FILE [--tensor NAME] [--json]
+import { subspacesReport } from '../../../core/jobs/rank-report';
+import { readMatrixArgument } from '../input';
 import type { Command } from 'commander';
 import { printJson, printTable } from '../output';
 import { addExamples, addOutputOptions, outputFormat } from '../options';
@@ -20,10 +22,6 @@ export function registerSubspaces(program: Command): void {
   ]);
   command.action(async (file: string, options: { tensor?: string; json?: boolean }) => {
     const format = outputFormat(options);
-    const [{ readMatrixArgument }, { subspacesReport }] = await Promise.all([
-      import('../input'),
-      import('../../../core/jobs/rank-report'),
-    ]);
     const input = await readMatrixArgument(file, { tensor: options.tensor });
     const report = subspacesReport(input.matrix);
     if (format === 'json') {

@@ -1,4 +1,7 @@
 // rankscope svd FILE [--values] [--tensor NAME] [--json | --csv]
+import { svdReport } from '../../../core/jobs/rank-report';
+import { singularValues } from '../../../core/linalg/svd';
+import { readMatrixArgument } from '../input';
 import type { Command } from 'commander';
 import { CliInputError } from '../input-error';
 import { formatValue, printCsv, printGrid, printJson, printTable } from '../output';
@@ -28,11 +31,6 @@ export function registerSvd(program: Command): void {
       const format = outputFormat(options);
       if (format === 'csv' && !options.values)
         throw new CliInputError('CSV holds one table: add --values, or use --json for U and V');
-      const [{ readMatrixArgument }, { svdReport }, { singularValues }] = await Promise.all([
-        import('../input'),
-        import('../../../core/jobs/rank-report'),
-        import('../../../core/linalg/svd'),
-      ]);
       const input = await readMatrixArgument(file, { tensor: options.tensor });
       // Values only: any matrix with A's singular values will do (the one read without a copy).
       const report = options.values
