@@ -50,7 +50,19 @@ export interface BuilderOptions {
    * characters, as an editor shows them (bracketed notations).
    */
   columnsAreCells?: boolean;
+  /**
+   * Reads the text again keeping every cell's offsets, for cells() of a matrix too large for them
+   * to have been kept (see offsetLimit). Without it, offsets are kept for every cell.
+   */
+  reread?: () => MatrixText;
 }
+
+/**
+ * Cells whose offsets are kept while reading. A matrix larger than this rarely needs its exact
+ * texts (an exact reduction of it would be slow anyway); when it does, cells() reads the text
+ * again rather than every read paying 5 bytes a cell for offsets.
+ */
+export const offsetLimit = 1 << 16;
 
 export const defaultMaxCells = 2 ** 26;
 
@@ -70,10 +82,12 @@ export class MatrixBuilder {
   private cols = -1;
   private widest = 0;
   private header: string[] | undefined;
-  /** Words in the first row, kept until the row ends: a header, or cells to check then. */
-  private firstRowWords: number[] = [];
+  /** Words in the first row (index, start), kept until the row ends: a header, or checked then. */
+  private firstRowWords: [number, number][] = [];
   private transposed = false;
   private readonly maxCells: number;
+  /** Cells whose offsets are kept. */
+  private readonly kept: number;
   private readonly unit: OffsetUnit;
 
   constructor(
@@ -82,6 +96,7 @@ export class MatrixBuilder {
   ) {
     this.maxCells = options.maxCells ?? defaultMaxCells;
     this.unit = options.unit ?? 'byte';
+    this.kept = options.reread ? offsetLimit : 2 ** 30;
   }
 
   /** A cell that is a number; `written` when its text is not text.slice(start, end). */
@@ -100,10 +115,13 @@ export class MatrixBuilder {
 
   /** A cell that is not a plain number: an expression, a header word, or an error. */
   word(start: number, end: number, written?: string): void {
-    const index = this.push(start, end, written);
+    // Past the kept offsets a word's text is kept itself (words are few).
+    const text =
+      written ?? (this.count >= this.kept ? this.source.slice(start, end, this.unit) : undefined);
+    const index = this.push(start, end, text);
     this.values[index] = NaN;
-    if (this.rows === 0 && this.options.header) this.firstRowWords.push(index);
-    else this.checkWord(index);
+    if (this.rows === 0 && this.options.header) this.firstRowWords.push([index, start]);
+    else this.checkWord(index, start);
   }
 
   /** Ends the current row at `offset` (a row with no cells is skipped). */
@@ -111,7 +129,7 @@ export class MatrixBuilder {
     if (this.rowCells === 0) return;
     if (this.rows === 0 && this.firstRowWords.length > 0) {
       if (this.firstRowWords.length === this.rowCells && this.rowCells > 0) {
-        this.header = this.firstRowWords.map((index) => this.cellText(index));
+        this.header = this.firstRowWords.map(([index]) => this.cellText(index));
         this.cols = this.rowCells;
         this.count = 0;
         this.rowCells = 0;
@@ -119,7 +137,7 @@ export class MatrixBuilder {
         this.written.clear();
         return;
       }
-      for (const index of this.firstRowWords) this.checkWord(index);
+      for (const [index, start] of this.firstRowWords) this.checkWord(index, start);
       this.firstRowWords = [];
     }
     if (this.cols < 0) this.cols = this.rowCells;
@@ -142,8 +160,8 @@ export class MatrixBuilder {
     const capacity = Math.min(Math.ceil(estimate), this.maxCells);
     if (capacity <= this.values.length || this.count > 0) return;
     this.values = new Float64Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.lengths = new Uint8Array(capacity);
+    this.starts = new Int32Array(Math.min(capacity, this.kept));
+    this.lengths = new Uint8Array(Math.min(capacity, this.kept));
   }
 
   /** The matrix read is the transpose of the rows given (MATLAB's A', R's column order). */
@@ -205,7 +223,10 @@ export class MatrixBuilder {
         return transposed ? flipped() : asRead;
       },
       entries: entryKinds[this.widest],
-      cells: () => this.cellGrid(),
+      cells: () =>
+        this.count <= this.kept || !this.options.reread
+          ? this.cellGrid()
+          : this.options.reread().cells(),
     };
     if (this.header) result.header = this.header;
     return result;
@@ -224,10 +245,13 @@ export class MatrixBuilder {
     if (index >= this.maxCells)
       this.fail(`more than ${this.maxCells} cells; the limit protects memory`, start);
     if (index === this.values.length) this.grow();
-    this.starts[index] = start;
-    const length = end - start;
-    if (written === undefined && length > 255) written = this.source.slice(start, end, this.unit);
-    this.lengths[index] = length;
+    if (index < this.kept) {
+      if (index === this.starts.length) this.growOffsets();
+      this.starts[index] = start;
+      const length = end - start;
+      if (written === undefined && length > 255) written = this.source.slice(start, end, this.unit);
+      this.lengths[index] = length;
+    }
     if (written !== undefined) this.written.set(index, written);
     this.count++;
     this.rowCells++;
@@ -238,16 +262,20 @@ export class MatrixBuilder {
     const capacity = Math.min(Math.max(this.values.length * 2, 256), this.maxCells);
     const values = new Float64Array(capacity);
     values.set(this.values);
+    this.values = values;
+  }
+
+  private growOffsets(): void {
+    const capacity = Math.min(Math.max(this.starts.length * 2, 256), this.kept, this.maxCells);
     const starts = new Int32Array(capacity);
     starts.set(this.starts);
     const lengths = new Uint8Array(capacity);
     lengths.set(this.lengths);
-    this.values = values;
     this.starts = starts;
     this.lengths = lengths;
   }
 
-  private checkWord(index: number): void {
+  private checkWord(index: number, start: number): void {
     const cell = this.cellText(index);
     if ((this.options.cells ?? 'expressions') === 'expressions' && isExpressionText(cell)) {
       this.widest = expressionKind;
@@ -257,7 +285,7 @@ export class MatrixBuilder {
       cell === ''
         ? 'the cell is empty'
         : `${quoteForMessage(cell)} is not a number${this.options.cells === 'numbers' ? '' : ' or an arithmetic expression'}`;
-    this.fail(reason, this.starts[index], index - (this.count - this.rowCells) + 1);
+    this.fail(reason, start, index - (this.count - this.rowCells) + 1);
   }
 
   private firstRowName(): string {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { FormatError } from './format-error';
 import { readMatrixText, type MatrixText } from './matrix-text';
+import { offsetLimit } from './matrix-builder';
 import { expectOnlyFormatError } from './test-support';
 import {
   writeCsv,
@@ -218,6 +219,32 @@ describe('details of each notation', () => {
         for (let j = 0; j < matrix.cols; j++)
           expect(transpose.data[j + i * matrix.cols]).toBe(matrix.data[i + j * matrix.rows]);
     }
+  });
+
+  it('a matrix beyond the kept offsets still gives its exact cells (read again) and its errors', () => {
+    const rows = 300;
+    const cols = 300; // 90 000 cells, more than offsetLimit
+    const cell = (i: number, j: number) => (j % 3 === 0 ? `${i}/${j + 1}` : `${i}.${j}`);
+    const lines = Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => cell(i, j)).join(','),
+    );
+    const expected = Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => cell(i, j)),
+    );
+    expect(offsetLimit).toBeLessThan(rows * cols);
+    expect(readMatrixText(lines.join('\n')).cells()).toEqual(expected);
+    const last = lines.length - 1;
+    const withExpression = [...lines.slice(0, last), lines[last].replace(/[^,]*$/, 'sqrt(2)')];
+    const read = readMatrixText(withExpression.join('\n'));
+    expect(read.entries).toBe('expressions');
+    expect(read.cells()[rows - 1][cols - 1]).toBe('sqrt(2)');
+    const withWord = [...lines.slice(0, last), lines[last].replace(/[^,]*$/, 'oops')];
+    const error = thrown(() => readMatrixText(withWord.join('\n')));
+    expect([error.line, error.column, error.reason]).toEqual([
+      rows,
+      cols,
+      '"oops" is not a number or an arithmetic expression',
+    ]);
   });
 
   it('refuses more cells than the cap before reading them all', () => {

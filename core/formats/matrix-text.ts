@@ -26,6 +26,8 @@ export interface ReadTextOptions {
   maxCells?: number;
   /** A delimiter known from elsewhere (a .tsv file is tab-separated). */
   delimiter?: Exclude<Delimiter, 'whitespace'>;
+  /** Keep every cell's offsets (see offsetLimit in matrix-builder.ts); set by the reader itself. */
+  keepAllOffsets?: boolean;
 }
 
 const assignment = /^[A-Za-z_][\w.]*[ \t]*(?:=|<-)(?!=)\s*/;
@@ -67,6 +69,10 @@ export function readMatrixText(
       file: options.source,
       cells: options.cells,
       maxCells: options.maxCells,
+      // A large matrix keeps no cell offsets; its exact texts come from a second reading.
+      reread: options.keepAllOffsets
+        ? undefined
+        : () => readMatrixText(input, { ...options, keepAllOffsets: true }),
       ...extra,
     });
   // LaTeX and R are read from the string, with offsets in characters.
