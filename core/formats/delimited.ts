@@ -3,6 +3,7 @@
 // lines, a trailing delimiter per row allowed, and ';' / tab text free to write decimal commas. One pass over the UTF-8 bytes, each number read as it is met, O(length).
 
 import type { MatrixBuilder } from './matrix-builder';
+import { TextWindow } from './text-window';
 import { quoteForMessage } from './format-error';
 import { scan, scanned } from './number-scan';
 
@@ -77,21 +78,31 @@ export interface DelimitedReadOptions {
   rowLabels?: boolean;
 }
 
-/** Reads delimited text from `start` to the end into the builder. */
+/**
+ * Reads delimited text from `start` to the end into the builder: bytes in memory, or a window
+ * that slides over a large file one line at a time.
+ */
 export function readDelimited(
-  text: Uint8Array,
+  source: Uint8Array | TextWindow,
   start: number,
   delimiter: Delimiter,
   builder: MatrixBuilder,
   options: DelimitedReadOptions,
 ): void {
-  builder.expectCells(estimateCells(text, start, delimiter));
-  if (delimiter === 'whitespace') readWhitespace(text, start, builder, options);
-  else readSeparated(text, start, delimiter.charCodeAt(0), builder, options);
+  const text = source instanceof TextWindow ? source.text : source;
+  const size = source instanceof TextWindow ? source.size : source.length;
+  builder.expectCells(estimateCells(text, start, delimiter, size));
+  if (delimiter === 'whitespace') readWhitespace(source, start, builder, options);
+  else readSeparated(source, start, delimiter.charCodeAt(0), builder, options);
 }
 
 /** Cells in the first line × how many lines of its length the text holds, plus a margin. */
-function estimateCells(text: Uint8Array, start: number, delimiter: Delimiter): number {
+function estimateCells(
+  text: Uint8Array,
+  start: number,
+  delimiter: Delimiter,
+  size: number,
+): number {
   let end = text.indexOf(lineFeed, start);
   if (end < 0) end = text.length;
   let fields = 1;
@@ -101,7 +112,7 @@ function estimateCells(text: Uint8Array, start: number, delimiter: Delimiter): n
     const separator = delimiter.charCodeAt(0);
     for (let k = start; k < end; k++) if (text[k] === separator) fields++;
   }
-  const lines = (text.length - start) / Math.max(1, end + 1 - start);
+  const lines = (size - start) / Math.max(1, end + 1 - start);
   return fields * lines * 1.05 + 16;
 }
 
@@ -151,17 +162,17 @@ function skipRowLabel(text: Uint8Array, position: number): number {
 }
 
 function readSeparated(
-  text: Uint8Array,
+  source: Uint8Array | TextWindow,
   start: number,
   separator: number,
   builder: MatrixBuilder,
   options: DelimitedReadOptions,
 ): void {
-  const length = text.length;
   const decimalComma = options.decimalComma;
   // Spaces around fields are not part of them; so are tabs, unless tab is the delimiter.
   const blank = (code: number) => code === space || (code === tab && separator !== tab);
-  readRows(text, start, blank, builder, options, (rowStart) => {
+  readRows(source, start, blank, builder, options, (text, rowStart) => {
+    const length = text.length;
     let position = rowStart;
     for (;;) {
       while (blank(text[position])) position++;
@@ -193,18 +204,26 @@ function readSeparated(
 
 /**
  * Calls readRow at the first cell of every line that is not blank or a comment (past R's row
- * label), and ends a row where it returns.
+ * label), and ends a row where it returns. A window is asked for each line whole first.
  */
 function readRows(
-  text: Uint8Array,
+  source: Uint8Array | TextWindow,
   start: number,
   blank: (code: number) => boolean,
   builder: MatrixBuilder,
   options: DelimitedReadOptions,
-  readRow: (position: number) => number,
+  readRow: (text: Uint8Array, position: number) => number,
 ): void {
+  const window = source instanceof TextWindow ? source : undefined;
+  let text = window ? window.text : (source as Uint8Array);
   let position = start;
-  while (position < text.length) {
+  for (;;) {
+    if (window) {
+      position = window.lineFrom(position);
+      text = window.text;
+      builder.base = window.base;
+    }
+    if (position >= text.length) return;
     const next = lineStart(text, position, blank);
     if (next >= 0) {
       position = next;
@@ -212,7 +231,7 @@ function readRows(
     }
     position = -1 - next;
     if (options.rowLabels) position = skipRowLabel(text, position);
-    position = readRow(position);
+    position = readRow(text, position);
     builder.endRow(position);
     position = skipLineBreak(text, position);
   }
@@ -286,14 +305,14 @@ function readQuoted(
 }
 
 function readWhitespace(
-  text: Uint8Array,
+  source: Uint8Array | TextWindow,
   start: number,
   builder: MatrixBuilder,
   options: DelimitedReadOptions,
 ): void {
-  const length = text.length;
   const decimalComma = options.decimalComma;
-  readRows(text, start, isBlank, builder, options, (rowStart) => {
+  readRows(source, start, isBlank, builder, options, (text, rowStart) => {
+    const length = text.length;
     let position = rowStart;
     for (;;) {
       const fieldStart = position;

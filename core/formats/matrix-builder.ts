@@ -85,6 +85,11 @@ export class MatrixBuilder {
   /** Words in the first row (index, start), kept until the row ends: a header, or checked then. */
   private firstRowWords: [number, number][] = [];
   private transposed = false;
+  /**
+   * The offset in the whole text of the offsets readers give: 0, or where a streamed reader's
+   * window starts. The builder keeps and reports whole-text offsets.
+   */
+  base = 0;
   private readonly maxCells: number;
   /** Cells whose offsets are kept. */
   private readonly kept: number;
@@ -101,20 +106,22 @@ export class MatrixBuilder {
 
   /** A cell that is a number; `written` when its text is not text.slice(start, end). */
   number(value: number, kind: number, start: number, end: number, written?: string): void {
-    const index = this.push(start, end, written);
+    const index = this.push(this.base + start, this.base + end, written);
     this.values[index] = value;
     if (kind > this.widest) this.widest = kind;
   }
 
   /** A cell holding the number just scanned (scannedValue, scanned.kind: no boxed double). */
   scannedNumber(start: number, end: number): void {
-    const index = this.push(start, end, undefined);
+    const index = this.push(this.base + start, this.base + end, undefined);
     this.values[index] = scannedValue[0];
     if (scanned.kind > this.widest) this.widest = scanned.kind;
   }
 
   /** A cell that is not a plain number: an expression, a header word, or an error. */
-  word(start: number, end: number, written?: string): void {
+  word(relativeStart: number, relativeEnd: number, written?: string): void {
+    const start = this.base + relativeStart;
+    const end = this.base + relativeEnd;
     // Past the kept offsets a word's text is kept itself (words are few).
     const text =
       written ?? (this.count >= this.kept ? this.source.slice(start, end, this.unit) : undefined);
@@ -169,9 +176,9 @@ export class MatrixBuilder {
     this.transposed = true;
   }
 
-  /** The source text between two offsets, as written. */
+  /** The source text between two offsets (a reader's), as written. */
   textBetween(start: number, end: number): string {
-    return this.source.slice(start, end, this.unit);
+    return this.source.slice(this.base + start, this.base + end, this.unit);
   }
 
   /**
@@ -179,16 +186,21 @@ export class MatrixBuilder {
    * text the 1-based cell of its row (`cell`, by default the cell being read).
    */
   fail(reason: string, offset: number, cell = this.rowCells + 1): never {
+    return this.failAt(reason, this.base + offset, cell);
+  }
+
+  /** fail, at an offset in the whole text. */
+  private failAt(reason: string, offset: number, cell = this.rowCells + 1): never {
     const location = this.source.locate(offset, this.unit);
     if (this.options.columnsAreCells) location.column = cell;
     throw new FormatError(reason, { file: this.options.file, ...location });
   }
 
   finish(format: TextFormat): MatrixText {
-    const length = this.unit === 'byte' ? this.source.bytes.length : this.source.text.length;
-    if (this.rowCells > 0) this.endRow(length);
+    const length = this.unit === 'byte' ? this.source.size : this.source.text.length;
+    if (this.rowCells > 0) this.endRow(length - this.base);
     if (this.rows === 0 || this.cols <= 0) {
-      this.fail(
+      this.failAt(
         this.header
           ? 'there is a header row but no numbers below it'
           : 'there is no matrix here: the text holds no entries',
@@ -235,7 +247,7 @@ export class MatrixBuilder {
   private push(start: number, end: number, given: string | undefined): number {
     let written = given;
     if (this.cols >= 0 && this.rowCells === this.cols) {
-      this.fail(
+      this.failAt(
         `a ${ordinal(this.cols + 1)} entry, but ${this.firstRowName()} has ${this.cols}`,
         start,
         this.cols + 1,
@@ -243,7 +255,7 @@ export class MatrixBuilder {
     }
     const index = this.count;
     if (index >= this.maxCells)
-      this.fail(`more than ${this.maxCells} cells; the limit protects memory`, start);
+      this.failAt(`more than ${this.maxCells} cells; the limit protects memory`, start);
     if (index === this.values.length) this.grow();
     if (index < this.kept) {
       if (index === this.starts.length) this.growOffsets();
@@ -285,7 +297,7 @@ export class MatrixBuilder {
       cell === ''
         ? 'the cell is empty'
         : `${quoteForMessage(cell)} is not a number${this.options.cells === 'numbers' ? '' : ' or an arithmetic expression'}`;
-    this.fail(reason, start, index - (this.count - this.rowCells) + 1);
+    this.failAt(reason, start, index - (this.count - this.rowCells) + 1);
   }
 
   private firstRowName(): string {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { FormatError } from './format-error';
-import { readMatrixText, type MatrixText } from './matrix-text';
+import { readMatrixText, readMatrixTextStream, type MatrixText } from './matrix-text';
 import { offsetLimit } from './matrix-builder';
 import { expectOnlyFormatError } from './test-support';
 import {
@@ -402,6 +402,116 @@ describe('round trips: every writer, read back exactly', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+/** A stream over bytes in memory, counting what it was asked for. */
+function streamOf(bytes: Uint8Array) {
+  const stream = {
+    size: bytes.length,
+    reads: 0,
+    wholeReads: 0,
+    readInto(target: Uint8Array, offset: number, length: number, position: number) {
+      stream.reads++;
+      const chunk = bytes.subarray(position, position + length);
+      target.set(chunk, offset);
+      return chunk.length;
+    },
+    whole() {
+      stream.wholeReads++;
+      return bytes;
+    },
+  };
+  return stream;
+}
+
+function sameReading(streamed: MatrixText, whole: MatrixText): void {
+  expect([streamed.format, streamed.rows, streamed.cols, streamed.entries]).toEqual([
+    whole.format,
+    whole.rows,
+    whole.cols,
+    whole.entries,
+  ]);
+  expect(streamed.header).toEqual(whole.header);
+  expect(Array.from(streamed.matrix.data)).toEqual(Array.from(whole.matrix.data));
+  expect(streamed.cells()).toEqual(whole.cells());
+}
+
+describe('reading a large file through a window', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it('gives what reading it whole gives, for every window size, without reading it whole', () => {
+    const texts = [
+      'x,y,z\r\n1,2,3/4\r\n-0.5,1e-3,7\r\n',
+      '# saved by np.savetxt\n1.5 2 3\n\n  4 5 6\n% a note\n7 8 9',
+      '1,5;2;-3,25\n4;5,0;6\n',
+      Array.from({ length: 40 }, (_, i) => `${i},${i * i},${-i / 8}`).join('\n'),
+    ];
+    for (const text of texts) {
+      const whole = readMatrixText(text);
+      for (const windowBytes of [8, 13, 32, 1000]) {
+        const stream = streamOf(encode(text));
+        const streamed = readMatrixTextStream(stream, {
+          whole: stream.whole,
+          windowBytes,
+          headBytes: 24,
+        });
+        sameReading(streamed, whole);
+      }
+    }
+    const long = streamOf(encode(texts[3]));
+    readMatrixTextStream(long, { whole: long.whole, windowBytes: 32, headBytes: 24 });
+    expect(long.reads).toBeGreaterThan(5);
+    expect(long.wholeReads).toBe(0);
+  });
+
+  it('names the same line and column for bad text as reading it whole does', () => {
+    for (const text of ['1,2,3\n4,5,6\n7,8\n', '1 2\n3 4\n5 x6\n', '1,2\n3,4\n5,6,7\n']) {
+      const whole = thrown(() => readMatrixText(encode(text), { source: 'f.csv' }));
+      const stream = streamOf(encode(text));
+      const streamed = thrown(() =>
+        readMatrixTextStream(stream, {
+          whole: stream.whole,
+          windowBytes: 8,
+          headBytes: 8,
+          source: 'f.csv',
+        }),
+      );
+      expect(streamed.message).toBe(whole.message);
+    }
+  });
+
+  it('reads whole what it cannot stream: quotes, other notations', () => {
+    for (const text of [
+      '"a","b"\n1,2\n3,4\n' + '5,6\n'.repeat(20),
+      '[1 2 3;\n 4 5 6]' + ' '.repeat(50),
+    ]) {
+      const stream = streamOf(encode(text));
+      sameReading(
+        readMatrixTextStream(stream, { whole: stream.whole, windowBytes: 16, headBytes: 16 }),
+        readMatrixText(text),
+      );
+      expect(stream.wholeReads).toBe(1);
+    }
+  });
+
+  it('random tables in CSV and whitespace, random windows', () => {
+    fc.assert(
+      fc.property(
+        gridOf(exactCell, 2),
+        fc.integer({ min: 4, max: 200 }),
+        fc.boolean(),
+        (cells, windowBytes, csv) => {
+          const text = csv ? writeCsv(cells) : writeWhitespace(cells);
+          const stream = streamOf(encode(text));
+          sameReading(
+            readMatrixTextStream(stream, { whole: stream.whole, windowBytes, headBytes: 24 }),
+            readMatrixText(text),
+          );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -13,6 +13,7 @@ import { readNestedList } from './nested-list';
 import { readRMatrix } from './r-matrix';
 import type { CellRule, TextFormat } from './text-formats';
 import { TextSource } from './text-source';
+import { NeedsWholeText, TextWindow, type TextStream } from './text-window';
 
 export type { MatrixText } from './matrix-builder';
 export { textFormats, type TextFormat, type EntryKind, type CellRule } from './text-formats';
@@ -56,14 +57,7 @@ export function readMatrixText(
         ? TextSource.fromText(decodeUtf16(input))
         : TextSource.fromBytes(input);
   const bytes = source.bytes;
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  start = skipBlankAndComments(bytes, start);
-  let leading = headText(bytes, start);
-  const prefix = assignment.exec(leading);
-  if (prefix) {
-    start += encoder.encode(prefix[0]).length;
-    leading = leading.slice(prefix[0].length);
-  }
+  const { start, leading, prefix } = matrixStart(bytes);
   const builderFor = (extra: BuilderOptions = {}) =>
     new MatrixBuilder(source, {
       file: options.source,
@@ -167,13 +161,7 @@ export function readMatrixText(
   const decimalComma = delimiter === ';' || delimiter === '\t';
   const builder = builderFor({ header: true, decimalComma, columnsAreCells: true });
   readDelimited(bytes, start, delimiter, builder, { decimalComma });
-  const formats: Record<Delimiter, TextFormat> = {
-    ',': 'csv',
-    ';': 'semicolon',
-    '\t': 'tsv',
-    whitespace: 'whitespace',
-  };
-  return builder.finish(formats[delimiter]);
+  return builder.finish(delimitedFormats[delimiter]);
 }
 
 const encoder = new TextEncoder();
@@ -191,6 +179,106 @@ function decodeUtf16(bytes: Uint8Array): string {
 /** The text at a byte offset, as far as detection needs to look. */
 function headText(bytes: Uint8Array, start: number, length = 4096): string {
   return decoder.decode(bytes.subarray(start, start + length));
+}
+
+/**
+ * A large text file read through a window instead of whole (see text-window.ts): delimited text
+ * (CSV, TSV, ';', whitespace) streams; any other notation, or a text with a quote, is read whole
+ * through `whole`, which also serves the rare need for text the window has passed (a message's
+ * line number, exact cells).
+ */
+export function readMatrixTextStream(
+  stream: TextStream,
+  options: ReadTextOptions & {
+    whole: () => Uint8Array;
+    /** The window's size (default 4 MiB). */
+    windowBytes?: number;
+    /** How much of the start tells the notation (default 64 KiB). */
+    headBytes?: number;
+  },
+): MatrixText {
+  let wholeBytes: Uint8Array | undefined;
+  const whole = () => (wholeBytes ??= options.whole());
+  const readWhole = () => readMatrixText(whole(), options);
+  // The notation and the delimiter are told by the start, whatever the window's size.
+  const buffer = new Uint8Array(Math.min(stream.size, options.headBytes ?? 64 * 1024));
+  const head = buffer.subarray(0, stream.readInto(buffer, 0, buffer.length, 0));
+  if (head.length >= stream.size || head.includes(34) || isUtf16(head)) return readWhole();
+  const { start, leading } = matrixStart(head);
+  if (!isDelimitedHead(leading)) return readWhole();
+  // The delimiter is told by the head's complete lines (a line cut short might lack it); a first
+  // line longer than the head is rare enough to read whole.
+  const headEnd = head.length < stream.size ? head.lastIndexOf(lineFeed) : head.length;
+  if (headEnd <= start) return readWhole();
+  const delimiter = options.delimiter ?? detectDelimiter(headText(head, start, headEnd - start));
+  const decimalComma = delimiter === ';' || delimiter === '\t';
+  let window: TextWindow;
+  try {
+    window = new TextWindow(stream, options.windowBytes);
+  } catch (error) {
+    if (error instanceof NeedsWholeText) return readWhole();
+    throw error;
+  }
+  const builder = new MatrixBuilder(TextSource.windowed(window, whole), {
+    file: options.source,
+    cells: options.cells,
+    maxCells: options.maxCells,
+    header: true,
+    decimalComma,
+    columnsAreCells: true,
+    reread: () => readMatrixText(whole(), { ...options, keepAllOffsets: true }),
+  });
+  try {
+    readDelimited(window, start, delimiter, builder, { decimalComma });
+  } catch (error) {
+    if (error instanceof NeedsWholeText) return readWhole();
+    throw error;
+  }
+  return builder.finish(delimitedFormats[delimiter]);
+}
+
+const lineFeed = 10;
+
+const delimitedFormats: Record<Delimiter, TextFormat> = {
+  ',': 'csv',
+  ';': 'semicolon',
+  '\t': 'tsv',
+  whitespace: 'whitespace',
+};
+
+/** The text opens as none of the other notations do: it is delimited. */
+function isDelimitedHead(leading: string): boolean {
+  return !(
+    latexStart.test(leading) ||
+    numpyWrapper.test(leading) ||
+    rCall.test(leading) ||
+    rPrintHeader.test(leading) ||
+    juliaDisplay.test(leading) ||
+    juliaTypedLiteral.test(leading) ||
+    leading.startsWith('[') ||
+    leading.startsWith('{') ||
+    looksLikeLatexRows(leading)
+  );
+}
+
+/**
+ * Where the matrix starts — past a byte-order mark, blank and comment lines and an assignment
+ * (`A = `) — with the text there, as far as detection looks.
+ */
+function matrixStart(bytes: Uint8Array): {
+  start: number;
+  leading: string;
+  prefix: RegExpExecArray | null;
+} {
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  start = skipBlankAndComments(bytes, start);
+  let leading = headText(bytes, start);
+  const prefix = assignment.exec(leading);
+  if (prefix) {
+    start += encoder.encode(prefix[0]).length;
+    leading = leading.slice(prefix[0].length);
+  }
+  return { start, leading, prefix };
 }
 
 /** Past blank space and whole '%' / '#' comment lines (a .m or .jl file often opens with some). */

@@ -4,6 +4,7 @@
 // line and a column (in characters) for messages.
 
 import { createLocator, type Locator } from './text-location';
+import type { TextWindow } from './text-window';
 
 export type OffsetUnit = 'byte' | 'character';
 
@@ -15,10 +16,28 @@ export class TextSource {
   private textValue: string | undefined;
   private characterLocator: Locator | undefined;
   private lineStarts: Int32Array | undefined;
+  private window: TextWindow | undefined;
+  private whole: (() => Uint8Array) | undefined;
 
   private constructor(bytes: Uint8Array | undefined, text: string | undefined) {
     this.bytesValue = bytes;
     this.textValue = text;
+  }
+
+  /**
+   * A text read through a sliding window: slices inside the window come from it; anything else
+   * (a message's line number, an early cell's text) reads the whole text once, through `whole`.
+   */
+  static windowed(window: TextWindow, whole: () => Uint8Array): TextSource {
+    const source = new TextSource(undefined, undefined);
+    source.window = window;
+    source.whole = whole;
+    return source;
+  }
+
+  /** Bytes in the whole text. */
+  get size(): number {
+    return this.window && !this.bytesValue ? this.window.size : this.bytes.length;
   }
 
   static fromText(text: string): TextSource {
@@ -31,7 +50,7 @@ export class TextSource {
   }
 
   get bytes(): Uint8Array {
-    this.bytesValue ??= encoder.encode(this.textValue!);
+    this.bytesValue ??= this.whole ? this.whole() : encoder.encode(this.textValue!);
     return this.bytesValue;
   }
 
@@ -43,7 +62,13 @@ export class TextSource {
   /** The text between two offsets. */
   slice(start: number, end: number, unit: OffsetUnit): string {
     if (unit === 'character') return this.text.slice(start, end);
-    const bytes = this.bytes;
+    let bytes: Uint8Array;
+    const window = this.window;
+    if (window && start >= window.base && end <= window.base + window.text.length) {
+      bytes = window.text;
+      start -= window.base;
+      end -= window.base;
+    } else bytes = this.bytes;
     // Numbers and most words are short and ASCII: no decoder needed.
     let ascii = end - start <= 64;
     for (let k = start; ascii && k < end; k++) if (bytes[k] > 127) ascii = false;
