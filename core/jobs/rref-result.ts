@@ -1,7 +1,7 @@
 // The row reduction's result as plain data (strings for rationals) that crosses threads by
 // structured clone: exact (or, with an irrational entry, floating) RREF, its trace, the four
-// subspaces and the factorizations; also the CLI's JSON report and LaTeX for `rankscope rref`.
-// Takes entries already parsed, so it loads no expression parser (core/jobs/rref.ts parses cells).
+// subspaces and the factorizations. `rankscope rref` prints it as JSON (rref-report.ts) or LaTeX
+// (rref-latex.ts). Takes entries already parsed, so it loads no expression parser (core/jobs/rref.ts parses cells).
 import { type JobContext, directContext } from './context';
 import type { ParsedEntryMatrix } from '../exact/entry';
 import { Rational } from '../exact/rational';
@@ -15,7 +15,6 @@ import {
 import { luDecomposition } from '../exact/factorizations';
 import { exactRref } from '../exact/exact-rank';
 import { solveSystem } from '../exact/system';
-import { latexMatrix, latexTrace } from '../exact/latex';
 
 export interface RrefOptions {
   strategy?: Strategy;
@@ -98,7 +97,8 @@ function stepData(step: StepOf<Entry>): RrefJobStep {
   };
 }
 
-function traceVerdict(rows: number, cols: number, wanted: boolean): string | undefined {
+/** Why the steps are left out, or undefined when they are recorded. */
+export function traceVerdict(rows: number, cols: number, wanted: boolean): string | undefined {
   if (!wanted) return 'no trace was asked for';
   if (rows > traceSizeLimit.rows || cols > traceSizeLimit.cols) {
     return `the matrix is ${rows}×${cols}; steps are recorded only up to ${traceSizeLimit.rows}×${traceSizeLimit.cols}`;
@@ -291,81 +291,4 @@ export function rrefOfEntries(
   }
   context.progress(1);
   return { ...base, ...analysis, strategy: 'partial', matrix: grid(parsed.approx) };
-}
-
-export interface RrefCliStep {
-  op: 'swap' | 'scale' | 'add';
-  rows: number[];
-  factor: string;
-  reason: string;
-  notation: string;
-}
-
-export interface RrefCliReport {
-  rows: number;
-  cols: number;
-  rref: string[][];
-  pivots: number[];
-  rank: number;
-  nullspace: string[][];
-  exact: boolean;
-  tolerance?: number;
-  strategy: Strategy;
-  steps: RrefCliStep[];
-  traceOmittedReason?: string;
-}
-
-/** The JSON `rankscope rref FILE --json` prints. */
-export function rrefCliReport(
-  parsed: ParsedEntryMatrix,
-  options: { strategy?: Strategy } = {},
-): RrefCliReport {
-  const result = rrefOfEntries(parsed, { strategy: options.strategy, trace: true });
-  const report: RrefCliReport = {
-    rows: result.rows,
-    cols: result.cols,
-    rref: result.rref,
-    pivots: result.pivots,
-    rank: result.rank,
-    nullspace: result.nullspace,
-    exact: result.exact,
-    strategy: result.strategy,
-    steps: result.steps.map((step) => ({
-      op: step.kind,
-      rows: step.rows,
-      factor: step.factor,
-      reason: step.reason,
-      notation: step.notation,
-    })),
-  };
-  if (result.tolerance !== undefined) report.tolerance = result.tolerance;
-  if (result.traceOmittedReason !== undefined)
-    report.traceOmittedReason = result.traceOmittedReason;
-  return report;
-}
-
-/** The LaTeX `rankscope rref FILE --latex` prints: the trace as an align* chain. */
-export function rrefCliLatex(
-  parsed: ParsedEntryMatrix,
-  options: { strategy?: Strategy; augmented?: boolean; stepsPerLine?: number } = {},
-): string {
-  const rows = parsed.approx.length;
-  const columns = rows === 0 ? 0 : parsed.approx[0].length;
-  const latexOptions = {
-    augmentedColumns: options.augmented ? 1 : 0,
-    stepsPerLine: options.stepsPerLine,
-  };
-  const omitted = traceVerdict(rows, columns, true);
-  const start: Entry[][] = parsed.exact ? parsed.rationals! : parsed.approx;
-  const note = parsed.exact ? '' : '% floating point with partial pivoting: entries are rounded\n';
-  if (omitted) {
-    const reduced = parsed.exact
-      ? exactRref(parsed.rationals!, { columns }).rref
-      : rrefFloat(parsed.approx, { trace: false }).rref;
-    return `% trace omitted: ${omitted}\n${note}\\begin{align*}\n${latexMatrix(start, latexOptions)} &\\to ${latexMatrix(reduced, latexOptions)}\n\\end{align*}`;
-  }
-  const steps: StepOf<Entry>[] = parsed.exact
-    ? rref(parsed.rationals!, { strategy: options.strategy ?? 'textbook' }).steps
-    : rrefFloat(parsed.approx).steps;
-  return note + latexTrace(start, steps, latexOptions);
 }

@@ -1,6 +1,8 @@
 // The row-reduction job: cells as typed, parsed (exactly where every entry is rational), then
-// reduced by rref-result.ts, whose result types and CLI reports are re-exported here.
+// reduced by rref-result.ts, whose result types are re-exported here. `rankscope rref` prints the
+// result as JSON (rref-report.ts) or LaTeX (rref-latex.ts).
 import { z } from 'zod';
+import { cellsSize, exactEliminationCost } from './budget';
 import { defineJob } from './job';
 import { type JobContext, directContext } from './context';
 import { parseEntryMatrix } from '../exact/entry';
@@ -23,5 +25,12 @@ export function runRref(request: RrefRequest, context: JobContext = directContex
 
 export const rrefJob = defineJob({
   request: rrefRequest,
+  cost(request) {
+    const { rows, cols, textBytes } = cellsSize(request.cells);
+    // The trace keeps the matrix after every operation: up to rows·min(rows, cols) snapshots.
+    const trace = request.trace === false ? 0 : Math.min(rows, cols) * rows * cols * 16;
+    const elimination = exactEliminationCost(rows, cols, textBytes);
+    return { bytes: elimination.bytes + trace, flops: elimination.flops };
+  },
   run: (request: RrefRequest, context: JobContext) => runRref(request, context),
 });

@@ -1,5 +1,5 @@
-// The hot loops every dense algorithm runs on, behind one small BLAS-like interface, so a
-// WebAssembly SIMD tier can replace the TypeScript loops later without touching any algorithm.
+// The hot loops every dense algorithm runs on, behind one small BLAS-like interface, so the
+// WebAssembly SIMD tier and the TypeScript loops are interchangeable under every algorithm.
 // Arrays are column-major Float64Array with an offset and a leading dimension (LAPACK style).
 import { typescriptKernels } from './typescript-kernels';
 import { createWasmKernels } from './wasm-kernels';
@@ -154,8 +154,4 @@ export interface DenseKernels {
  * The active kernel set: the WebAssembly SIMD tier for arrays in a workspace memory, the
  * TypeScript loops for everything else (and everywhere when WebAssembly is unavailable).
  */
-export let kernels: DenseKernels = createWasmKernels(typescriptKernels);
-
-export function useKernels(next: DenseKernels): void {
-  kernels = next;
-}
+export const kernels: DenseKernels = createWasmKernels(typescriptKernels);

@@ -11,6 +11,7 @@ import { registerRref } from './rref';
 import { registerServe } from './serve';
 import { registerSubspaces } from './subspaces';
 import { registerSvd } from './svd';
+import { registerWorksheet } from './worksheet';
 
 export const commands: ((program: Command) => void)[] = [
   registerRank,
@@ -20,6 +21,7 @@ export const commands: ((program: Command) => void)[] = [
   registerAngles,
   registerRead,
   registerAnalyze,
+  registerWorksheet,
   registerOpen,
   registerServe,
 ];
