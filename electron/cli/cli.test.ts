@@ -415,6 +415,7 @@ const everyCommand = [
   'angles',
   'read',
   'analyze',
+  'worksheet',
   'open',
   'serve',
 ];
@@ -437,6 +438,26 @@ describe('help, version and exit codes', () => {
       expect(own.stdout, command).toMatch(/\nExamples:\n {2}.*rankscope /);
       expect((await rankscope(['help', command])).stdout).toBe(own.stdout);
     }
+  });
+
+  it('on a terminal the rank is bold, and NO_COLOR turns colour off', async () => {
+    // script(1) (util-linux) runs the command on a pseudo-terminal, as a person at a shell does.
+    const file = scratchFile('t.csv', '1,2\n2,4\n');
+    const command = `${process.execPath} bin/rankscope.mjs rank ${file}`;
+    const onTerminal = (noColor: string) =>
+      execFileSync('script', ['-qec', command, '/dev/null'], {
+        cwd: repositoryRoot,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: noColor, TERM: 'xterm' },
+      });
+    // Labels dim, the rank bold.
+    const escape = '\x1b';
+    expect(onTerminal('')).toMatch(
+      new RegExp(`^${escape}\\[2mrank +${escape}\\[22m +${escape}\\[1m1${escape}\\[22m\\r?$`, 'm'),
+    );
+    const plain = onTerminal('1');
+    expect(plain).toMatch(/^rank +1\r?$/m);
+    expect(plain).not.toContain('\x1b[');
   });
 
   it('usage mistakes are exit 2', async () => {

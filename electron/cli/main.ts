@@ -20,12 +20,14 @@ Exit codes:
   1  an internal error: a bug in Rankscope, please report it
 
 Examples:
-  rankscope rank matrix.csv                 # exact for integers and fractions
-  pbpaste | rankscope rank -                # whatever notation the clipboard holds
-  rankscope rref matrix.csv --latex         # the elementary operations, for a lecture
-  rankscope svd weights.npy --values --csv  # the spectrum
-  rankscope analyze model.safetensors       # a rank table of every weight matrix
-  rankscope help rank                       # a command's options and examples
+  rankscope rank matrix.csv                           # exact for integers and fractions
+  pbpaste | rankscope rank -                          # whatever notation the clipboard holds
+  rankscope rref matrix.csv --latex                   # the elementary operations, for a lecture
+  rankscope rref matrix.csv --pptx --out steps.pptx   # the same as slides
+  rankscope worksheet --shape 3x4 --rank 2 --answers  # exercises' answer key (LaTeX)
+  rankscope svd weights.npy --values --csv            # the spectrum
+  rankscope analyze model.safetensors                 # a rank table of every weight matrix
+  rankscope help rank                                 # a command's options and examples
 `;
 
 export function buildProgram(): Command {
