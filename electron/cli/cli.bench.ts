@@ -9,12 +9,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readMatrixText } from '../../core/formats/matrix-text';
 import { writeNpy } from '../../core/formats/npy';
 import { spectrumJob } from '../../core/jobs/spectrum';
 import { directContext } from '../../core/jobs/context';
 import { gaussianMatrix } from '../../core/linalg/random';
 import type { Matrix } from '../../core/linalg/matrix';
+import { readLargeTextFile } from './input';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const command = path.join(root, 'bin/rankscope.mjs');
@@ -142,9 +142,10 @@ export async function run(): Promise<void> {
     );
     const svd = medians(svdTimes);
     const svdRatio = pairedRatio(svdTimes.csv, svdTimes.npy);
+    // As the command reads it: through the sliding window, the doubles as read (Aᵀ, no copy).
     const reading = inProcessMedian(() => {
-      const file = readFileSync(csv);
-      readMatrixText(new Uint8Array(file.buffer, file.byteOffset, file.length));
+      const read = readLargeTextFile(csv, '.csv');
+      if (read?.transpose.rows !== 1024) throw new Error('the CSV was not read through the window');
     }, runsOverride ?? 5);
 
     // The packaged library (dist/library) against the job the app runs, alternating.
@@ -178,7 +179,7 @@ export async function run(): Promise<void> {
       `| \`svd --values\` 1024² CSV (${csvMegabytes.toFixed(1)} MB) vs .npy | ${seconds(svd.csv)} | .npy: ${seconds(svd.npy)} | ${verdict(svdRatio, 1.3, '×')} (≤ 1.3×, median of run-by-run ratios) | loadtxt+svd ${seconds(numpy?.svdCsv)}; load+svd ${seconds(numpy?.svdNpy)} |`,
     );
     console.log(
-      `| reading the 1024² CSV (file to doubles, in-process) | ${seconds(reading)} | — | ${verdict(reading, 0.3, ' s')} (≤ 0.3 s) | np.loadtxt ${seconds(numpy?.loadtxt)} |`,
+      `| reading the 1024² CSV (file to doubles through the window, in-process) | ${seconds(reading)} | — | ${verdict(reading, 0.3, ' s')} (≤ 0.3 s) | np.loadtxt ${seconds(numpy?.loadtxt)} |`,
     );
     const libraryMedian = median(libraryTimes);
     const jobMedian = median(jobTimes);

@@ -136,7 +136,7 @@ export async function readMatrixArgument(
 ): Promise<MatrixInput> {
   const extension = argument === '-' ? '' : path.extname(argument).toLowerCase();
   if (argument !== '-' && textFileExtensions.includes(extension)) {
-    const streamed = readLargeText(argument, extension);
+    const streamed = readLargeTextFile(argument, extension);
     if (streamed) return textInput(argument, streamed);
   }
   return matrixFromBytes(
@@ -167,7 +167,7 @@ export async function matrixFromBytes(
  * A large text file, read through a window of a few megabytes rather than whole: half the time
  * and a fraction of the memory for a 1024² CSV. Undefined for a small file.
  */
-function readLargeText(file: string, extension: string): MatrixText | undefined {
+export function readLargeTextFile(file: string, extension: string): MatrixText | undefined {
   const { descriptor, stats } = openRegularFile(file);
   try {
     if (stats.size < streamFromBytes) return undefined;
