@@ -24,6 +24,8 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      // The bundled command line and library (scripts/build-cli.mjs).
+      'dist/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

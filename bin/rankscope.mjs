@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// The `rankscope` command: runs the TypeScript CLI straight from source through tsx.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../electron/cli/main.ts');
-process.exitCode = await main(process.argv);
+// The `rankscope` command: the bundled command line (dist/cli/main.js), built by `npm install`
+// (the prepare script) or `npm run build:cli`. No compiler runs here.
+let cli;
+try {
+  cli = await import('../dist/cli/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli'))
+    throw error;
+  const root = new URL('..', import.meta.url).pathname;
+  process.stderr.write(
+    `rankscope: the command line is not built: run "npm run build:cli" in ${root}\n`,
+  );
+  process.exit(1);
+}
+process.exitCode = await cli.main(process.argv);

@@ -1,5 +1,5 @@
 // `npm run bench [-- name…]`: runs the benchmark suites (never part of `npm test`), which live
-// beside the code they measure: core/bench, core/*/…bench, and electron/services for the host.
+// beside the code they measure: core/bench, core/*/…bench, and electron/ for the host and the CLI.
 // Each suite prints its own table: median of at least five runs, ours beside the baselines.
 import os from 'node:os';
 
@@ -11,6 +11,8 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   // The host's project files (atomic save with fsync): a host service, so it lives beside it.
   project: () => import('../electron/services/project-file-store.bench'),
   weights: () => import('../core/bench/weights'),
+  // The built command line in fresh processes: start, text against .npy, library against job.
+  cli: () => import('../electron/cli/cli.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -2,7 +2,6 @@
 // splitting the text (CSV), copying the bytes into a Float64Array (.npy, safetensors).
 // Median of 7 runs. Run: npx tsx -e "import('./core/formats/benchmark.ts').then((m) => m.run())".
 
-import { parseDelimited } from './delimited';
 import { parseMatrixMarket, writeMatrixMarket } from './matrix-market';
 import { parseNpy, writeNpy } from './npy';
 import {
@@ -11,6 +10,7 @@ import {
   tensorFromMatrix,
   writeSafetensors,
 } from './safetensors';
+import { readMatrixText } from './matrix-text';
 import { writeCsv } from './writers';
 
 function median(action: () => unknown, runs = 7): number {
@@ -40,8 +40,8 @@ export async function run(): Promise<void> {
   const csvMatrix = randomMatrix(1000, 1000);
   const csv = writeCsv(csvMatrix);
   rows.push([
-    'CSV 1000×1000 (' + (csv.length / 1e6).toFixed(1) + ' MB) parseDelimited vs split',
-    median(() => parseDelimited(csv, { delimiter: ',' })),
+    'CSV 1000×1000 (' + (csv.length / 1e6).toFixed(1) + ' MB) readMatrixText vs split',
+    median(() => readMatrixText(csv)),
     median(() => csv.split('\n').map((line) => line.split(','))),
   ]);
 

@@ -1,17 +1,24 @@
 // Opens any matrix file Rankscope reads, choosing the parser by the file's extension:
-// .csv .tsv .txt .dat (text, exact cells), .mtx (MatrixMarket), .npy, .safetensors (one tensor).
-// Pure: the host reads the bytes (size-capped) and passes them in.
+// text (.csv .tsv .txt .dat .json .m .jl .r .py .tex .wl: every notation matrix-text.ts reads,
+// exact cells), .mtx (MatrixMarket), .npy, .safetensors (one tensor); a file with no extension
+// by its first bytes. Pure: the host reads the bytes (size-capped) and passes them in.
 
 import type { Matrix } from '../linalg/matrix';
-import { parseDelimited, type Delimiter } from './delimited';
 import { FormatError, quoteForMessage } from './format-error';
+import { readMatrixText, type MatrixText } from './matrix-text';
+import { textFileExtensions } from './text-formats';
+
+export { textFileExtensions } from './text-formats';
 import { parseMatrixMarket } from './matrix-market';
 import { parseNpy } from './npy';
 import { readSafetensorsHeaderSync, readTensorSync } from './safetensors';
 import type { TextMatrix } from './text-matrix';
 
 export type LoadedMatrixFile =
-  | { kind: 'text'; text: TextMatrix }
+  | {
+      kind: 'text';
+      text: TextMatrix & Pick<MatrixText, 'format' | 'matrix' | 'entries'>;
+    }
   | { kind: 'dense'; matrix: Matrix; dtype: string; originalShape: number[]; note?: string };
 
 export interface LoadOptions {
@@ -21,15 +28,7 @@ export interface LoadOptions {
   maxEntries?: number;
 }
 
-export const matrixFileExtensions = [
-  '.csv',
-  '.tsv',
-  '.txt',
-  '.dat',
-  '.mtx',
-  '.npy',
-  '.safetensors',
-];
+export const matrixFileExtensions = [...textFileExtensions, '.mtx', '.npy', '.safetensors'];
 
 export function loadMatrixFile(
   fileName: string,
@@ -38,20 +37,26 @@ export function loadMatrixFile(
 ): LoadedMatrixFile {
   const extension = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
   const maxEntries = options.maxEntries;
-  switch (extension) {
-    case '.csv':
-    case '.tsv':
-    case '.txt':
-    case '.dat': {
-      const delimiter: Delimiter | 'auto' = extension === '.tsv' ? '\t' : 'auto';
-      const parsed = parseDelimited(decodeText(bytes), {
-        file: fileName,
-        delimiter,
+  switch (textFileExtensions.includes(extension) ? '.txt' : knownExtension(extension, bytes)) {
+    case '.txt': {
+      const read = readMatrixText(bytes, {
+        source: fileName,
+        delimiter: extension === '.tsv' ? '\t' : undefined,
         maxCells: maxEntries,
       });
-      const text: TextMatrix = { rows: parsed.rows, cols: parsed.cols, cells: parsed.cells };
-      if (parsed.header) text.header = parsed.header;
-      return { kind: 'text', text };
+      const text: LoadedMatrixFile & { kind: 'text' } = {
+        kind: 'text',
+        text: {
+          rows: read.rows,
+          cols: read.cols,
+          cells: read.cells(),
+          format: read.format,
+          matrix: read.matrix,
+          entries: read.entries,
+        },
+      };
+      if (read.header) text.text.header = read.header;
+      return text;
     }
     case '.mtx': {
       const parsed = parseMatrixMarket(decodeText(bytes), { file: fileName, maxEntries });
@@ -117,7 +122,22 @@ export function loadMatrixFile(
   }
 }
 
-function decodeText(bytes: Uint8Array): string {
+/**
+ * The extension, or for a file without one (standard input, a file named "matrix"), what its
+ * first bytes say it is: a .npy magic string, a MatrixMarket banner, or text (no NUL byte in the
+ * first 4 KB).
+ */
+function knownExtension(extension: string, bytes: Uint8Array): string {
+  if (extension !== '') return extension;
+  const head = bytes.subarray(0, 4096);
+  if (head[0] === 0x93 && String.fromCharCode(...head.subarray(1, 6)) === 'NUMPY') return '.npy';
+  if (String.fromCharCode(...head.subarray(0, 14)) === '%%MatrixMarket') return '.mtx';
+  if (head.length > 0 && !head.includes(0)) return '.txt';
+  return extension;
+}
+
+/** Text from a file's bytes: UTF-16 with a byte-order mark (spreadsheets' "Unicode text"), else UTF-8. */
+export function decodeText(bytes: Uint8Array): string {
   // Spreadsheets export "Unicode text" as UTF-16 with a byte-order mark; everything else is UTF-8.
   // Not fatal: a stray byte becomes U+FFFD and the cell holding it is reported with its line.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);

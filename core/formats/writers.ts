@@ -1,4 +1,6 @@
-// Writes a matrix as text for other tools: CSV, MATLAB, numpy and LaTeX. Takes either a grid of
+// Writes a matrix as text for other tools: CSV / TSV / ';' with decimal commas, whitespace, MATLAB,
+// Julia, numpy, Python, JSON, Mathematica, R and LaTeX — every notation matrix-text.ts reads, so
+// each round-trips. Takes either a grid of
 // exact strings ("1/2" stays a fraction) or a Float64 Matrix, whose numbers are written in the
 // shortest form that reads back to the same double. Cost O(entries).
 
@@ -6,7 +8,7 @@ import type { Matrix } from '../linalg/matrix';
 
 export type MatrixOrGrid = Matrix | readonly (readonly string[])[];
 
-type Target = 'csv' | 'matlab' | 'numpy' | 'latex';
+type Target = 'csv' | 'matlab' | 'numpy' | 'latex' | 'python' | 'mathematica' | 'r';
 
 /** The shortest text that reads back to exactly this double (JavaScript's Number→String). */
 export function shortestNumberText(value: number): string {
@@ -15,10 +17,16 @@ export function shortestNumberText(value: number): string {
 
 function nonFinite(value: number, target: Target): string {
   const negative = value < 0 ? '-' : '';
-  if (Number.isNaN(value)) {
-    return { csv: 'nan', matlab: 'NaN', numpy: 'np.nan', latex: '\\text{NaN}' }[target];
-  }
-  return negative + { csv: 'inf', matlab: 'Inf', numpy: 'np.inf', latex: '\\infty' }[target];
+  const names = {
+    csv: ['nan', 'inf'],
+    matlab: ['NaN', 'Inf'],
+    numpy: ['np.nan', 'np.inf'],
+    latex: ['\\text{NaN}', '\\infty'],
+    python: ['math.nan', 'math.inf'],
+    mathematica: ['Indeterminate', 'Infinity'],
+    r: ['NaN', 'Inf'],
+  }[target];
+  return Number.isNaN(value) ? names[0] : negative + names[1];
 }
 
 function gridOf(input: MatrixOrGrid, target: Target): { cells: string[][]; cols: number } {
@@ -43,6 +51,8 @@ export interface CsvWriteOptions {
   delimiter?: ',' | ';' | '\t';
   header?: readonly string[];
   lineEnding?: '\n' | '\r\n';
+  /** Write "1,5" for 1.5 (with ';' or tab as the delimiter, as European spreadsheets do). */
+  decimalComma?: boolean;
 }
 
 /** RFC 4180 text; fields with the delimiter, quotes, line breaks or edge spaces are quoted. */
@@ -53,9 +63,12 @@ export function writeCsv(input: MatrixOrGrid, options: CsvWriteOptions = {}): st
     field.includes(delimiter) || /["\r\n]|^\s|\s$/.test(field)
       ? '"' + field.replace(/"/g, '""') + '"'
       : field;
+  if (options.decimalComma && delimiter === ',')
+    throw new RangeError('decimal commas need ";" or tab as the delimiter');
+  const cell = (text: string) => quote(options.decimalComma ? text.replace('.', ',') : text);
   const lines: string[] = [];
   if (options.header) lines.push(options.header.map(quote).join(delimiter));
-  for (const row of gridOf(input, 'csv').cells) lines.push(row.map(quote).join(delimiter));
+  for (const row of gridOf(input, 'csv').cells) lines.push(row.map(cell).join(delimiter));
   return lines.map((line) => line + lineEnding).join('');
 }
 
@@ -119,4 +132,59 @@ export function latexCell(cell: string): string {
     return `${mantissa} \\times 10^{${sign === '-' ? '-' : ''}${power}}`;
   }
   return text;
+}
+
+/** Whitespace-separated rows, one per line, as np.savetxt and MATLAB's save -ascii write. */
+export function writeWhitespace(input: MatrixOrGrid): string {
+  return gridOf(input, 'csv')
+    .cells.map((row) => row.join(' ') + '\n')
+    .join('');
+}
+
+/** A Python list of lists, `[[1, 2], [3, 4]]` (math.nan / math.inf for the non-finite). */
+export function writePython(input: MatrixOrGrid): string {
+  return nested(gridOf(input, 'python').cells, '[', ']');
+}
+
+/** A JSON array of arrays; JSON has no NaN, infinity or fraction, so those are refused. */
+export function writeJson(input: MatrixOrGrid): string {
+  const { cells } = gridOf(input, 'csv');
+  for (const row of cells)
+    for (const cell of row)
+      if (!/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(cell))
+        throw new RangeError(`${JSON.stringify(cell)} is not a number JSON can write`);
+  return nested(cells, '[', ']');
+}
+
+/** A Julia literal, `[1 2; 3 4]`, with fractions as Julia rationals (1//2). */
+export function writeJulia(input: MatrixOrGrid): string {
+  const { cells } = gridOf(input, 'matlab');
+  const element = (cell: string) => {
+    const text = cell.trim();
+    if (/^[+-]?\d+\/\d+$/.test(text)) return text.replace('/', '//');
+    return /\s/.test(text) ? `(${text})` : text;
+  };
+  return `[${cells.map((row) => row.map(element).join(' ')).join('; ')}]`;
+}
+
+/** A Mathematica list, `{{1, 2}, {3, 4}}`, exponents written 1.5*^-7. */
+export function writeMathematica(input: MatrixOrGrid): string {
+  const { cells } = gridOf(input, 'mathematica');
+  const element = (cell: string) => cell.trim().replace(/[eE]([+-]?\d+)$/, '*^$1');
+  return nested(
+    cells.map((row) => row.map(element)),
+    '{',
+    '}',
+  );
+}
+
+/** An R expression, `matrix(c(1, 2, 3, 4), nrow = 2, byrow = TRUE)`. */
+export function writeR(input: MatrixOrGrid): string {
+  const { cells, cols } = gridOf(input, 'r');
+  const values = cells.flat().map((cell) => cell.trim());
+  return `matrix(c(${values.join(', ')}), nrow = ${cells.length}, ncol = ${cols}, byrow = TRUE)`;
+}
+
+function nested(cells: string[][], open: string, close: string): string {
+  return `${open}${cells.map((row) => open + row.map((cell) => cell.trim()).join(', ') + close).join(', ')}${close}`;
 }

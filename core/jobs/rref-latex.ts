@@ -1,22 +1,22 @@
 // The LaTeX `rankscope rref FILE --latex` prints: the trace as an align* chain of matrices with the
 // operations on the arrows; beyond the traced size, the matrix and its RREF alone, saying why.
-import { parseEntryMatrix } from '../exact/entry';
+// Takes entries already parsed, so the command loads no expression parser for plain numbers.
+import type { ParsedEntryMatrix } from '../exact/entry';
 import { exactRref } from '../exact/exact-rank';
 import { latexMatrix, latexTrace } from '../exact/latex';
 import type { Rational } from '../exact/rational';
 import { rref, rrefFloat, type StepOf, type Strategy } from '../exact/rref';
-import { traceVerdict } from './rref';
+import { traceVerdict } from './rref-result';
 
 type Entry = Rational | number;
 
 /** The LaTeX `rankscope rref FILE --latex` prints: the trace as an align* chain. */
 export function rrefCliLatex(
-  cells: string[][],
+  parsed: ParsedEntryMatrix,
   options: { strategy?: Strategy; augmented?: boolean; stepsPerLine?: number } = {},
 ): string {
-  const parsed = parseEntryMatrix(cells);
-  const rows = cells.length;
-  const columns = rows === 0 ? 0 : cells[0].length;
+  const rows = parsed.approx.length;
+  const columns = rows === 0 ? 0 : parsed.approx[0].length;
   const latexOptions = {
     augmentedColumns: options.augmented ? 1 : 0,
     stepsPerLine: options.stepsPerLine,

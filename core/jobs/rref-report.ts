@@ -1,7 +1,9 @@
 // The JSON `rankscope rref FILE --json` prints: the rref job's result cut down to what a script
 // reads (the matrix, pivots, rank, null space and the operations), with plain strings for fractions.
+// Takes entries already parsed, so the command loads no expression parser for plain numbers.
+import type { ParsedEntryMatrix } from '../exact/entry';
 import type { Strategy } from '../exact/rref';
-import { runRref } from './rref';
+import { rrefOfEntries } from './rref-result';
 
 export interface RrefCliStep {
   op: 'swap' | 'scale' | 'add';
@@ -27,10 +29,10 @@ export interface RrefCliReport {
 
 /** The JSON `rankscope rref FILE --json` prints. */
 export function rrefCliReport(
-  cells: string[][],
+  parsed: ParsedEntryMatrix,
   options: { strategy?: Strategy } = {},
 ): RrefCliReport {
-  const result = runRref({ cells, strategy: options.strategy, trace: true });
+  const result = rrefOfEntries(parsed, { strategy: options.strategy, trace: true });
   const report: RrefCliReport = {
     rows: result.rows,
     cols: result.cols,

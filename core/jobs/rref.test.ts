@@ -4,6 +4,7 @@ import { rrefJob, runRref, traceSizeLimit } from './rref';
 import { rrefCliLatex } from './rref-latex';
 import { rrefCliReport } from './rref-report';
 import { parseRational } from '../exact/rational';
+import { parseEntryMatrix } from '../exact/entry';
 
 const worked = [
   ['1', '2', '3'],
@@ -148,7 +149,7 @@ describe('rref job', () => {
 
 describe('rref CLI output', () => {
   it('reports the fields the CLI promises', () => {
-    const report = rrefCliReport(worked, { strategy: 'textbook' });
+    const report = rrefCliReport(parseEntryMatrix(worked), { strategy: 'textbook' });
     expect(report).toMatchObject({
       rows: 3,
       cols: 3,
@@ -170,18 +171,20 @@ describe('rref CLI output', () => {
       notation: 'R_2 ← R_2 − 2R_1',
     });
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
-    const fractions = rrefCliReport([['3/4', '0.5']]);
+    const fractions = rrefCliReport(parseEntryMatrix([['3/4', '0.5']]));
     expect(fractions.rref).toEqual([['1', '2/3']]);
     expect(fractions.steps[0]).toMatchObject({ op: 'scale', rows: [0], factor: '4/3' });
-    const empty = rrefCliReport([]);
+    const empty = rrefCliReport(parseEntryMatrix([]));
     expect(empty).toMatchObject({ rows: 0, cols: 0, rank: 0, steps: [] });
   });
 
   it('prints the trace as LaTeX', () => {
-    const latex = rrefCliLatex(worked);
+    const latex = rrefCliLatex(parseEntryMatrix(worked));
     expect(latex.startsWith('\\begin{align*}')).toBe(true);
     expect(latex).toContain('\\xrightarrow{R_2 \\to R_2 - 2R_1}');
     expect(latex.split('\\xrightarrow').length - 1).toBe(4);
-    expect(rrefCliLatex([['1', '2', '3']], { augmented: true })).toContain('\\begin{array}{cc|c}');
+    expect(rrefCliLatex(parseEntryMatrix([['1', '2', '3']]), { augmented: true })).toContain(
+      '\\begin{array}{cc|c}',
+    );
   });
 });

@@ -146,7 +146,8 @@ export function spectralGapRank(
 /**
  * Median of the Marchenko–Pastur law with ratio β ∈ (0, 1] (eigenvalues of ZZᵀ/n for an m×n
  * Gaussian Z, β = m/n). Quadrature in x = c − r·cos θ removes the square-root endpoints, then
- * bisection on θ; accurate to ~1e-12.
+ * Newton's method on θ (the density is the derivative of the quadrature), kept inside a
+ * bisection bracket; accurate to ~1e-12 in about six quadratures instead of sixty.
  */
 export function marchenkoPasturMedian(beta: number): number {
   if (!(beta > 0 && beta <= 1)) throw new RangeError(`β must lie in (0, 1], got ${beta}`);
@@ -173,12 +174,19 @@ export function marchenkoPasturMedian(beta: number): number {
   };
   let low = 0;
   let high = Math.PI;
+  let theta = Math.PI / 2;
   for (let iteration = 0; iteration < 60; iteration++) {
-    const middle = (low + high) / 2;
-    if (cumulative(middle) < 0.5) low = middle;
-    else high = middle;
+    const excess = cumulative(theta) - 0.5;
+    if (excess < 0) low = theta;
+    else high = theta;
+    let next = theta - excess / density(theta);
+    // A step that leaves the bracket (or a flat density) falls back to bisection.
+    if (!(next > low && next < high)) next = (low + high) / 2;
+    const step = Math.abs(next - theta);
+    theta = next;
+    if (step < 1e-13 || high - low < 1e-15) break;
   }
-  return lower + radius * (1 - Math.cos((low + high) / 2));
+  return lower + radius * (1 - Math.cos(theta));
 }
 
 /**

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildForTests } from './build-for-tests';
 import { findPdflatex } from './latex-pdf';
 import { main } from './main';
 
@@ -25,7 +26,10 @@ interface Outcome {
   stderr: string;
 }
 
-/** The real command in a child process (as a person runs it; slow to start under tsx). */
+// The child processes run the bundled command (dist/cli), built once for all test files.
+beforeAll(() => buildForTests(), 240_000);
+
+/** The real command in a child process, as a person runs it. */
 async function rankscopeProcess(...args: string[]): Promise<Outcome> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['bin/rankscope.mjs', ...args], {

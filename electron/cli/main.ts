@@ -1,42 +1,95 @@
-// `rankscope`: the same core as the app, for scripting and for checking Rankscope against
-// other tools. Each command prints JSON (--json) or a short human-readable report.
-import { Command } from 'commander';
+// `rankscope`: the same core as the app, for scripting, batch work and checking Rankscope against
+// other tools. Each command lives in commands/ and loads what it computes with only when it runs,
+// so that starting takes little more than Node's own start.
+import { Command, CommanderError } from 'commander';
 import { appVersion } from '../services/app-version';
+import { commands } from './commands';
 import { isInputError } from './input-error';
-import { registerRank } from './commands/rank';
-import { registerRref } from './commands/rref';
-import { registerSvd } from './commands/svd';
-import { registerSubspaces } from './commands/subspaces';
-import { registerAngles } from './commands/angles';
-import { registerAnalyze } from './commands/analyze';
-import { registerWorksheet } from './commands/worksheet';
+import { stylesFor } from './output';
+
+const overview = `
+Files:
+  Text in any notation — CSV, TSV, ";" with decimal commas, whitespace, numpy, Python lists,
+  JSON arrays, MATLAB / Octave, Julia, LaTeX, Mathematica, R — detected from what it holds;
+  MatrixMarket .mtx, NumPy .npy and .safetensors (--tensor NAME). "-" reads standard input.
+
+Exit codes:
+  0  done
+  2  bad input: a file that cannot be read or is not a matrix, or a wrong option (one line on
+     stderr says what and where)
+  1  an internal error: a bug in Rankscope, please report it
+
+Examples:
+  rankscope rank matrix.csv                           # exact for integers and fractions
+  pbpaste | rankscope rank -                          # whatever notation the clipboard holds
+  rankscope rref matrix.csv --latex                   # the elementary operations, for a lecture
+  rankscope rref matrix.csv --pptx --out steps.pptx   # the same as slides
+  rankscope worksheet --shape 3x4 --rank 2 --answers  # exercises' answer key (LaTeX)
+  rankscope svd weights.npy --values --csv            # the spectrum
+  rankscope analyze model.safetensors                 # a rank table of every weight matrix
+  rankscope help rank                                 # a command's options and examples
+`;
 
 export function buildProgram(): Command {
   const program = new Command('rankscope')
     .description('Matrix rank, exact row reduction, SVD and subspaces from the command line.')
-    .version(appVersion)
-    .showHelpAfterError()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  registerRank(program);
-  registerRref(program);
-  registerSvd(program);
-  registerSubspaces(program);
-  registerAngles(program);
-  registerAnalyze(program);
-  registerWorksheet(program);
+    .version(appVersion, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
+    .addHelpCommand('help [command]', "print a command's options and examples")
+    .showHelpAfterError('(rankscope help COMMAND shows its options and examples)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(text),
+    });
+  program.addHelpText('after', overview);
+  // Set before the commands exist, so that they inherit exitOverride and the output settings.
+  for (const register of commands) register(program);
   return program;
 }
 
+/** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (rankscope … | head) closes the pipe: that ends the run quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const program = buildProgram();
   try {
-    await buildProgram().exitOverride().parseAsync(argv);
-    return 0;
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
-    if (code?.startsWith('commander.')) return 2;
-    const message = (error as Error).message ?? String(error);
-    process.stderr.write(`rankscope: ${message.split('\n')[0]}\n`);
-    return isInputError(error) ? 2 : 1;
+    return reportError(error);
   }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its own message (or the help or version that was asked for).
+    return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)
+      ? 0
+      : 2;
+  }
+  const styles = stylesFor(process.stderr);
+  const prefix = styles.red('rankscope:');
+  const message = ((error as Error)?.message ?? String(error)).split('\n')[0];
+  if (isInputError(error)) {
+    process.stderr.write(`${prefix} ${message}\n`);
+    return 2;
+  }
+  if ((error as Error)?.name === 'LaunchError') {
+    process.stderr.write(`${prefix} ${message}\n`);
+    return 1;
+  }
+  process.stderr.write(`${prefix} internal error: ${message}\n`);
+  if (process.env.RANKSCOPE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  process.stderr.write(
+    `${prefix} this is a bug in Rankscope ${appVersion}; please report it with the command you ran (RANKSCOPE_DEBUG=1 shows where it happened)\n`,
+  );
+  return 1;
 }

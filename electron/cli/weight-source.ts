@@ -1,13 +1,22 @@
 // The matrices in the files given to `rankscope analyze`, one at a time: safetensors tensors are
-// read from disk one by one through a byte source; other formats are small enough to read whole.
+// read from disk one by one through a byte source (always closed, also when the index is bad, so
+// no file handle is left for the garbage collector to close with a warning); .npy straight into
+// the SVD's workspace; other formats are small enough to read whole.
 import path from 'node:path';
+import { bytesSource, type ByteSource } from '../../core/formats/byte-source';
 import { readSafetensorsIndex, readTensor } from '../../core/formats/safetensors';
+import { parseNpy } from '../../core/formats/npy';
 import type { Matrix } from '../../core/linalg/matrix';
 import type { WeightDescription } from '../../core/jobs/weight-analysis';
 import { openFileByteSource } from '../services/file-byte-source';
 import { CliInputError } from './input-error';
-import { readFileBytes, readMatrixFile } from './read-matrix';
-import { parseNpy } from '../../core/formats/npy';
+import {
+  checkRegularFile,
+  inputName,
+  matrixFromBytes,
+  readArgumentBytes,
+  readMatrixArgument,
+} from './input';
 
 export interface WeightItem {
   description: WeightDescription;
@@ -26,59 +35,69 @@ export interface WeightListing {
 }
 
 export async function listWeights(file: string, wanted: string[] = []): Promise<WeightListing> {
-  const extension = path.extname(file).toLowerCase();
+  const name = inputName(file);
+  const extension = file === '-' ? '' : path.extname(file).toLowerCase();
   if (extension === '.npy') {
     // Decoded straight into the SVD's workspace, read as its transpose when that saves a copy.
-    const npy = parseNpy(readFileBytes(file), {
-      file,
+    const npy = parseNpy(await readArgumentBytes(file), {
+      file: name,
       maxEntries: 2 ** 28,
       layout: 'spectrum',
     });
-    return {
-      items: [
-        {
-          description: {
-            name: path.basename(file),
-            shape: npy.originalShape,
-            dtype: npy.dtype,
-            reshaped: npy.note,
-          },
-          load: async () => ({ matrix: npy.matrix, transposed: npy.transposed ?? false }),
-        },
-      ],
-      skipped: [],
-      close: async () => {},
+    const description = {
+      name: path.basename(name),
+      shape: npy.originalShape,
+      dtype: npy.dtype,
+      reshaped: npy.note,
     };
+    return single(description, async () => ({
+      matrix: npy.matrix,
+      transposed: npy.transposed ?? false,
+    }));
   }
   if (extension !== '.safetensors') {
-    const loaded = readMatrixFile(file);
-    return {
-      items: [
-        {
-          description: {
-            name: path.basename(file),
-            shape: [loaded.rows, loaded.cols],
-            dtype: loaded.dtype,
-          },
-          load: async () => ({ matrix: loaded.matrix, transposed: false }),
-        },
-      ],
-      skipped: [],
-      close: async () => {},
+    const loaded = await readMatrixArgument(file);
+    const description = {
+      name: path.basename(name),
+      shape: [loaded.rows, loaded.cols],
+      dtype: loaded.binary ? loaded.format : 'text',
     };
+    return single(description, async () => ({ matrix: loaded.matrix, transposed: false }));
   }
-  let source;
+  checkRegularFile(file);
+  let source: ByteSource & { close?: () => Promise<void> };
   try {
     source = await openFileByteSource(file);
   } catch {
-    throw new CliInputError(`${file}: no such file`);
+    throw new CliInputError(`${name}: cannot be opened`);
   }
-  const entries = await readSafetensorsIndex(source, path.basename(file));
-  for (const name of wanted) {
-    if (!entries.some((entry) => entry.name === name)) {
-      await source.close();
+  const close = async () => {
+    await source.close?.();
+  };
+  try {
+    return await listTensors(source, name, wanted, close);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function single(description: WeightDescription, load: WeightItem['load']): WeightListing {
+  return { items: [{ description, load }], skipped: [], close: async () => {} };
+}
+
+async function listTensors(
+  source: ByteSource,
+  name: string,
+  wanted: string[],
+  close: () => Promise<void>,
+): Promise<WeightListing> {
+  const fileName = path.basename(name);
+  const entries = await readSafetensorsIndex(source, fileName);
+  for (const tensor of wanted) {
+    if (!entries.some((entry) => entry.name === tensor)) {
       throw new CliInputError(
-        `${file}: no tensor named "${name}" (it has ${entries.length}: ${entries
+        `${name}: no tensor named "${tensor}" (it has ${entries.length}: ${entries
           .slice(0, 8)
           .map((entry) => entry.name)
           .join(', ')}${entries.length > 8 ? ', …' : ''})`,
@@ -101,14 +120,28 @@ export async function listWeights(file: string, wanted: string[] = []): Promise<
     return {
       description,
       load: async () => {
-        const tensor = await readTensor(source, entry, {
-          fileName: path.basename(file),
-          layout: 'spectrum',
-        });
+        const tensor = await readTensor(source, entry, { fileName, layout: 'spectrum' });
         if (tensor.reshapedFrom) description.reshaped = tensor.reshapedFrom;
         return { matrix: tensor.matrix, transposed: tensor.transposed ?? false };
       },
     };
   });
-  return { items, skipped, close: () => source.close() };
+  return { items, skipped, close };
+}
+
+/** Weights given on standard input, held in memory: a safetensors file, or one matrix. */
+export async function listWeightsInMemory(
+  bytes: Uint8Array,
+  wanted: string[] = [],
+): Promise<WeightListing> {
+  // A safetensors file opens with its header's length (8 bytes) and then the header's "{".
+  if (bytes.length > 9 && bytes[8] === 0x7b)
+    return listTensors(bytesSource(bytes), 'standard input', wanted, async () => {});
+  const loaded = await matrixFromBytes('standard input', '', bytes);
+  const description = {
+    name: 'standard input',
+    shape: [loaded.rows, loaded.cols],
+    dtype: loaded.binary ? loaded.format : 'text',
+  };
+  return single(description, async () => ({ matrix: loaded.matrix, transposed: false }));
 }

@@ -146,7 +146,7 @@ describe('DocumentService: matrices larger than the editor', () => {
     const text = csv(200, 150, (i, j) => (i === 119 && j === 6 ? 'n/a' : undefined));
     await expect(service.importMatrix(await uploaded('broken.csv', text))).rejects.toMatchObject({
       name: 'FormatError',
-      message: 'broken.csv, line 120, column 7: "n/a" is not a number',
+      message: 'broken.csv, line 120, column 7: "n/a" is not a number or an arithmetic expression',
     });
   });
 

@@ -1,104 +1,126 @@
-// rankscope analyze FILE... [--tensor NAME] [--policy …] [--json | --csv]
+// rankscope analyze FILE… [--tensor NAME] [--policy …] [--json | --csv]
 // The Lab's weight table from the command line, one tensor at a time.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { RankPolicy } from '../../../core/rank/policies';
-import { analyzeWeight, type WeightRow } from '../../../core/jobs/weight-analysis';
-import { weightCsvHeader, weightCsvLine } from '../../../core/jobs/weight-table-csv';
-import { CliInputError, isInputError } from '../input-error';
+import type { WeightRow } from '../../../core/jobs/weight-analysis';
+import { isInputError } from '../input-error';
 import { printJson } from '../output';
-import { ProgressBar } from '../progress-bar';
-import { listWeights } from '../weight-source';
+import {
+  addExamples,
+  addOutputOptions,
+  addPolicyOptions,
+  checkTolerance,
+  outputFormat,
+} from '../options';
+import type { WeightListing } from '../weight-source';
+
+interface AnalyzeOptions {
+  tensor?: string[];
+  policy: string;
+  tol?: number;
+  json?: boolean;
+  csv?: boolean;
+}
 
 function publicRow(row: WeightRow): Record<string, unknown> {
   const { singularValues: _values, rankReason: _reason, denseParameters: _dense, ...rest } = row;
   return rest;
 }
 
-function policyFrom(options: { policy: string; tol?: number }): RankPolicy {
-  if (options.policy === 'tol') {
-    if (options.tol === undefined || !(options.tol >= 0))
-      throw new CliInputError('--policy tol needs --tol X with X ≥ 0');
-    return { kind: 'absolute', tolerance: options.tol };
-  }
+function policyFrom(options: AnalyzeOptions): RankPolicy {
+  if (options.policy === 'tol') return { kind: 'absolute', tolerance: options.tol! };
   return { kind: options.policy as 'default' | 'gap' | 'noise' };
 }
 
 export function registerAnalyze(program: Command): void {
-  program
+  const command = program
     .command('analyze')
-    .description('a rank table of the weight matrices in .safetensors, .npy, .mtx or text files')
-    .argument('<files...>', 'weight files')
+    .summary('a rank table of the weight matrices in .safetensors, .npy or text files')
+    .description(
+      "The Lab's weight table: for every matrix-shaped tensor its shape, dtype, rank, stable and\n" +
+        'effective rank, σ₁, condition number, energy ranks and noise-edge rank; one tensor in ' +
+        'memory at a time.',
+    )
+    .argument('<files...>', 'weight files ("-" reads standard input)')
     .option(
       '--tensor <name>',
       'only this tensor (repeatable)',
       (value: string, previous: string[] = []) => [...previous, value],
-    )
-    .addOption(
-      new Option('--policy <policy>', 'how to decide the rank')
-        .choices(['default', 'gap', 'noise', 'tol'])
-        .default('default'),
-    )
-    .option('--tol <x>', 'absolute tolerance for --policy tol', parseFloat)
-    .option('--json', 'print a JSON array')
-    .option('--csv', 'print CSV')
-    .action(
-      async (
-        files: string[],
-        options: { tensor?: string[]; policy: string; tol?: number; json?: boolean; csv?: boolean },
-      ) => {
-        const policy = policyFrom(options);
-        const listings = [];
-        for (const file of files)
-          listings.push({ file, listing: await listWeights(file, options.tensor ?? []) });
-        const total = listings.reduce((sum, { listing }) => sum + listing.items.length, 0);
-        const bar = new ProgressBar(total);
-        const rows: Record<string, unknown>[] = [];
-        if (options.csv) process.stdout.write(weightCsvHeader() + '\n');
-        let done = 0;
-        for (const { listing } of listings) {
-          try {
-            for (const item of listing.items) {
-              bar.update(done, item.description.name);
-              let row: Record<string, unknown>;
-              try {
-                const { matrix, transposed } = await item.load();
-                const context = {
-                  progress: (fraction: number) => bar.update(done, item.description.name, fraction),
-                  checkCancelled() {},
-                };
-                row = publicRow(
-                  analyzeWeight(matrix, item.description, policy, context, { transposed }),
-                );
-              } catch (error) {
-                // One unreadable tensor (NaN weights, a bad range) must not hide the others.
-                if (!isInputError(error)) throw error;
-                done++;
-                process.stderr.write(
-                  `rankscope: ${item.description.name}: ${(error as Error).message}\n`,
-                );
-                rows.push({ ...item.description, error: (error as Error).message });
-                continue;
-              }
-              done++;
-              if (options.csv) process.stdout.write(weightCsvLine(row) + '\n');
-              else if (!options.json) {
-                process.stdout.write(
-                  `${String(row.name).padEnd(36)} ${`${row.rows}×${row.cols}`.padStart(11)} ${String(row.dtype).padEnd(5)} rank ${String(row.rank).padStart(5)}  stable ${(row.stableRank as number).toFixed(2).padStart(8)}  effective ${(row.effectiveRank as number).toFixed(1).padStart(7)}  σ₁ ${(row.sigmaMax as number).toPrecision(4)}\n`,
-                );
-              }
-              rows.push(row);
-            }
-            if (listing.skipped.length > 0 && !options.json && !options.csv) {
-              process.stderr.write(
-                `(${listing.skipped.length} tensors with fewer than 2 axes were left out: ${listing.skipped.slice(0, 5).join(', ')}${listing.skipped.length > 5 ? ', …' : ''})\n`,
-              );
-            }
-          } finally {
-            await listing.close();
-          }
-        }
-        bar.finish();
-        if (options.json) printJson(rows);
-      },
     );
+  addPolicyOptions(command, ['default', 'gap', 'noise', 'tol'], 'default');
+  addOutputOptions(command, ['json', 'csv']);
+  addExamples(command, [
+    ['rankscope analyze model.safetensors', 'one line per tensor'],
+    ['rankscope analyze model.safetensors --tensor layer.0.q.weight --json', 'one tensor, as JSON'],
+    ['rankscope analyze shard-*.safetensors --csv > table.csv', "the Lab's CSV"],
+  ]);
+  command.action(async (files: string[], options: AnalyzeOptions) => {
+    const format = outputFormat(options);
+    checkTolerance(options);
+    const [{ analyzeWeight }, { weightCsvHeader, weightCsvLine }, sources, { ProgressBar }] =
+      await Promise.all([
+        import('../../../core/jobs/weight-analysis'),
+        import('../../../core/jobs/weight-table-csv'),
+        import('../weight-source'),
+        import('../progress-bar'),
+      ]);
+    const policy = policyFrom(options);
+    const listings: WeightListing[] = [];
+    try {
+      for (const file of files) {
+        if (file === '-') {
+          const { readStandardInput } = await import('../input');
+          const bytes = await readStandardInput();
+          listings.push(await sources.listWeightsInMemory(bytes, options.tensor ?? []));
+        } else listings.push(await sources.listWeights(file, options.tensor ?? []));
+      }
+      const total = listings.reduce((sum, listing) => sum + listing.items.length, 0);
+      const bar = new ProgressBar(total);
+      const rows: Record<string, unknown>[] = [];
+      if (format === 'csv') process.stdout.write(weightCsvHeader() + '\n');
+      let done = 0;
+      for (const listing of listings) {
+        for (const item of listing.items) {
+          bar.update(done, item.description.name);
+          let row: Record<string, unknown>;
+          try {
+            const { matrix, transposed } = await item.load();
+            const context = {
+              progress: (fraction: number) => bar.update(done, item.description.name, fraction),
+              checkCancelled() {},
+            };
+            row = publicRow(
+              analyzeWeight(matrix, item.description, policy, context, { transposed }),
+            );
+          } catch (error) {
+            // One unreadable tensor (NaN weights, a bad range) must not hide the others.
+            if (!isInputError(error)) throw error;
+            done++;
+            process.stderr.write(
+              `rankscope: ${item.description.name}: ${(error as Error).message}\n`,
+            );
+            rows.push({ ...item.description, error: (error as Error).message });
+            continue;
+          }
+          done++;
+          if (format === 'csv') process.stdout.write(weightCsvLine(row) + '\n');
+          else if (format === 'table') {
+            process.stdout.write(
+              `${String(row.name).padEnd(36)} ${`${row.rows}×${row.cols}`.padStart(11)} ${String(row.dtype).padEnd(5)} rank ${String(row.rank).padStart(5)}  stable ${(row.stableRank as number).toFixed(2).padStart(8)}  effective ${(row.effectiveRank as number).toFixed(1).padStart(7)}  σ₁ ${(row.sigmaMax as number).toPrecision(4)}\n`,
+            );
+          }
+          rows.push(row);
+        }
+        if (listing.skipped.length > 0 && format === 'table') {
+          process.stderr.write(
+            `(${listing.skipped.length} tensors with fewer than 2 axes were left out: ${listing.skipped.slice(0, 5).join(', ')}${listing.skipped.length > 5 ? ', …' : ''})\n`,
+          );
+        }
+      }
+      bar.finish();
+      if (format === 'json') printJson(rows);
+    } finally {
+      await Promise.all(listings.map((listing) => listing.close()));
+    }
+  });
 }

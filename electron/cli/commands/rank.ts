@@ -1,78 +1,180 @@
-// rankscope rank FILE [--policy auto|exact|default|gap|noise|tol] [--tol X] [--json]
-import { Option, type Command } from 'commander';
-import { parseEntryMatrix } from '../../../core/exact/entry';
+// rankscope rank FILE… [--policy …] [--tol X] [--tensor NAME] [--json | --csv]
 import { exactRank } from '../../../core/exact/exact-rank';
 import { rankReport } from '../../../core/jobs/rank-report';
+import { entriesOf, readMatrixArgument } from '../input';
+import type { Command } from 'commander';
+import { textFormats, type TextFormat } from '../../../core/formats/text-formats';
 import { CliInputError } from '../input-error';
-import { printJson, printReport } from '../output';
-import { isIntegerOrFraction, readMatrixFile } from '../read-matrix';
+import type { MatrixInput } from '../input';
+import { printCsv, printJson, printTable, stylesFor } from '../output';
+import {
+  addExamples,
+  addOutputOptions,
+  addPolicyOptions,
+  checkTolerance,
+  outputFormat,
+  type PolicyName,
+} from '../options';
+
+interface RankOptions {
+  policy: PolicyName;
+  tol?: number;
+  tensor?: string;
+  json?: boolean;
+  csv?: boolean;
+}
 
 export function registerRank(program: Command): void {
-  program
+  const command = program
     .command('rank')
-    .description('the rank of a matrix, exact or numerical, with the measures')
-    .argument('<file>', 'CSV, TSV, whitespace text, MatrixMarket, .npy or safetensors (--tensor)')
-    .addOption(
-      new Option(
-        '--policy <policy>',
-        'how to decide the rank (auto: exact when every entry is an integer or a written fraction, else default)',
-      )
-        .choices(['auto', 'exact', 'default', 'gap', 'noise', 'tol'])
-        .default('auto'),
+    .summary('the rank of a matrix, exact or numerical, with the measures')
+    .description(
+      'The rank of each matrix: exact (row reduction over the rationals) when every entry is an ' +
+        'integer or a fraction, else numerical with the tolerance stated; with the nullity, the ' +
+        'stable and effective ranks and the rank every other policy gives.',
     )
-    .option('--tol <x>', 'absolute tolerance for --policy tol', parseFloat)
-    .option('--tensor <name>', 'the tensor to read from a safetensors file')
-    .option('--json', 'print JSON')
-    .action(
-      (
-        file: string,
-        options: { policy: string; tol?: number; json?: boolean; tensor?: string },
-      ) => {
-        const loaded = readMatrixFile(file, { tensor: options.tensor });
-        let policy = options.policy;
-        if (policy === 'auto')
-          policy = loaded.cells && isIntegerOrFraction(loaded.cells) ? 'exact' : 'default';
-        if (policy === 'tol' && (options.tol === undefined || !(options.tol >= 0))) {
-          throw new CliInputError('--policy tol needs --tol X with X ≥ 0');
-        }
-        const numeric = rankReport(loaded.matrix, {
-          policy: policy === 'exact' ? 'default' : (policy as 'default' | 'gap' | 'noise' | 'tol'),
-          tol: options.tol,
-        });
-        let report: Record<string, unknown> = numeric as unknown as Record<string, unknown>;
-        if (policy === 'exact') {
-          if (!loaded.cells)
-            throw new CliInputError(`${file}: exact rank needs a text file of exact entries`);
-          const parsed = parseEntryMatrix(loaded.cells);
-          if (!parsed.exact || !parsed.rationals)
-            throw new CliInputError(
-              `${file}: some entries are irrational, so the rank cannot be exact`,
-            );
-          const reduced = exactRank(parsed.rationals, { certify: true, columns: loaded.cols });
-          const { singularValues: _values, ...measures } = numeric;
-          report = {
-            ...measures,
-            rank: reduced.rank,
-            policy: 'exact',
-            tolerance: null,
-            exact: true,
-            nullity: loaded.cols - reduced.rank,
-            pivots: reduced.pivots,
-            reason: 'Exact row reduction over the rationals.',
-          };
-        }
-        if (options.json) printJson(report);
-        else
-          printReport([
-            ['rows × cols', `${loaded.rows} × ${loaded.cols}`],
-            ['rank', report.rank],
-            ['policy', report.policy],
-            ['tolerance', report.tolerance],
-            ['nullity', report.nullity],
-            ['stable rank', report.stableRank],
-            ['effective rank', report.effectiveRank],
-            ['reason', report.reason],
-          ]);
-      },
+    .argument('<files...>', 'matrix files, or "-" for standard input')
+    .option('--tensor <name>', 'the tensor to read from a .safetensors file');
+  addPolicyOptions(command, ['auto', 'exact', 'default', 'gap', 'noise', 'tol'], 'auto');
+  addOutputOptions(command, ['json', 'csv']);
+  addExamples(command, [
+    ['rankscope rank matrix.csv', 'exact for integers and fractions'],
+    ["echo '[1 2 3; 2 4 6; 1 3 4]' | rankscope rank -", 'any notation, from standard input'],
+    ['rankscope rank weights.npy --policy gap --json', 'the largest spectral gap, as JSON'],
+    ['rankscope rank runs/*.csv --csv > ranks.csv', 'one CSV line per file'],
+  ]);
+  command.action(async (files: string[], options: RankOptions) => {
+    const format = outputFormat(options);
+    checkTolerance(options);
+    const reports: RankFileReport[] = [];
+    for (const file of files) reports.push(await rankOfFile(file, options));
+    if (format === 'json') printJson(reports.length === 1 ? reports[0] : reports);
+    else if (format === 'csv') printCsv(csvHeader, reports.map(csvLine));
+    else printTables(reports);
+  });
+}
+
+export interface RankFileReport {
+  file: string;
+  format: string;
+  rows: number;
+  cols: number;
+  rank: number;
+  nullity: number;
+  policy: string;
+  tolerance: number | null;
+  exact: boolean;
+  reason: string;
+  stableRank: number;
+  effectiveRank: number;
+  gapRank: number;
+  noiseRank: number;
+  singularValues?: number[];
+  pivots?: number[];
+}
+
+async function rankOfFile(file: string, options: RankOptions): Promise<RankFileReport> {
+  const input = await readMatrixArgument(file, { tensor: options.tensor });
+  let policy = options.policy;
+  if (policy === 'auto')
+    policy = input.entries === 'integers' || input.entries === 'fractions' ? 'exact' : 'default';
+  const numeric = rankReport(input.matrix, {
+    policy: policy === 'exact' ? 'default' : policy,
+    tol: options.tol,
+  });
+  const common = { file: input.name, format: input.format };
+  if (policy !== 'exact') return { ...common, ...numeric };
+  const entries = await entriesOf(input);
+  if (!entries.exact || !entries.rationals)
+    throw new CliInputError(
+      `${input.name}: some entries are irrational, so the rank cannot be exact`,
     );
+  const reduced = exactRank(entries.rationals, { certify: true, columns: input.cols });
+  const { singularValues: _values, ...measures } = numeric;
+  return {
+    ...common,
+    ...measures,
+    rank: reduced.rank,
+    nullity: input.cols - reduced.rank,
+    policy: 'exact',
+    tolerance: null,
+    exact: true,
+    reason: exactReason(input),
+    pivots: reduced.pivots,
+  };
+}
+
+function exactReason(input: MatrixInput): string {
+  return input.entries === 'integers' || input.entries === 'fractions'
+    ? 'row reduction over the rationals, as every entry is an integer or a fraction'
+    : 'row reduction over the rationals (decimals read exactly as written)';
+}
+
+const policyWords: Record<string, string> = {
+  exact: 'exact',
+  default: 'default (numpy, MATLAB)',
+  gap: 'largest spectral gap',
+  noise: 'Marchenko–Pastur noise edge',
+  absolute: 'absolute tolerance',
+};
+
+function printTables(reports: RankFileReport[]): void {
+  const styles = stylesFor(process.stdout);
+  reports.forEach((report, index) => {
+    if (reports.length > 1)
+      process.stdout.write(`${index > 0 ? '\n' : ''}${styles.bold(report.file)}\n`);
+    const notation = textFormats[report.format as TextFormat] ?? report.format;
+    printTable(
+      [
+        ['matrix', `${report.rows} × ${report.cols}, read as ${notation}`],
+        ['rank', report.rank],
+        ['nullity', report.nullity],
+        ['policy', `${policyWords[report.policy] ?? report.policy}: ${report.reason}`],
+        [
+          'tolerance',
+          report.tolerance === null
+            ? 'none: exact arithmetic rounds nothing'
+            : report.tolerance.toExponential(3),
+        ],
+        ['stable rank', report.stableRank],
+        ['effective rank', report.effectiveRank],
+        ['other policies', `gap ${report.gapRank}, noise edge ${report.noiseRank}`],
+      ],
+      { emphasis: ['rank'] },
+    );
+  });
+}
+
+const csvHeader = [
+  'file',
+  'format',
+  'rows',
+  'cols',
+  'rank',
+  'nullity',
+  'policy',
+  'tolerance',
+  'exact',
+  'stable_rank',
+  'effective_rank',
+  'gap_rank',
+  'noise_rank',
+];
+
+function csvLine(report: RankFileReport): unknown[] {
+  return [
+    report.file,
+    report.format,
+    report.rows,
+    report.cols,
+    report.rank,
+    report.nullity,
+    report.policy,
+    report.tolerance,
+    report.exact,
+    report.stableRank,
+    report.effectiveRank,
+    report.gapRank,
+    report.noiseRank,
+  ];
 }

@@ -1,9 +1,7 @@
 // rankscope rref FILE --beamer [--overlays] [--pdf] | --pptx | --handout [--paper a4|letter]
 //   [--augmented] [--title TEXT] [--out FILE]: the reduction as lecture material, from the same
-// lesson model the app exports (core/lecture).
+// lesson model the app exports (core/lecture). Loaded by rref only when slides are asked for.
 import path from 'node:path';
-import { Option } from 'commander';
-import type { Strategy } from '../../../core/exact/rref';
 import { reductionBeamer } from '../../../core/lecture/reduction-beamer';
 import {
   LessonError,
@@ -13,32 +11,7 @@ import {
 import { CliInputError } from '../input-error';
 import { compileLatex } from '../latex-pdf';
 import { writeOutput } from '../write-output';
-
-export interface SlideOptions {
-  strategy: Strategy;
-  beamer?: boolean;
-  overlays?: boolean;
-  pptx?: boolean;
-  handout?: boolean;
-  pdf?: boolean;
-  augmented?: boolean;
-  title?: string;
-  out?: string;
-  paper: 'a4' | 'letter';
-}
-
-/** The options `rref` gains for slides and handouts. */
-export const slideOptions = {
-  beamer: new Option('--beamer', 'the reduction as Beamer slides (LaTeX), one frame per step'),
-  overlays: new Option('--overlays', 'with --beamer: one frame that steps through overlays'),
-  pdf: new Option('--pdf', 'with --beamer: compile with pdflatex and write the PDF to --out'),
-  pptx: new Option('--pptx', 'the reduction as a PowerPoint deck, written to --out'),
-  handout: new Option('--handout', 'every step with its reason on A4/Letter pages (PDF), to --out'),
-  paper: new Option('--paper <size>', 'handout paper').choices(['a4', 'letter']).default('a4'),
-  augmented: new Option('--augmented', 'the last column is b: reduce [A | b] and solve Ax = b'),
-  title: new Option('--title <text>', 'title of the slides (default: the file name)'),
-  out: new Option('--out <file>', 'write to this file'),
-};
+import type { SlideOptions } from './slide-options';
 
 function lessonOf(file: string, cells: string[][], options: SlideOptions): ReductionLesson {
   try {

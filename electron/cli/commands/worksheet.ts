@@ -2,17 +2,23 @@
 //   [--fractions [bound]] [--system none|unique|free|inconsistent] [--answers]
 //   [--latex | --pdf --out FILE | --json] [--title TEXT] [--paper a4|letter]
 import { Option, type Command } from 'commander';
-import { generateWorksheet } from '../../../core/lecture/worksheet-generator';
-import { answerKeyLatex, worksheetLatex } from '../../../core/lecture/worksheet-latex';
-import { worksheetMatrices } from '../../../core/lecture/worksheet-matrices';
-import {
-  WorksheetError,
-  systemKinds,
-  type WorksheetRequest,
+import type {
+  SystemKind,
+  WorksheetRequest,
+  systemKinds as systemKindsOfRequest,
 } from '../../../core/lecture/worksheet-options';
 import { CliInputError } from '../input-error';
-import { compileLatex } from '../latex-pdf';
+import { addExamples } from '../options';
 import { writeOutput } from '../write-output';
+
+// Spelt out here so that registering the command loads neither the generator nor zod; the type
+// says the list is the request's.
+const systemKinds = [
+  'none',
+  'unique',
+  'free',
+  'inconsistent',
+] as const satisfies typeof systemKindsOfRequest;
 
 interface WorksheetCliOptions {
   shape: string;
@@ -22,7 +28,7 @@ interface WorksheetCliOptions {
   pivots?: string;
   entries: string;
   fractions?: string | true;
-  system: (typeof systemKinds)[number];
+  system: SystemKind;
   answers?: boolean;
   latex?: boolean;
   pdf?: boolean;
@@ -73,7 +79,7 @@ export function worksheetRequest(options: WorksheetCliOptions): WorksheetRequest
 }
 
 export function registerWorksheet(program: Command): void {
-  program
+  const command = program
     .command('worksheet')
     .description('exercises with the rank and pivots asked for, nice answers, and an answer key')
     .requiredOption('--shape <rows>x<cols>', 'size of each matrix A, like 3x4')
@@ -94,43 +100,57 @@ export function registerWorksheet(program: Command): void {
     .option('--json', 'print the exercises, their answers and project matrices as JSON')
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--title <text>', 'heading of the sheet', 'Row reduction')
-    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
-    .action((options: WorksheetCliOptions) => {
-      let sheet;
-      try {
-        sheet = generateWorksheet(worksheetRequest(options));
-      } catch (error) {
-        if (error instanceof WorksheetError) throw new CliInputError(error.message);
-        throw error;
-      }
-      if (options.json) {
-        const report = {
-          options: sheet.options,
-          exercises: sheet.exercises.map((exercise) => ({
-            number: exercise.number,
-            matrix: exercise.matrix.map((row) => row.map(String)),
-            rightHandSide: exercise.rightHandSide?.map(String),
-            rref: exercise.analysis.rref.map((row) => row.map(String)),
-            rank: exercise.analysis.rank,
-            pivots: exercise.analysis.pivots,
-            nullspace: exercise.analysis.nullspace.map((row) => row.map(String)),
-            system: exercise.system?.kind,
-          })),
-          matrices: worksheetMatrices(sheet),
-        };
-        writeOutput(options.out, JSON.stringify(report, null, 2) + '\n');
-        return;
-      }
-      const latexOptions = { title: options.title, paper: options.paper };
-      const tex = options.answers
-        ? answerKeyLatex(sheet, latexOptions)
-        : worksheetLatex(sheet, latexOptions);
-      if (options.pdf) {
-        if (!options.out)
-          throw new CliInputError('--pdf writes a file: give it with --out FILE.pdf');
-        writeOutput(options.out, compileLatex(tex));
-        return;
-      }
-      writeOutput(options.out, tex);
-    });
+    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'));
+  addExamples(command, [
+    ['rankscope worksheet --shape 3x4 --rank 2', 'ten exercises as LaTeX'],
+    ['rankscope worksheet --shape 3x4 --rank 2 --answers', 'their answer key'],
+    ['rankscope worksheet --shape 4x5 --rank 3 --system free --pdf --out w.pdf', 'Ax = b, as PDF'],
+    ['rankscope worksheet --shape 3x3 --rank 2 --json', 'exercises and answers for a program'],
+  ]);
+  command.action(async (options: WorksheetCliOptions) => {
+    // The generator, its LaTeX and pdflatex load only when a sheet is made.
+    const [{ generateWorksheet }, { answerKeyLatex, worksheetLatex }, { worksheetMatrices }] =
+      await Promise.all([
+        import('../../../core/lecture/worksheet-generator'),
+        import('../../../core/lecture/worksheet-latex'),
+        import('../../../core/lecture/worksheet-matrices'),
+      ]);
+    const { WorksheetError } = await import('../../../core/lecture/worksheet-options');
+    let sheet;
+    try {
+      sheet = generateWorksheet(worksheetRequest(options));
+    } catch (error) {
+      if (error instanceof WorksheetError) throw new CliInputError(error.message);
+      throw error;
+    }
+    if (options.json) {
+      const report = {
+        options: sheet.options,
+        exercises: sheet.exercises.map((exercise) => ({
+          number: exercise.number,
+          matrix: exercise.matrix.map((row) => row.map(String)),
+          rightHandSide: exercise.rightHandSide?.map(String),
+          rref: exercise.analysis.rref.map((row) => row.map(String)),
+          rank: exercise.analysis.rank,
+          pivots: exercise.analysis.pivots,
+          nullspace: exercise.analysis.nullspace.map((row) => row.map(String)),
+          system: exercise.system?.kind,
+        })),
+        matrices: worksheetMatrices(sheet),
+      };
+      writeOutput(options.out, JSON.stringify(report, null, 2) + '\n');
+      return;
+    }
+    const latexOptions = { title: options.title, paper: options.paper };
+    const tex = options.answers
+      ? answerKeyLatex(sheet, latexOptions)
+      : worksheetLatex(sheet, latexOptions);
+    if (options.pdf) {
+      if (!options.out) throw new CliInputError('--pdf writes a file: give it with --out FILE.pdf');
+      const { compileLatex } = await import('../latex-pdf');
+      writeOutput(options.out, compileLatex(tex));
+      return;
+    }
+    writeOutput(options.out, tex);
+  });
 }

@@ -2,7 +2,7 @@
 // or a spreadsheet as a new matrix, and export the selected one as CSV, .npy, MATLAB, numpy or
 // LaTeX (saved as a file or copied).
 import { useMemo, useState } from 'react';
-import { parsePastedMatrix } from '../../../core/formats/paste';
+import { readMatrixText, textFormats } from '../../../core/formats/matrix-text';
 import {
   exportMatrix,
   matrixExportFormats,
@@ -27,16 +27,30 @@ const formatNames: Record<MatrixExportFormat, string> = {
 };
 
 /**
- * What a pasted text reads as. A matrix larger than the editor is kept as numbers (read-only), so
- * every cell must be a number now: there will be no grid to fix it in.
+ * What a pasted text reads as (the same reader as files and the command line use). A matrix larger
+ * than the editor is kept as numbers (read-only), so every cell must be a number now: there will
+ * be no grid to fix it in.
  */
 function preview(text: string) {
   if (text.trim() === '') return { error: null, parsed: null, numbers: null };
   try {
-    const parsed = parsePastedMatrix(text);
-    if (parsed.rows <= largestEditorSize && parsed.cols <= largestEditorSize)
+    const read = readMatrixText(text, { source: 'pasted text' });
+    const parsed = {
+      format: textFormats[read.format],
+      rows: read.rows,
+      cols: read.cols,
+      cells: read.cells(),
+    };
+    if (read.rows <= largestEditorSize && read.cols <= largestEditorSize)
       return { error: null, parsed, numbers: null };
-    const numbers = matrixFromCells(parsed.cells);
+    // Arithmetic cells (sqrt(2)) need the exact core's evaluator; plain numbers are read already.
+    const numbers =
+      read.entries === 'expressions'
+        ? matrixFromCells(parsed.cells)
+        : {
+            matrix: { rows: read.rows, cols: read.cols, data: new Float64Array(read.matrix.data) },
+            error: null,
+          };
     if (numbers.error !== null) return { error: numbers.error, parsed: null, numbers: null };
     return { error: null, parsed, numbers: numbers.matrix };
   } catch (error) {
@@ -176,7 +190,7 @@ export function MatrixTransfer({
                         ? ` — larger than the editor's ${largestEditorSize}×${largestEditorSize}, so it is kept as read-only numbers.`
                         : '.'
                     }`
-                  : 'numpy, Python lists, MATLAB, LaTeX, Mathematica, CSV or a block copied from a spreadsheet.'}
+                  : 'numpy, Python or JSON lists, MATLAB, Julia, R, LaTeX, Mathematica, CSV or a block copied from a spreadsheet.'}
             </p>
             <div className="file-dialog-actions">
               <button type="button" className="file-button" onClick={() => setPasting(false)}>
