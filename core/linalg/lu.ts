@@ -1,6 +1,6 @@
 // LU factorization with partial pivoting, P·A = L·U (Golub & Van Loan §3.4, LAPACK dgetf2),
 // right-looking over contiguous columns. Cost: m·n² − n³/3 flops for m ≥ n.
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from './cancellation';
 import { kernels } from './kernels/kernels';
 import { assertFinite, zeros, type Matrix } from './matrix';
 

@@ -1,7 +1,7 @@
 // Householder QR, A = Q·R, and QR with column pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order
 // with safe column-norm downdating (dlaqp2; Drmač & Bujanović, LAPACK Working Note 176).
 // Golub & Van Loan §5.2 and §5.4.1. Cost: 2·m·n² − 2·n³/3 flops, and as much again to form Q.
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from './cancellation';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
 import { assertFinite, type Matrix } from './matrix';

@@ -1,7 +1,7 @@
 // Singular value decomposition A = U·Σ·Vᵀ (thin), values only or with vectors: Householder
 // bidiagonalization (QR first when m ≥ 1.6·n, as LAPACK dgesvd) then implicit-shift bidiagonal QR
 // with zero-shift sweeps (Golub & Van Loan §8.6; Demmel & Kahan 1990). Cost: O(m·n²) for m ≥ n.
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from './cancellation';
 import {
   bidiagonalizationScratchDoubles,
   bidiagonalize,

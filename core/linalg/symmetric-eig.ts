@@ -1,7 +1,7 @@
 // Eigenvalues (and eigenvectors) of a real symmetric matrix: Householder tridiagonalization, then
 // implicit symmetric QR with Wilkinson shifts (Golub & Van Loan §8.3, Algorithm 8.3.3).
 // Cost: 4·n³/3 flops for values, about 9·n³ with vectors. Reads the lower triangle only.
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from './cancellation';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
 import { assertFinite, zeros, type Matrix } from './matrix';

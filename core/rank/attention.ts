@@ -7,7 +7,7 @@ import type { Matrix } from '../linalg/matrix';
 import { multiply, multiplyTransposeB } from '../linalg/products';
 import { gaussianMatrix } from '../linalg/random';
 import { singularValues } from '../linalg/svd';
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from '../linalg/cancellation';
 import { decideRank, type RankDecision } from './policies';
 
 function scaled(matrix: Matrix, factor: number): Matrix {

@@ -1,7 +1,7 @@
 // The portable TypeScript tier of the dense kernels: column-major loops over contiguous columns,
 // unrolled by four columns so each pass over C reads and writes it once per four updates.
 // Cost: gemm 2·m·n·depth flops, blocked over depth so the A panel stays in cache.
-import type { DenseKernels } from './kernels';
+import type { DenseKernels } from './dense-kernels';
 
 const depthBlock = 256;
 

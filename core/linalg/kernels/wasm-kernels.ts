@@ -2,7 +2,7 @@
 // every array it touches lives in the memory of one kernel instance (a workspace); otherwise it
 // runs the TypeScript loops. Large products of ordinary arrays are staged into a memory of their
 // own: the copy is O(size) against O(size·depth) of work.
-import type { DenseKernels } from './kernels';
+import type { DenseKernels } from './dense-kernels';
 import {
   instanceOwning,
   instantiateKernels,
