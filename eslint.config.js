@@ -64,7 +64,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/bench/**/*.ts', 'core/**/*.test.ts'],
+    files: ['core/bench/**/*.ts', 'core/**/*.test.ts', 'core/**/*.setup.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
   },

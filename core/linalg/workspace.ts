@@ -2,6 +2,8 @@
 // workspace is one WebAssembly memory sized up front, so the kernels run in SIMD on the arrays in
 // place; otherwise (or for small problems) it hands out ordinary arrays and the TypeScript kernels
 // run. Results leave a workspace through `detached`, so a small result never pins a large memory.
+// While a thread team works for the job, a workspace memory is shared, with one packing slot per
+// thread, so the team can split the kernels' work on it.
 import {
   firstFreeByte,
   instanceOwning,
@@ -9,6 +11,7 @@ import {
   type WasmKernelInstance,
 } from './kernels/wasm-module';
 import type { Matrix } from './matrix';
+import { teamSize } from './threads/thread-team';
 
 export interface Workspace {
   /** A zero-filled rows×cols matrix. */
@@ -46,7 +49,8 @@ class WasmWorkspace implements Workspace {
 
   private take(bytes: number): number | undefined {
     const start = this.next;
-    if (start + bytes > this.instance.buffer.byteLength) {
+    // Arrays end where the kernels' packing slots begin.
+    if (start + bytes > this.instance.scratch) {
       overflows++;
       return undefined;
     }
@@ -85,7 +89,7 @@ const workspaces = new WeakMap<ArrayBufferLike, Workspace>();
 /** A workspace for about `doubles` numbers (add a little for alignment). */
 export function createWorkspace(doubles: number): Workspace {
   if (doubles < smallestWasmDoubles) return plain;
-  const instance = instantiateKernels(doubles * 8 + 64 * alignment);
+  const instance = instantiateKernels(doubles * 8 + 64 * alignment, { slots: teamSize() });
   if (!instance) return plain;
   const workspace = new WasmWorkspace(instance);
   workspaces.set(instance.buffer, workspace);
