@@ -49,6 +49,19 @@ describe('householderQr', () => {
     }
   });
 
+  it('stays finite on equal columns, whose later reflectors act on subnormal roundoff', () => {
+    // Rank one: after the first reflector the rest is roundoff that shrinks by ε per column until
+    // it is subnormal; 1/(α − β) then overflowed and the factors filled with NaN.
+    const [m, n] = [88, 32];
+    const a = zeros(m, n);
+    for (let j = 0; j < n; j++)
+      a.data.fill(-Math.cos(1.2) * Math.sin(1.2) ** j, j * m, (j + 1) * m);
+    const { Q, R } = householderQr(a);
+    expect(Q.data.every(Number.isFinite) && R.data.every(Number.isFinite)).toBe(true);
+    expect(productResidual(a, Q, R)).toBeLessThanOrEqual(20 * m * epsilon * frobeniusNorm(a));
+    expect(orthogonalityError(Q)).toBeLessThanOrEqual(20 * m * epsilon);
+  });
+
   it('handles all-zero matrices and rejects NaN', () => {
     const { Q, R } = householderQr(zeros(3, 2));
     expect(orthogonalityError(Q)).toBe(0);

@@ -146,4 +146,17 @@ export interface DenseKernels {
     y: Float64Array,
     yOffset: number,
   ): void;
+  /**
+   * Sweeps firstSweep … lastSweep − 1 of the chase of an n×n upper band matrix (bandwidth b) to
+   * bidiagonal form, in the band storage of band-chase.ts (ld ≥ 3b − 1); work holds 3b doubles.
+   */
+  chaseBand(
+    band: Float64Array,
+    n: number,
+    b: number,
+    ld: number,
+    firstSweep: number,
+    lastSweep: number,
+    work: Float64Array,
+  ): void;
 }

@@ -320,5 +320,14 @@ export function createWasmKernels(fallback: DenseKernels): DenseKernels {
       if (direct) direct.axpy(length, alpha, address(x, xOffset), address(y, yOffset));
       else fallback.axpy(length, alpha, x, xOffset, y, yOffset);
     },
+
+    chaseBand(band, n, b, ld, firstSweep, lastSweep, work) {
+      const direct = owner(band, work);
+      if (direct) {
+        direct.chaseBand(address(band, 0), n, b, ld, firstSweep, lastSweep, address(work, 0));
+      } else {
+        fallback.chaseBand(band, n, b, ld, firstSweep, lastSweep, work);
+      }
+    },
   };
 }

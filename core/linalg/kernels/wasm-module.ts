@@ -103,6 +103,15 @@ export interface WasmKernelExports {
     cosines: number,
     sines: number,
   ): void;
+  chaseBand(
+    band: number,
+    n: number,
+    b: number,
+    ld: number,
+    firstSweep: number,
+    lastSweep: number,
+    work: number,
+  ): void;
   rotationSweeps(
     data: number,
     m: number,
