@@ -12,6 +12,7 @@ import {
   triangularFactor,
   type ReflectorScratch,
 } from './block-reflector';
+import { chaseWorkDoubles } from './kernels/band-chase';
 import type { Matrix } from './matrix';
 import { plainWorkspace, workspaceOf, type Workspace } from './workspace';
 
@@ -135,7 +136,7 @@ export function bandStorage(
   return { band, ld };
 }
 
-/** Doubles bandStorage and the chase take. */
-export function bandStorageDoubles(n: number, bandwidth: number): number {
-  return n * (3 * bandwidth - 1) + 3 * bandwidth + 16;
+/** Doubles bandStorage and the chase (with up to `threads` threads) take. */
+export function bandStorageDoubles(n: number, bandwidth: number, threads = 1): number {
+  return n * (3 * bandwidth - 1) + chaseWorkDoubles(bandwidth, threads) + 16;
 }

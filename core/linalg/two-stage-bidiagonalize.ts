@@ -9,8 +9,10 @@ import {
   bandStorageDoubles,
   reduceToBand,
 } from './band-reduction';
+import { chaseWorkDoubles } from './kernels/band-chase';
 import { kernels } from './kernels/kernels';
 import type { Matrix } from './matrix';
+import { teamSize } from './threads/thread-team';
 import { plainWorkspace, workspaceOf } from './workspace';
 
 /**
@@ -35,11 +37,11 @@ export const twoStageCrossover = 96;
 /** Doubles the two-stage reduction takes from the workspace beside the m×n matrix. */
 export function twoStageScratchDoubles(m: number, n: number): number {
   const b = bandwidthFor(n);
-  return bandReductionScratchDoubles(m, n, b) + bandStorageDoubles(n, b);
+  return bandReductionScratchDoubles(m, n, b) + bandStorageDoubles(n, b, teamSize());
 }
 
-/** Sweeps chased between looks at the cancellation flag. */
-const sweepsPerCall = 128;
+/** Sweeps chased between looks at the cancellation flag (a pipelined team drains at each). */
+const sweepsPerCall = 256;
 
 /**
  * The bidiagonal form of `work` (m×n, m ≥ n, destroyed) for its singular values. Progress runs
@@ -61,7 +63,7 @@ export function twoStageBidiagonal(
   };
   const reduction = reduceToBand(work, b, scaled, stageOne);
   const { band, ld } = bandStorage(reduction, space);
-  const chaseWork = space.vector(3 * b);
+  const chaseWork = space.vector(chaseWorkDoubles(b, teamSize()));
   for (let sweep = 0; sweep < n - 1; sweep += sweepsPerCall) {
     scaled?.checkCancelled();
     const done = 1 - ((n - sweep) / n) ** 2;

@@ -6,6 +6,7 @@ import { gaussianMatrix } from '../../core/linalg/random';
 import { task, runTaskPart } from '../../core/linalg/threads/team-tasks';
 import { activeTeam } from '../../core/linalg/threads/thread-team';
 import { createWorkspace, detachedVector } from '../../core/linalg/workspace';
+import { singularValues } from '../../core/linalg/svd';
 import { serveJobs } from '../worker/worker-runtime';
 
 /** alpha values that make helper 1 fail: throw in its piece, or take its whole thread down. */
@@ -34,8 +35,18 @@ function product({ m, n, depth, alpha, repeat = 1 }: ProductRequest) {
   return { c: detachedVector(c), sizes };
 }
 
+/** Singular values of a seeded Gaussian: two-stage reduction, its chase pipelined over the team. */
+function values({ m, n }: { m: number; n: number }) {
+  const values = singularValues(gaussianMatrix(m, n, 3));
+  const team = activeTeam();
+  return { values, size: team?.size ?? 1, chases: team?.splitCounts[task.chaseBand] ?? 0 };
+}
+
 serveJobs(
-  { product: (request) => product(request as ProductRequest) },
+  {
+    product: (request) => product(request as ProductRequest),
+    values: (request) => values(request as { m: number; n: number }),
+  },
   {
     helperPart: (exports, args, part, parts) => {
       if (args[0] === task.gemm && part === 1 && args[6] === faults.throws) {

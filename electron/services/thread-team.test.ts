@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { kernels } from '../../core/linalg/kernels/kernels';
 import { gaussianMatrix } from '../../core/linalg/random';
+import { singularValues } from '../../core/linalg/svd';
 import { createWorkspace } from '../../core/linalg/workspace';
 import { ComputePool } from './compute-pool';
 
@@ -66,6 +67,22 @@ describe('thread teams lent by the compute pool', () => {
         expect(result.sizes, `${m}×${n}×${depth} on ${threads}`).toEqual([threads]);
         expect(result.c).toEqual(expected[index]);
       }
+    }
+  });
+
+  it('chase the band in a pipeline of 2 and 4 threads with the one-thread values, bit for bit', async () => {
+    const shape = { m: 700, n: 650 };
+    const expected = singularValues(gaussianMatrix(shape.m, shape.n, 3));
+    for (const threads of [2, 4]) {
+      await allIdle(pool);
+      const result = (await pool.run('values', shape, { threads })) as {
+        values: Float64Array;
+        size: number;
+        chases: number;
+      };
+      expect(result.size).toBe(threads);
+      expect(result.chases).toBeGreaterThan(0);
+      expect(result.values).toEqual(expected);
     }
   });
 

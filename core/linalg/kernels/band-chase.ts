@@ -8,6 +8,14 @@
 // entry within 2b − 1 above and b − 1 below the diagonal, so ld ≥ 3b − 1.
 import { vectorNorm } from '../norms';
 
+/**
+ * Doubles of work a chase needs with `threads` threads: 3b per thread, then a pair of 32-bit
+ * progress words per thread (sweep, steps done) where the threads pipeline their sweeps.
+ */
+export function chaseWorkDoubles(b: number, threads = 1): number {
+  return threads * 3 * b + threads + 2;
+}
+
 /** Vectors smaller than this are scaled up by `rescaling` first. */
 const tiny = 2 ** -900;
 const rescaling = 2 ** 600;

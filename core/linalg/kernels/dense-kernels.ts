@@ -148,7 +148,8 @@ export interface DenseKernels {
   ): void;
   /**
    * Sweeps firstSweep … lastSweep − 1 of the chase of an n×n upper band matrix (bandwidth b) to
-   * bidiagonal form, in the band storage of band-chase.ts (ld ≥ 3b − 1); work holds 3b doubles.
+   * bidiagonal form, in the band storage of band-chase.ts (ld ≥ 3b − 1); work holds
+   * chaseWorkDoubles(b, threads) doubles (3b for one thread).
    */
   chaseBand(
     band: Float64Array,

@@ -6,6 +6,7 @@
 import type { DenseKernels } from './dense-kernels';
 import { activeTeam, type ThreadTeam } from '../threads/thread-team';
 import { task } from '../threads/team-tasks';
+import { chaseWorkDoubles } from './band-chase';
 import { scaleColumns, stageProduct, stagingFlops, unstageProduct } from './staging';
 import { address, commonInstance } from './wasm-kernels';
 import { instanceOwning, type WasmKernelInstance } from './wasm-module';
@@ -342,6 +343,37 @@ export function createThreadedKernels(inner: DenseKernels): DenseKernels {
       ];
       if (team && instance && args && team.run(instance, args)) return;
       inner.rotationSweeps(data, m, ld, sweepCount, firsts, counts, offsets, cosines, sines);
+    },
+
+    chaseBand(band, n, b, ld, firstSweep, lastSweep, work) {
+      const team = teamFor((lastSweep - firstSweep) * n * b, splitEntries * 4);
+      const instance = team && sharedInstance(band, work);
+      if (team && instance && work.length >= chaseWorkDoubles(b, team.size)) {
+        // Each thread starts as if it had just finished the sweep `threads` before its first.
+        const progressAt = team.size * 3 * b;
+        const progress = new Int32Array(
+          work.buffer,
+          work.byteOffset + progressAt * 8,
+          2 * team.size,
+        );
+        for (let thread = 0; thread < team.size; thread++) {
+          progress[2 * thread] = firstSweep + thread - team.size;
+          progress[2 * thread + 1] = 0x7fffffff;
+        }
+        const args = [
+          task.chaseBand,
+          address(band, 0),
+          n,
+          b,
+          ld,
+          firstSweep,
+          lastSweep,
+          address(work, 0),
+          address(work, progressAt),
+        ];
+        if (team.run(instance, args)) return;
+      }
+      inner.chaseBand(band, n, b, ld, firstSweep, lastSweep, work);
     },
   };
 }

@@ -112,6 +112,18 @@ export interface WasmKernelExports {
     lastSweep: number,
     work: number,
   ): void;
+  chaseBandTeam(
+    band: number,
+    n: number,
+    b: number,
+    ld: number,
+    firstSweep: number,
+    lastSweep: number,
+    work: number,
+    progress: number,
+    thread: number,
+    threads: number,
+  ): void;
   rotationSweeps(
     data: number,
     m: number,

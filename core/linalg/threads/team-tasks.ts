@@ -14,7 +14,13 @@ export const task = {
   updateThenReflectLeft: 6,
   rotationSweep: 7,
   rotationSweeps: 8,
+  chaseBand: 9,
 } as const;
+
+/** Tasks whose threads wait for each other (a pipeline): they need threads that run at once. */
+export function needsConcurrency(code: number): boolean {
+  return code === task.chaseBand;
+}
 
 /** [start, end) of piece `part` of `length` items cut into `parts` pieces starting on multiples of `align`. */
 export function pieceOf(
@@ -175,6 +181,13 @@ export function runTaskPart(
           sines,
         );
       }
+      return;
+    }
+    case task.chaseBand: {
+      // Not split into pieces: every thread takes its share of the sweeps, pipelined.
+      const [, band, n, b, ld, firstSweep, lastSweep, work, progress] = args;
+      const own = work + part * 3 * b * bytes;
+      kernels.chaseBandTeam(band, n, b, ld, firstSweep, lastSweep, own, progress, part, parts);
       return;
     }
     default:

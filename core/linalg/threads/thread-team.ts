@@ -18,6 +18,8 @@ export interface ThreadTeam {
   run(instance: WasmKernelInstance, args: readonly number[]): boolean;
   /** Sends the helpers back to their host; the team is one thread from then on. */
   dismiss(): void;
+  /** Calls split so far, by task code (team-tasks.ts): what ran on the team, for tests and logs. */
+  readonly splitCounts: number[];
 }
 
 /** How a leader reaches one helper: the host's channel for memories (a MessagePort). */
@@ -45,6 +47,7 @@ export class AtomicsThreadTeam implements ThreadTeam {
   private readonly ids = new WeakMap<WasmKernelInstance, number>();
   private attached: number[] = [];
   private nextId = 1;
+  readonly splitCounts: number[] = [];
 
   constructor(control: SharedArrayBuffer, helpers: HelperLink[]) {
     this.helpers = helpers;
@@ -77,6 +80,7 @@ export class AtomicsThreadTeam implements ThreadTeam {
     // Wait even when our own piece threw: the helpers are still writing to the same memory.
     this.awaitHelpers();
     if (ownFailure) throw ownFailure;
+    this.splitCounts[args[0]] = (this.splitCounts[args[0]] ?? 0) + 1;
     return true;
   }
 

@@ -80,52 +80,103 @@ function dotPairs(length: i32, x: usize, y: usize): f64 {
 }
 
 /**
+ * One step of a sweep: the right reflector on columns [c, c+b) clears row r, the left one on rows
+ * [c, c+b) clears column c below the diagonal. Returns false past the end of the matrix.
+ */
+@inline
+function chaseStep(band: usize, n: i32, b: i32, ld: i32, r: i32, c: i32, v: usize, w: usize): bool {
+  const up = 2 * b - 1;
+  const e = min(c + b, n);
+  const length = e - c;
+  if (length <= 1) return false;
+  // Right reflector: clear row r past column c (a row of the band is strided by ld − 1).
+  for (let j = 0; j < length; j++) store<f64>(at(v, j), load<f64>(at(band, (c + j) * ld + r - (c + j) + up)));
+  householder(v, length);
+  const rightTau = reflectorTau;
+  store<f64>(at(band, c * ld + r - c + up), reflectorBeta);
+  for (let j = 1; j < length; j++) store<f64>(at(band, (c + j) * ld + r - (c + j) + up), 0);
+  if (rightTau != 0) {
+    const rows = e - r - 1;
+    memory.fill(w, 0, <usize>rows << 3);
+    for (let j = 0; j < length; j++) {
+      addScaled(rows, load<f64>(at(v, j)), at(band, (c + j) * ld + r + 1 - (c + j) + up), w);
+    }
+    for (let j = 0; j < length; j++) {
+      addScaled(rows, -rightTau * load<f64>(at(v, j)), w, at(band, (c + j) * ld + r + 1 - (c + j) + up));
+    }
+  }
+  // Left reflector: clear column c below the diagonal (the bulge the right one made).
+  const top = at(band, c * ld + up);
+  memory.copy(v, top, <usize>length << 3);
+  householder(v, length);
+  const leftTau = reflectorTau;
+  store<f64>(top, reflectorBeta);
+  memory.fill(top + 8, 0, <usize>(length - 1) << 3);
+  if (leftTau != 0) {
+    const last = min(c + 2 * b, n);
+    for (let j = c + 1; j < last; j++) {
+      const column = at(band, j * ld + c - j + up);
+      addScaled(length, -leftTau * dotPairs(length, v, column), v, column);
+    }
+  }
+  return true;
+}
+
+/**
  * Sweeps firstSweep … lastSweep − 1 of the chase on the n×n band (bandwidth b, leading dimension
  * ld ≥ 3b − 1); work holds 3b doubles.
  */
 export function chaseBand(
   band: usize, n: i32, b: i32, ld: i32, firstSweep: i32, lastSweep: i32, work: usize,
 ): void {
-  const up = 2 * b - 1;
-  const v = work;
-  const w = at(work, b);
   for (let s = firstSweep; s < lastSweep; s++) {
     let r = s;
     for (let c = s + 1; c < n; c += b) {
-      const e = min(c + b, n);
-      const length = e - c;
-      if (length <= 1) break;
-      // Right reflector: clear row r past column c (a row of the band is strided by ld − 1).
-      for (let j = 0; j < length; j++) store<f64>(at(v, j), load<f64>(at(band, (c + j) * ld + r - (c + j) + up)));
-      householder(v, length);
-      const rightTau = reflectorTau;
-      store<f64>(at(band, c * ld + r - c + up), reflectorBeta);
-      for (let j = 1; j < length; j++) store<f64>(at(band, (c + j) * ld + r - (c + j) + up), 0);
-      if (rightTau != 0) {
-        const rows = e - r - 1;
-        memory.fill(w, 0, <usize>rows << 3);
-        for (let j = 0; j < length; j++) {
-          addScaled(rows, load<f64>(at(v, j)), at(band, (c + j) * ld + r + 1 - (c + j) + up), w);
-        }
-        for (let j = 0; j < length; j++) {
-          addScaled(rows, -rightTau * load<f64>(at(v, j)), w, at(band, (c + j) * ld + r + 1 - (c + j) + up));
-        }
-      }
-      // Left reflector: clear column c below the diagonal (the bulge the right one made).
-      const top = at(band, c * ld + up);
-      memory.copy(v, top, <usize>length << 3);
-      householder(v, length);
-      const leftTau = reflectorTau;
-      store<f64>(top, reflectorBeta);
-      memory.fill(top + 8, 0, <usize>(length - 1) << 3);
-      if (leftTau != 0) {
-        const last = min(c + 2 * b, n);
-        for (let j = c + 1; j < last; j++) {
-          const column = at(band, j * ld + c - j + up);
-          addScaled(length, -leftTau * dotPairs(length, v, column), v, column);
-        }
-      }
+      if (!chaseStep(band, n, b, ld, r, c, work, at(work, b))) break;
       r = c;
     }
+  }
+}
+
+/** A step count that stands for "this sweep is finished". */
+const finished: i32 = 0x7fffffff;
+
+/**
+ * Thread `thread` of `threads` takes sweeps firstSweep + thread, + threads, …, pipelined behind
+ * the sweep before it (Haidar, Ltaief & Dongarra): step k of sweep s touches rows [c − b, c + b)
+ * and columns [c, c + 2b), c = s + 1 + k·b, so it may start once sweep s − 1 has done steps
+ * 0 … k + 2. progress holds, per thread, the sweep it is on and the steps it has done (i32 pairs,
+ * set up by the caller: sweep = firstSweep + thread − threads, steps finished). Equal, step for
+ * step, to the one-thread chase.
+ */
+export function chaseBandTeam(
+  band: usize, n: i32, b: i32, ld: i32, firstSweep: i32, lastSweep: i32, work: usize,
+  progress: usize, thread: i32, threads: i32,
+): void {
+  if (!ASC_FEATURE_THREADS) return;
+  const own = progress + (<usize>thread << 3);
+  const before = progress + (<usize>((thread + threads - 1) % threads) << 3);
+  for (let s = firstSweep + thread; s < lastSweep; s += threads) {
+    // Steps first, then the sweep: a reader that sees sweep s reads this sweep's steps.
+    atomic.store<i32>(own, 0, 4);
+    atomic.store<i32>(own, s, 0);
+    let r = s;
+    let k = 0;
+    for (let c = s + 1; c < n; c += b) {
+      // Wait for sweep s − 1 to be three steps ahead (or done).
+      if (s > firstSweep) {
+        let looks = 0;
+        for (;;) {
+          const sweep = atomic.load<i32>(before, 0);
+          if (sweep > s - 1) break;
+          if (sweep == s - 1 && atomic.load<i32>(before, 4) >= k + 3) break;
+          if (++looks > 2000) memory.atomic.wait32(before + 4, atomic.load<i32>(before, 4), 50000);
+        }
+      }
+      if (!chaseStep(band, n, b, ld, r, c, work, at(work, b))) break;
+      atomic.store<i32>(own, ++k, 4);
+      r = c;
+    }
+    atomic.store<i32>(own, finished, 4);
   }
 }

@@ -5,4 +5,4 @@ export { gemmPlain, gemmTransposeA, gemvPlain, gemvTranspose } from './products'
 export { gemm } from './packed-products';
 export { applyReflectorLeft, applyReflectorsLeft, updateThenReflectLeft } from './reflectors';
 export { rotationSweep, rotationSweeps } from './rotations';
-export { chaseBand } from './band-chase';
+export { chaseBand, chaseBandTeam } from './band-chase';
