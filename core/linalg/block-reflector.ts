@@ -4,6 +4,7 @@
 // Cost: 4·rows·cols·k flops to apply, rows·k² to form T.
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
+import type { Workspace } from './workspace';
 
 /** Where a column-major block lives: data[offset + i + j·ld]. */
 export interface Block {
@@ -79,7 +80,38 @@ export interface ReflectorScratch {
   product: Float64Array;
 }
 
-/** C (rows×cols) ← Qᵀ·C = C − V·Tᵀ·(Vᵀ·C), Q = I − V·T·Vᵀ from V (rows×k) and T (k×k). */
+/** Everything a block of k reflectors of length ≤ rows needs to reach up to `reach` columns or rows. */
+export interface BlockScratch extends ReflectorScratch {
+  v: Float64Array;
+  t: Float64Array;
+  gram: Float64Array;
+  taus: Float64Array;
+}
+
+export function blockScratchDoubles(rows: number, reach: number, k: number): number {
+  return rows * k + 2 * k * k + 2 * k * Math.max(rows, reach) + 2 * k + 64;
+}
+
+export function blockScratch(
+  space: Workspace,
+  rows: number,
+  reach: number,
+  k: number,
+): BlockScratch {
+  return {
+    v: space.vector(rows * k),
+    t: space.vector(k * k),
+    gram: space.vector(k * k),
+    w: space.vector(k * Math.max(rows, reach)),
+    product: space.vector(k * Math.max(rows, reach)),
+    taus: space.vector(k),
+  };
+}
+
+/**
+ * C (rows×cols) ← Qᵀ·C = C − V·Tᵀ·(Vᵀ·C), Q = I − V·T·Vᵀ from V (rows×k) and T (k×k); with
+ * `apply` true, C ← Q·C instead (T for Tᵀ), as when Q itself is formed.
+ */
 export function reflectFromLeft(
   v: Float64Array,
   t: Float64Array,
@@ -88,11 +120,12 @@ export function reflectFromLeft(
   c: Block,
   cols: number,
   scratch: ReflectorScratch,
+  apply = false,
 ): void {
   if (cols <= 0 || k <= 0) return;
   const { w, product } = scratch;
   kernels.gemm(true, false, k, cols, rows, 1, v, 0, rows, c.data, c.offset, c.ld, 0, w, 0, k);
-  kernels.gemm(true, false, k, cols, k, 1, t, 0, k, w, 0, k, 0, product, 0, k);
+  kernels.gemm(!apply, false, k, cols, k, 1, t, 0, k, w, 0, k, 0, product, 0, k);
   kernels.gemm(
     false,
     false,

@@ -1,7 +1,16 @@
-// Householder QR, A = Q·R, and QR with column pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order
-// with safe column-norm downdating (dlaqp2; Drmač & Bujanović, LAPACK Working Note 176).
-// Golub & Van Loan §5.2 and §5.4.1. Cost: 2·m·n² − 2·n³/3 flops, and as much again to form Q.
+// Householder QR, A = Q·R, blocked in compact WY form (LAPACK dgeqrf, dorgqr), and QR with column
+// pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order with safe column-norm downdating (dlaqp2;
+// Drmač & Bujanović, LAPACK Working Note 176). Golub & Van Loan §5.2 and §5.4.1.
+// Cost: 2·m·n² − 2·n³/3 flops, and as much again to form Q.
 import type { JobContext } from './cancellation';
+import {
+  blockScratch,
+  blockScratchDoubles,
+  explicitReflectors,
+  factorPanel,
+  reflectFromLeft,
+  triangularFactor,
+} from './block-reflector';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
 import { assertFinite, type Matrix } from './matrix';
@@ -26,13 +35,61 @@ export interface PivotedQrResult extends QrResult {
   permutation: Int32Array;
 }
 
-/** Householder QR of the m×n array in place; returns the reflector scalars (LAPACK dgeqr2). */
+/** Columns per panel of the blocked QR and of forming Q. */
+const panelWidth = 32;
+/** Narrower matrices are factored column by column (the blocks would not pay). */
+const blockedCrossover = 64;
+
+function blocked(m: number, n: number): boolean {
+  return Math.min(m, n) >= blockedCrossover;
+}
+
+/** Doubles the blocked QR of an m×n matrix and the forming of Q take beside the matrix and Q. */
+export function qrScratchDoubles(m: number, n: number): number {
+  return blocked(m, n) ? blockScratchDoubles(m, n, panelWidth) : 0;
+}
+
+/**
+ * Householder QR of the m×n array in place; returns the reflector scalars. Blocked (dgeqrf): each
+ * panel of 32 columns is factored column by column, then reaches the rest of the matrix as one
+ * block reflector, I − V·T·Vᵀ, in three matrix products.
+ */
 export function factorQrInPlace(work: Matrix, context?: JobContext): Float64Array {
   const { rows: m, cols: n, data } = work;
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
+  if (!blocked(m, n)) {
+    factorPanelChecked(work, 0, k, tau, context);
+    return tau;
+  }
+  const scratch = blockScratch(workspaceOf(data) ?? plainWorkspace, m, n, panelWidth);
+  for (let j = 0; j < k; j += panelWidth) {
+    context?.checkCancelled();
+    const width = Math.min(panelWidth, k - j);
+    const panel = { data, offset: j + j * m, ld: m };
+    factorPanel(panel, m - j, width, scratch.taus);
+    tau.set(scratch.taus.subarray(0, width), j);
+    const rest = n - j - width;
+    if (rest <= 0) continue;
+    explicitReflectors(panel, m - j, width, scratch.v);
+    triangularFactor(scratch.v, m - j, width, scratch.taus, scratch.t, scratch.gram);
+    const trailing = { data, offset: j + (j + width) * m, ld: m };
+    reflectFromLeft(scratch.v, scratch.t, m - j, width, trailing, rest, scratch);
+  }
+  return tau;
+}
+
+/** Unblocked QR (dgeqr2) of columns [first, last) with a look at the cancel flag every 32. */
+function factorPanelChecked(
+  work: Matrix,
+  first: number,
+  last: number,
+  tau: Float64Array,
+  context: JobContext | undefined,
+): void {
+  const { rows: m, cols: n, data } = work;
   const reflector: Reflector = { tau: 0, beta: 0 };
-  for (let j = 0; j < k; j++) {
+  for (let j = first; j < last; j++) {
     if (context && (j & 31) === 0) context.checkCancelled();
     const jj = j + j * m;
     makeReflector(data, jj, m - j, reflector);
@@ -41,15 +98,12 @@ export function factorQrInPlace(work: Matrix, context?: JobContext): Float64Arra
     kernels.applyReflectorLeft(m - j, n - j - 1, data, jj, reflector.tau, data, jj + m, m);
     data[jj] = reflector.beta;
   }
-  return tau;
 }
-
-/** Reflectors applied together per column when forming Q: they stay in cache, so does the column. */
-const reflectorBlock = 16;
 
 /**
  * The thin m×columns factor Q = H₀·…·H_{k−1}·I[:, :columns] from reflectors stored below the
- * diagonal (dorg2r order, backwards), applied in blocks so Q is streamed once per block.
+ * diagonal, built backwards one block of 32 reflectors at a time (dorgqr), each block reaching
+ * the columns of Q it touches in three matrix products.
  */
 export function formQ(
   work: Matrix,
@@ -61,35 +115,27 @@ export function formQ(
   const space = workspaceOf(data) ?? plainWorkspace;
   const q = space.matrix(m, columns);
   for (let j = 0; j < Math.min(m, columns); j++) q.data[j + j * m] = 1;
-  const vectors = space.vector(reflectorBlock * m);
-  const starts = space.integers(reflectorBlock);
-  const taus = space.vector(reflectorBlock);
-  for (let last = tau.length - 1; last >= 0; last -= reflectorBlock) {
-    const first = Math.max(0, last - reflectorBlock + 1);
-    const count = last - first + 1;
-    for (let r = 0; r < count; r++) {
-      const k = last - r;
-      starts[r] = k;
-      taus[r] = tau[k];
-      vectors.fill(0, r * m + first, r * m + k);
-      vectors[r * m + k] = 1;
-      for (let i = k + 1; i < m; i++) vectors[r * m + i] = data[i + k * m];
+  const k = tau.length;
+  if (k === 0 || columns === 0) return q;
+  if (!blocked(m, k)) {
+    // Few reflectors (dorg2r): one at a time, backwards, each on the columns it reaches.
+    const v = space.vector(m);
+    for (let j = Math.min(k, columns) - 1; j >= 0; j--) {
+      v[j] = 1;
+      for (let i = j + 1; i < m; i++) v[i] = data[i + j * m];
+      kernels.applyReflectorLeft(m - j, columns - j, v, j, tau[j], q.data, j + j * m, m);
     }
-    if (columns > first) {
-      kernels.applyReflectorsLeft(
-        m,
-        columns - first,
-        count,
-        vectors,
-        m,
-        starts,
-        taus,
-        q.data,
-        first * m,
-        m,
-        first,
-      );
-    }
+    return q;
+  }
+  const scratch = blockScratch(space, m, columns, panelWidth);
+  const lastBlock = Math.floor((k - 1) / panelWidth) * panelWidth;
+  for (let j = lastBlock; j >= 0; j -= panelWidth) {
+    const width = Math.min(panelWidth, k - j);
+    if (j >= columns) continue;
+    explicitReflectors({ data, offset: j + j * m, ld: m }, m - j, width, scratch.v);
+    triangularFactor(scratch.v, m - j, width, tau.subarray(j, j + width), scratch.t, scratch.gram);
+    const target = { data: q.data, offset: j + j * m, ld: m };
+    reflectFromLeft(scratch.v, scratch.t, m - j, width, target, columns - j, scratch, true);
   }
   return q;
 }
@@ -107,7 +153,7 @@ export function extractR(work: Matrix, space: Workspace = plainWorkspace): Matri
 
 /** Doubles a QR factorization of an m×n matrix needs in its workspace: the copy, Q and blocks. */
 export function qrWorkspaceDoubles(m: number, n: number): number {
-  return m * n + m * Math.min(m, n) + (reflectorBlock + 1) * (m + 2);
+  return m * n + m * Math.min(m, n) + 2 * qrScratchDoubles(m, n);
 }
 
 export function householderQr(a: Matrix): QrResult {

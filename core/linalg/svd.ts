@@ -9,13 +9,14 @@ import {
   bidiagonalize,
   formLeftFactor,
   formRightFactor,
+  rightFactorScratchDoubles,
 } from './bidiagonalize';
 import { batchSweeps, bidiagonalSvd } from './bidiagonal-svd';
 import { bidiagonalSingularValues } from './dqds';
 import { kernels } from './kernels/kernels';
 import { assertFinite, transpose, zeros, type Matrix } from './matrix';
 import { maxAbs, scaleByPowerOfTwo } from './norms';
-import { extractR, factorQrInPlace, formQ } from './qr';
+import { extractR, factorQrInPlace, formQ, qrScratchDoubles } from './qr';
 import {
   twoStageBidiagonal,
   twoStageCrossover,
@@ -178,6 +179,8 @@ export function svdWorkspaceDoubles(m: number, n: number, vectors: boolean): num
     (twoStage
       ? twoStageScratchDoubles(reduced, cols)
       : bidiagonalizationScratchDoubles(reduced, cols)) +
+    2 * qrScratchDoubles(rows, cols) +
+    (vectors ? rightFactorScratchDoubles(cols) : 0) +
     18 * (rows + cols) +
     4 * (batchSweeps + 1) * cols +
     1024;
