@@ -21,6 +21,10 @@ export interface Workspace {
   integers(length: number): Int32Array;
   /** A copy of `a` inside the workspace. */
   copyOf(a: Matrix): Matrix;
+  /** Where the next allocation starts; `release(mark)` frees everything allocated since. */
+  mark(): number;
+  /** Frees the arrays allocated after `mark` (they must no longer be used). */
+  release(mark: number): void;
 }
 
 /** Below this many doubles a problem is too small for a memory of its own to pay. */
@@ -33,6 +37,9 @@ const plain: Workspace = {
   vector: (length) => new Float64Array(length),
   integers: (length) => new Int32Array(length),
   copyOf: (a) => ({ rows: a.rows, cols: a.cols, data: a.data.slice() }),
+  // Ordinary arrays are freed by the garbage collector.
+  mark: () => 0,
+  release: () => undefined,
 };
 
 /** Allocations that did not fit the size a workspace was created with (the sizing is wrong). */
@@ -81,6 +88,16 @@ class WasmWorkspace implements Workspace {
     const result = this.matrix(a.rows, a.cols);
     result.data.set(a.data);
     return result;
+  }
+
+  mark(): number {
+    return this.next;
+  }
+
+  release(mark: number): void {
+    // Released memory is handed out again: zero it, as every allocation promises zeros.
+    new Uint8Array(this.instance.buffer, mark, this.next - mark).fill(0);
+    this.next = mark;
   }
 }
 
