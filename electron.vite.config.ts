@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { interactiveRuntimePlugin } from './scripts/interactive-runtime';
 
 const root = import.meta.dirname;
 
@@ -30,7 +31,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    // interactiveRuntimePlugin: the interactive figure files' scripts, built on first import.
+    plugins: [react(), interactiveRuntimePlugin()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },

@@ -1,5 +1,6 @@
-// Lint, and the layering rule of ARCHITECTURE.md: imports point renderer → core and
-// electron → core; core touches no process, DOM or Electron; the renderer no Node or Electron.
+// Lint, and the layering rule of ARCHITECTURE.md between the rooms: imports point renderer → core
+// and electron → core; core touches no process, DOM or Electron; the renderer no Node or Electron.
+// The layers inside each room and the absence of cycles: .dependency-cruiser.cjs (npm run lint).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -64,9 +65,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/bench/**/*.ts', 'core/**/*.test.ts', 'core/**/*.setup.ts'],
+    // Benchmarks and tests run in Node and may read fixtures; they still import nothing outside
+    // core/ (layers inside each room, and cycles: .dependency-cruiser.cjs).
+    files: [
+      'core/bench/**/*.ts',
+      'core/**/*.test.ts',
+      'core/**/*.bench.ts',
+      'core/**/*.setup.ts',
+      'core/**/test-support.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'core/ must not import Electron.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'core/ imports nothing outside core/, in tests and benches too.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': 'off',
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -125,11 +148,15 @@ export default tseslint.config(
       'electron/**/*.ts',
       'e2e/**/*.ts',
       'bin/**/*.mjs',
-      'scripts/**/*.mjs',
+      'scripts/**/*.{mjs,ts}',
       'electron/**/*.mjs',
       '*.config.{ts,js}',
     ],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
   },
   {
     // Playwright fixtures must destructure their dependencies, even when there are none.

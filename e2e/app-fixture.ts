@@ -32,19 +32,32 @@ function chromiumPath(): string | undefined {
   );
 }
 
-async function startWebHost(dataFolder: string): Promise<{ url: string; process: ChildProcess }> {
+/** The web host, serving `served` (its path prompt resolves inside it) and keeping its data there. */
+async function startWebHost(
+  served: string,
+  dataFolder: string,
+): Promise<{ url: string; process: ChildProcess }> {
   const script = path.join(root, 'out/main/web.js');
   if (!existsSync(script))
     throw new Error('The app is not built: run `npm run build` (npm run test:e2e does it).');
-  const child = spawn(process.execPath, [script, '--quiet', '--data', dataFolder], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [script, '--quiet', '--root', served, '--data', dataFolder],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(
-      () => reject(new Error(`The web host did not start:\n${output}`)),
-      20_000,
+      () => {
+        // Never leave a host behind that started too late.
+        child.kill('SIGKILL');
+        reject(new Error(`The web host did not start:\n${output}`));
+      },
+      // Generous: on a loaded machine Node and the compute workers take a while to start.
+      60_000,
     );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -65,8 +78,10 @@ async function startWebHost(dataFolder: string): Promise<{ url: string; process:
 export interface AppHandle {
   page: Page;
   host: 'electron' | 'web';
-  /** A folder for the test's files. */
+  /** A folder for the test's files: the web host's root (its path prompt resolves inside it). */
   folder: string;
+  /** The web host's data folder (backups, recent files). */
+  dataFolder?: string;
   /** Reloads the app from scratch (a fresh start on the same host). */
   restart(): Promise<Page>;
   /** Kills the host without warning (a crash), starts it again on the same data, reloads the page. */
@@ -102,7 +117,7 @@ export const test = base.extend<{ app: AppHandle }>({
     }
     const folder = mkdtempSync(path.join(os.tmpdir(), 'rankscope-e2e-'));
     const dataFolder = path.join(folder, 'data');
-    let web = await startWebHost(dataFolder);
+    let web = await startWebHost(folder, dataFolder);
     const browser = await chromium.launch({
       executablePath,
       args: [
@@ -128,6 +143,7 @@ export const test = base.extend<{ app: AppHandle }>({
       page,
       host: 'web',
       folder,
+      dataFolder,
       restart: async () => {
         await page.goto(web.url);
         return page;
@@ -135,7 +151,7 @@ export const test = base.extend<{ app: AppHandle }>({
       crashAndRestart: async () => {
         web.process.kill('SIGKILL');
         await new Promise((resolve) => web.process.once('exit', resolve));
-        web = await startWebHost(dataFolder);
+        web = await startWebHost(folder, dataFolder);
         await page.goto(web.url);
         return page;
       },

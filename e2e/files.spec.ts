@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, artifactsDir } from './app-fixture';
 
 test.describe('project files', () => {
@@ -48,7 +48,9 @@ test.describe('project files', () => {
     page.once('dialog', (confirm) => void confirm.accept());
     await page.getByRole('button', { name: 'Open…' }).click();
     const open = page.getByRole('dialog', { name: 'Open project' });
-    await open.getByLabel('File path').fill(path.resolve('package.json'));
+    // A file inside the served folder that is not a project.
+    writeFileSync(path.join(app.folder, 'package.json'), '{"name": "not a project"}');
+    await open.getByLabel('File path').fill('package.json');
     await open.getByRole('button', { name: 'Open' }).click();
     await expect(
       page.getByRole('alert').filter({ hasText: 'Could not open the project' }),
@@ -58,6 +60,8 @@ test.describe('project files', () => {
 
   test('after a crash, the next start offers the unsaved work back', async ({ app }) => {
     test.skip(!app.crashAndRestart, 'needs a host that can be killed and restarted');
+    // A host killed and started again (with its workers) takes a while on a loaded machine.
+    test.setTimeout(150_000);
     let page = app.page;
     await page.getByLabel('row 2, column 1', { exact: true }).fill('11/3');
     await expect(page.getByTestId('rank-value')).toHaveText('3');

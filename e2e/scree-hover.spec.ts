@@ -11,7 +11,8 @@ import type { Page } from '@playwright/test';
 import type { SpectrumResult } from '../core/jobs/spectrum';
 import { measures } from '../core/rank/measures';
 import { decideRank, estimateNoiseLevel, type RankPolicy } from '../core/rank/policies';
-import { decodeWire, decodeWireFrame, encodeWireFrame } from '../core/protocol/wire';
+import type { HostRequest } from '../core/protocol/envelope';
+import { decodeFrame, encodeFrame } from '../core/protocol/frame';
 import { test, expect, artifactsDir } from './app-fixture';
 import { openView } from './view-helpers';
 
@@ -45,25 +46,19 @@ function spectrumOfDiagonal(values: Float64Array, policy: RankPolicy | undefined
   };
 }
 
-interface ComputeMessage {
-  type: 'compute';
-  id: number;
-  call: { job: string; request: { policy?: RankPolicy } };
-}
-
 /** Answers the page's spectrum jobs with the diagonal matrix's spectrum; all else goes through. */
 async function answerSpectrumJobs(page: Page): Promise<void> {
   const values = diagonalSpectrum();
   await page.routeWebSocket(/\/socket\?token=/, (socket) => {
     const server = socket.connectToServer();
     socket.onMessage((message) => {
-      // The page sends binary wire frames (core/protocol/wire.ts).
-      const decoded = (
-        typeof message === 'string' ? decodeWire(message) : decodeWireFrame(new Uint8Array(message))
-      ) as Partial<ComputeMessage>;
-      if (decoded.type === 'compute' && decoded.call?.job === 'spectrum') {
-        const result = spectrumOfDiagonal(values, decoded.call.request.policy);
-        socket.send(Buffer.from(encodeWireFrame({ type: 'result', id: decoded.id, result })));
+      // The page sends envelopes in binary frames (core/protocol/frame.ts).
+      const decoded =
+        typeof message === 'string' ? null : (decodeFrame(new Uint8Array(message)) as HostRequest);
+      if (decoded?.method === 'compute' && decoded.args[0] === 'spectrum') {
+        const request = decoded.args[1] as { policy?: RankPolicy };
+        const result = spectrumOfDiagonal(values, request.policy);
+        socket.send(Buffer.from(encodeFrame({ id: decoded.id, result })));
         return;
       }
       server.send(message);

@@ -53,8 +53,56 @@ test.describe('workbench', () => {
     }
   });
 
+  test('one keymap: undo in the grid, save and Help from the keyboard, titles that say the keys', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const cell = page.getByLabel('row 2, column 1', { exact: true });
+    await cell.fill('5');
+    await expect(page.getByTestId('rank-value')).toHaveText('3');
+    // In the matrix grid the document's history takes Ctrl+Z, not the input's own undo.
+    await cell.press('Control+z');
+    await expect(cell).toHaveValue('2');
+    await expect(page.getByTestId('rank-value')).toHaveText('2');
+    await cell.press('Control+y');
+    await expect(cell).toHaveValue('5');
+
+    await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute(
+      'title',
+      'Undo (Ctrl+Z)',
+    );
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveAttribute(
+      'title',
+      'Save (Ctrl+S)',
+    );
+
+    // Ctrl+S saves from anywhere, even while typing in a cell (the web host asks where).
+    await cell.press('Control+s');
+    const prompt = page.getByRole('dialog', { name: 'Save project as' });
+    await expect(prompt).toBeVisible();
+    await prompt.getByRole('button', { name: 'Cancel' }).click();
+
+    // F1 lists every shortcut, read from the same keymap.
+    await page.getByRole('tab', { name: 'Reduce' }).click();
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    await expect(help.getByTestId('shortcut-save')).toHaveText('Ctrl+S');
+    await expect(help.getByTestId('shortcut-step-next')).toHaveText('→');
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute(
+      'title',
+      'Next step (→)',
+    );
+  });
+
   test('the interface answers while a 2000×2000 job runs on a worker', async ({ app }) => {
     const { page } = app;
+    // The check is a diagnostic: it lives in Help → Diagnostics, not in the inspector.
+    await expect(page.getByRole('button', { name: 'Stress test' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Help' }).click();
+    await page.getByRole('menuitem', { name: 'Diagnostics' }).click();
     await page.getByRole('button', { name: 'Stress test' }).click();
     const progress = page.getByRole('progressbar');
     await expect(progress).toBeVisible();

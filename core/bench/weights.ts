@@ -4,6 +4,9 @@
 // tensor (64 MB) and a file of 100 float32 tensors of 768×768. Prints median seconds of
 // RANKSCOPE_BENCH_RUNS runs (default 5) and peak RSS (Linux VmHWM, reset per case; else sampled
 // from progress callbacks), beside numpy's np.linalg.svd(compute_uv=False) when python3 has it.
+// Checkpoint cases (checkpoint-bench.ts): decoding F16/BF16 tensors and the quick pass, beside
+// numpy doing the same; RANKSCOPE_BENCH_CHECKPOINT=1 adds the 2 GB, 3-shard checkpoint.
+// RANKSCOPE_BENCH_WEIGHTS=checkpoint runs only those.
 import { execFileSync } from 'node:child_process';
 import {
   closeSync,
@@ -25,9 +28,10 @@ import {
   writeSafetensors,
   type SafetensorsInput,
 } from '../formats/safetensors';
-import type { JobContext } from '../jobs/context';
+import type { JobContext } from '../job-context';
 import { analyzeWeight } from '../jobs/weight-analysis';
 import { startTeam } from './bench-team';
+import { runCheckpointCases } from './checkpoint-bench';
 
 // Five by default (the house rule); RANKSCOPE_BENCH_RUNS=1 for a quick look on a busy machine.
 const runs = Math.max(1, Number(process.env.RANKSCOPE_BENCH_RUNS ?? 5) || 5);
@@ -176,6 +180,8 @@ print(times[len(times) // 2])
 const megabyte = 1024 * 1024;
 
 export async function run(): Promise<void> {
+  await runCheckpointCases();
+  if (process.env.RANKSCOPE_BENCH_WEIGHTS === 'checkpoint') return;
   const folder = mkdtempSync(path.join(os.tmpdir(), 'rankscope-weights-'));
   try {
     const cases = [

@@ -1,11 +1,12 @@
-// Decodes packed binary numbers (the data of .npy and safetensors files) into a typed array, and
-// places row-major values into a column-major Float64Array. Uses typed-array views when the
-// byte order matches the machine's (no per-element DataView call), a blocked transpose for
-// row-major data. Cost O(entries).
+// Decodes packed binary numbers (the data of .npy, safetensors, PyTorch, ONNX and GGUF files) into
+// a typed array, and places row-major values into a column-major Float64Array. Uses typed-array
+// views when the byte order matches the machine's (no per-element DataView call), value tables
+// for float16 and the 8-bit floats, a blocked transpose for row-major data. Cost O(entries).
 
-import { decodeBfloat16, decodeFloat16 } from './half';
+import { bfloat16Values, decodeBfloat16, decodeFloat16, float16Values, float8Values } from './half';
 
-export type ElementKind = 'float' | 'int' | 'uint' | 'bool' | 'bfloat';
+/** 'e4m3', 'e5m2', 'e8m0': the 8-bit floats (size 1) of half.ts. */
+export type ElementKind = 'float' | 'int' | 'uint' | 'bool' | 'bfloat' | 'e4m3' | 'e5m2' | 'e8m0';
 
 export interface ElementFormat {
   kind: ElementKind;
@@ -54,13 +55,19 @@ export function decodeElements(
     if (kind === 'uint' && size === 4) return widen(new Uint32Array(buffer, at, count));
     if (kind === 'int' && size === 2) return widen(new Int16Array(buffer, at, count));
     if (kind === 'uint' && size === 2) return widen(new Uint16Array(buffer, at, count));
-    if (kind === 'bfloat') {
-      // bfloat16 is the top half of a float32: shift the bits up and view them as float32.
+    if ((kind === 'float' || kind === 'bfloat') && size === 2) {
       const halves = new Uint16Array(buffer, at, count);
-      const words = new Uint32Array(count);
-      for (let k = 0; k < count; k++) words[k] = halves[k] << 16;
-      return widen(new Float32Array(words.buffer));
+      const table = kind === 'float' ? float16Values() : bfloat16Values();
+      const values = output();
+      for (let k = 0; k < count; k++) values[k] = table[halves[k]];
+      return values;
     }
+  }
+  if (kind === 'e4m3' || kind === 'e5m2' || kind === 'e8m0') {
+    const table = float8Values(kind);
+    const values = output();
+    for (let k = 0; k < count; k++) values[k] = table[bytes[offset + k]];
+    return values;
   }
   if (size === 1 && kind !== 'bool') {
     const view =

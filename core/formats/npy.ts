@@ -6,6 +6,8 @@
 import type { Matrix } from '../linalg/matrix';
 import { svdWorkspaceDoubles } from '../linalg/svd';
 import { createWorkspace } from '../linalg/workspace';
+import type { ByteSource } from './byte-source';
+import { readExactly } from './byte-reading';
 import { FormatError, quoteForMessage } from './format-error';
 import {
   columnMajorFromRowMajor,
@@ -49,7 +51,26 @@ interface ElementType extends ElementFormat {
   name: string;
 }
 
-export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult {
+export interface NpyHeader {
+  /** The descr string as written, e.g. '>f8'. */
+  descr: string;
+  /** numpy's name of the stored dtype: 'float32', 'int64', 'bool', … */
+  dtype: string;
+  element: ElementFormat;
+  fortranOrder: boolean;
+  shape: number[];
+  entries: number;
+  /** Offset of the first data byte (after magic, version, length and header). */
+  dataStart: number;
+  version: string;
+}
+
+/** The magic, version and header dictionary of a .npy file of `size` bytes whose start is `bytes`. */
+export function parseNpyHeader(
+  bytes: Uint8Array,
+  size: number,
+  options: Omit<NpyOptions, 'layout'> = {},
+): NpyHeader {
   const file = options.file;
   const maxEntries = options.maxEntries ?? 2 ** 26;
   const fail = (reason: string, byteOffset: number): never => {
@@ -74,9 +95,9 @@ export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult
     );
   }
   const dataStart = headerStart + headerLength;
-  if (dataStart > bytes.length) {
+  if (dataStart > Math.min(bytes.length, size)) {
     fail(
-      `the header claims ${headerLength} bytes, but the file ends after ${bytes.length - headerStart}`,
+      `the header claims ${headerLength} bytes, but the file ends after ${Math.min(bytes.length, size) - headerStart}`,
       8,
     );
   }
@@ -128,16 +149,52 @@ export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult
       headerStart,
     );
   }
-  const dataBytes = bytes.length - dataStart;
+  const dataBytes = size - dataStart;
   if (entries * element.size !== dataBytes) {
     fail(
       `the shape ${shapeText} of ${element.name} needs ${entries * element.size} bytes of data, but the file holds ${dataBytes}`,
       dataStart,
     );
   }
+  return {
+    descr: descr as string,
+    dtype: element.name,
+    element: { kind: element.kind, size: element.size, littleEndian: element.littleEndian },
+    fortranOrder: fortranOrder as boolean,
+    shape: dimensions,
+    entries,
+    dataStart,
+    version: `${major}.${minor}`,
+  };
+}
 
+/** The header of a .npy file read through a ByteSource (the magic, then the header it declares). */
+export async function readNpyHeader(
+  source: ByteSource,
+  options: Omit<NpyOptions, 'layout'> = {},
+): Promise<NpyHeader> {
+  const prefix = await readExactly(source, 0, Math.min(source.size, 12), options.file);
+  if (prefix.length < 12) return parseNpyHeader(prefix, source.size, options);
+  const view = new DataView(prefix.buffer, prefix.byteOffset, 12);
+  const headerEnd = prefix[6] === 1 ? 10 + view.getUint16(8, true) : 12 + view.getUint32(8, true);
+  // A header over the cap is refused by the parser from the prefix alone.
+  const length = Math.min(source.size, headerEnd, 12 + maximumHeaderLength);
+  return parseNpyHeader(await readExactly(source, 0, length, options.file), source.size, options);
+}
+
+export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult {
+  const {
+    descr,
+    dtype,
+    element,
+    fortranOrder,
+    shape: dimensions,
+    entries,
+    dataStart,
+    version,
+  } = parseNpyHeader(bytes, bytes.length, options);
   const [rows, cols, note] = matrixShape(dimensions);
-  const order = fortranOrder as boolean;
+  const order = fortranOrder;
   const spectrum = options.layout === 'spectrum' && (!order || dimensions.length <= 2);
   // C order is the column-major layout of the transpose: for the spectrum, a wide one is used as is.
   const transposed = spectrum && !order && cols >= rows;
@@ -185,11 +242,11 @@ export function parseNpy(bytes: Uint8Array, options: NpyOptions = {}): NpyResult
   }
   const result: NpyResult = {
     matrix: transposed ? { rows: cols, cols: rows, data } : { rows, cols, data },
-    dtype: element.name,
-    descr: descr as string,
+    dtype,
+    descr,
     fortranOrder: order,
     originalShape: dimensions,
-    version: `${major}.${minor}`,
+    version,
   };
   if (spectrum) result.transposed = transposed;
   if (note) result.note = note;

@@ -216,8 +216,12 @@ describe('safetensors validation', () => {
   });
 });
 
-const dtypes = Object.keys(safetensorsDtypeSize) as SafetensorsDtype[];
-const representable: Record<SafetensorsDtype, fc.Arbitrary<number>> = {
+// The 8-bit floats are read (see the checkpoint fixtures), not written.
+type WritableDtype = Exclude<SafetensorsDtype, 'F8_E4M3' | 'F8_E5M2' | 'F8_E8M0'>;
+const dtypes = (Object.keys(safetensorsDtypeSize) as SafetensorsDtype[]).filter(
+  (dtype): dtype is WritableDtype => !dtype.startsWith('F8'),
+);
+const representable: Record<WritableDtype, fc.Arbitrary<number>> = {
   F64: fc.double(),
   F32: fc.float(),
   F16: fc.integer({ min: -2048, max: 2048 }),

@@ -10,6 +10,7 @@ import { columnMajorFromRowMajor, decodeElements, type ElementFormat } from './e
 import { encodeBfloat16, encodeFloat16 } from './half';
 import { svdWorkspaceDoubles } from '../linalg/svd';
 import { createWorkspace } from '../linalg/workspace';
+import { matrixShapeOf, type TensorEntry } from './tensor-data';
 
 export type SafetensorsDtype =
   | 'F64'
@@ -24,7 +25,10 @@ export type SafetensorsDtype =
   | 'U32'
   | 'U16'
   | 'U8'
-  | 'BOOL';
+  | 'BOOL'
+  | 'F8_E4M3'
+  | 'F8_E5M2'
+  | 'F8_E8M0';
 
 export const safetensorsDtypeSize: Record<SafetensorsDtype, number> = {
   F64: 8,
@@ -40,6 +44,9 @@ export const safetensorsDtypeSize: Record<SafetensorsDtype, number> = {
   U16: 2,
   U8: 1,
   BOOL: 1,
+  F8_E4M3: 1,
+  F8_E5M2: 1,
+  F8_E8M0: 1,
 };
 
 export interface SafetensorsEntry {
@@ -400,7 +407,25 @@ const elementFormats: Record<SafetensorsDtype, ElementFormat> = {
   U16: { kind: 'uint', size: 2, littleEndian: true },
   U8: { kind: 'uint', size: 1, littleEndian: true },
   BOOL: { kind: 'bool', size: 1, littleEndian: true },
+  F8_E4M3: { kind: 'e4m3', size: 1, littleEndian: true },
+  F8_E5M2: { kind: 'e5m2', size: 1, littleEndian: true },
+  F8_E8M0: { kind: 'e8m0', size: 1, littleEndian: true },
 };
+
+/** The tensors of a safetensors header as checkpoint entries (file: the name they are read by). */
+export function safetensorsTensorEntries(header: SafetensorsHeader, file: string): TensorEntry[] {
+  return header.tensors.map((entry) => ({
+    name: entry.name,
+    dtype: entry.dtype,
+    data: {
+      file,
+      byteOffset: entry.byteOffset,
+      byteLength: entry.byteLength,
+      shape: [...entry.shape],
+      encoding: { kind: 'elements', element: elementFormats[entry.dtype], order: 'C' },
+    },
+  }));
+}
 
 /** A tensor's bytes as the out × in matrix, column-major (the 'matrix' layout). */
 function decodeTensor(entry: SafetensorsEntry, bytes: Uint8Array): SafetensorsTensor {
@@ -418,19 +443,8 @@ function decodeTensor(entry: SafetensorsEntry, bytes: Uint8Array): SafetensorsTe
  * scale) → an n×1 column; N-D (a convolution kernel out × in × kh × kw) → out × (in·kh·kw).
  */
 export function tensorMatrixShape(shape: number[]): [number, number, string | undefined] {
-  if (shape.length === 2) return [shape[0], shape[1], undefined];
-  if (shape.length === 0)
-    return [1, 1, 'The 0-D tensor (a single number) is read as a 1×1 matrix.'];
-  if (shape.length === 1) {
-    return [shape[0], 1, `The 1-D tensor of length ${shape[0]} is read as a ${shape[0]}×1 column.`];
-  }
-  const rest = shape.slice(1).reduce((product, extent) => product * extent, 1);
-  const restNames = shape.length === 4 ? 'in·kh·kw' : 'product of the other axes';
-  return [
-    shape[0],
-    rest,
-    `The ${shape.length}-D tensor of shape ${shape.join('×')} is reshaped to ${shape[0]}×${rest} (out × ${restNames}): row i is output channel i's weights flattened in C order.`,
-  ];
+  const { rows, cols, reshaped } = matrixShapeOf(shape);
+  return [rows, cols, reshaped];
 }
 
 /** Little-endian bytes of values in a dtype (rounded to nearest for floats; integers must fit). */
@@ -481,6 +495,8 @@ export function encodeTensorData(dtype: SafetensorsDtype, values: ArrayLike<numb
       case 'BOOL':
         view.setUint8(offset, value ? 1 : 0);
         break;
+      default:
+        throw new RangeError(`writing ${dtype} tensors is not supported`);
     }
   }
   return bytes;

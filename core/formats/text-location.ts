@@ -22,7 +22,3 @@ export function createLocator(text: string): Locator {
     return { line: low + 1, column: offset - lineStarts[low] + 1 };
   };
 }
-
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  return createLocator(text)(offset);
-}

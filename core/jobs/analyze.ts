@@ -7,6 +7,7 @@ import { exactRank } from '../exact/exact-rank';
 import { fromRows } from '../linalg/matrix';
 import { singularValues } from '../linalg/svd';
 import { defaultRank } from '../rank/policies';
+import { addCosts, cellsSize, exactEliminationCost, svdCost } from './budget';
 import { defineJob } from './job';
 
 export const analyzeRequest = z.object({
@@ -88,5 +89,9 @@ export function analyze(cells: string[][]): AnalyzeResult {
 
 export const analyzeJob = defineJob({
   request: analyzeRequest,
+  cost(request) {
+    const { rows, cols, textBytes } = cellsSize(request.cells);
+    return addCosts(svdCost(rows, cols, false), exactEliminationCost(rows, cols, textBytes));
+  },
   run: (request) => analyze(request.cells),
 });

@@ -11,6 +11,7 @@ import {
   type GrassmannDistances,
 } from '../rank/angles';
 import { matrixSchema } from '../rank/request-schemas';
+import { addCosts, productCost, svdCost } from './budget';
 import { defineJob } from './job';
 
 export const anglesRequest = z
@@ -43,6 +44,12 @@ export interface AnglesResult {
 
 export const anglesJob = defineJob({
   request: anglesRequest,
+  cost: ({ a, b }) =>
+    addCosts(
+      svdCost(a.rows, a.cols, true),
+      svdCost(b.rows, b.cols, true),
+      productCost(a.cols, a.rows, b.cols),
+    ),
   run(request, context): AnglesResult {
     context.progress(0, 'orthonormalizing');
     const basisA = orthonormalBasis(request.a);

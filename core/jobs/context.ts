@@ -1,3 +1,3 @@
-// The context every job receives: progress and cancellation. Defined beside the numerical core
-// (core/linalg/cancellation.ts), which polls it, so the layers below jobs never import jobs.
-export { CancelledError, directContext, type JobContext } from '../linalg/cancellation';
+// The jobs' view of core/job-context.ts, which sits below every layer so that the algorithms in
+// linalg and rank can take progress and cancellation without importing the jobs.
+export { CancelledError, directContext, type JobContext } from '../job-context';

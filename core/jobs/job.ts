@@ -1,9 +1,14 @@
 import type { z } from 'zod';
+import type { Cost } from './budget';
 import type { JobContext } from './context';
 
-/** One compute job: a validated request in, a result out (structured-clone friendly). */
+/**
+ * One compute job: a validated request in, a result out (structured-clone friendly), and what it
+ * will cost, estimated from the request before it runs (budget.ts), so a host can refuse it first.
+ */
 export interface Job<Schema extends z.ZodType, Result> {
   request: Schema;
+  cost(request: z.infer<Schema>): Cost;
   run(request: z.infer<Schema>, context: JobContext): Result;
 }
 

@@ -4,6 +4,7 @@ import { attentionScoresDemo, embeddingBottleneckDemo } from '../rank/attention'
 import { analyzeDelta, deltaFromCheckpoints, deltaFromFactors } from '../rank/lora';
 import { loraSubspaceSimilarity } from '../rank/angles';
 import { matrixSchema } from '../rank/request-schemas';
+import { addCosts, matrixBytes, productCost, svdCost } from './budget';
 import { defineJob } from './job';
 
 const dimension = z.number().int().min(1).max(4096);
@@ -15,6 +16,14 @@ export const attentionDemoJob = defineJob({
     headWidth: dimension,
     seed: z.number().int().optional(),
   }),
+  cost: ({ sequenceLength: n, width: d, headWidth: k }) =>
+    addCosts(
+      { bytes: matrixBytes(n, d) + 2 * matrixBytes(d, k), flops: 0 },
+      productCost(n, d, k),
+      productCost(n, d, k),
+      productCost(n, k, n),
+      svdCost(n, n, false),
+    ),
   run: (request, context) => attentionScoresDemo(request, context),
 });
 
@@ -25,6 +34,13 @@ export const embeddingDemoJob = defineJob({
     contexts: dimension,
     seed: z.number().int().optional(),
   }),
+  // The embedding is drawn a block of words at a time (blocked-products.ts), never held whole.
+  cost: ({ vocabulary, width, contexts }) =>
+    addCosts(
+      { bytes: matrixBytes(contexts, width), flops: 0 },
+      productCost(contexts, width, vocabulary),
+      svdCost(contexts, vocabulary, false),
+    ),
   run: (request, context) => embeddingBottleneckDemo(request, context),
 });
 
@@ -43,6 +59,17 @@ export const loraDeltaJob = defineJob({
       energy: z.number().gt(0).max(1).optional(),
     }),
   ]),
+  cost(request) {
+    const [left, right] =
+      request.kind === 'factors' ? [request.b, request.a] : [request.before, request.after];
+    const rows = left.rows;
+    const cols = right.cols;
+    const product =
+      request.kind === 'factors'
+        ? productCost(rows, left.cols, cols)
+        : { bytes: matrixBytes(rows, cols), flops: rows * cols };
+    return addCosts(product, svdCost(rows, cols, true));
+  },
   run(request, context) {
     const delta =
       request.kind === 'factors'
@@ -61,5 +88,11 @@ export const loraSimilarityJob = defineJob({
     maxI: z.number().int().min(1).max(512).optional(),
     maxJ: z.number().int().min(1).max(512).optional(),
   }),
+  cost: ({ first, second }) =>
+    addCosts(
+      svdCost(first.rows, first.cols, true),
+      svdCost(second.rows, second.cols, true),
+      productCost(512, Math.max(first.rows, first.cols), 512),
+    ),
   run: (request) => loraSubspaceSimilarity(request.first, request.second, request),
 });

@@ -7,6 +7,7 @@ import { columns } from '../rank/column-blocks';
 import { lowRankReport, truncate, type LowRankReport } from '../rank/low-rank';
 import { matrixSchema } from '../rank/request-schemas';
 import { thinSvd } from '../rank/subspaces';
+import { addCosts, productCost, svdCost } from './budget';
 import { defineJob } from './job';
 
 export const lowRankRequest = z.object({
@@ -59,6 +60,11 @@ export function lowRankCurve(values: Float64Array): LowRankCurve {
 
 export const lowRankJob = defineJob({
   request: lowRankRequest,
+  cost: ({ matrix }) =>
+    addCosts(
+      svdCost(matrix.rows, matrix.cols, true),
+      productCost(matrix.rows, Math.min(matrix.rows, matrix.cols), matrix.cols),
+    ),
   run(request, context): LowRankResult {
     const { matrix } = request;
     context.progress(0, 'computing the SVD');

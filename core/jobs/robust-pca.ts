@@ -5,7 +5,20 @@ import { z } from 'zod';
 import { completeMatrix, type CompletionResult } from '../rank/completion';
 import { matrixSchema } from '../rank/request-schemas';
 import { robustPca, type RobustPcaResult } from '../rank/robust-pca';
+import { matrixBytes, svdCost, type Cost } from './budget';
 import { defineJob } from './job';
+
+/**
+ * One SVD with vectors per iteration. Both methods stop at their tolerance, typically within a
+ * hundred iterations, so the estimate counts at most that many (or fewer when asked).
+ */
+function iterationsCost(matrix: { rows: number; cols: number }, maxIterations = 500): Cost {
+  const svd = svdCost(matrix.rows, matrix.cols, true);
+  return {
+    bytes: svd.bytes + 4 * matrixBytes(matrix.rows, matrix.cols),
+    flops: Math.min(maxIterations, 100) * svd.flops,
+  };
+}
 
 export const robustPcaRequest = z.object({
   matrix: matrixSchema,
@@ -16,6 +29,7 @@ export const robustPcaRequest = z.object({
 
 export const robustPcaJob = defineJob({
   request: robustPcaRequest,
+  cost: (request) => iterationsCost(request.matrix, request.maxIterations),
   run(request, context): RobustPcaResult {
     return robustPca(request.matrix, {
       lambda: request.lambda,
@@ -43,6 +57,7 @@ export const completionRequest = z
 
 export const completionJob = defineJob({
   request: completionRequest,
+  cost: (request) => iterationsCost(request.matrix, request.maxIterations),
   run(request, context): CompletionResult {
     return completeMatrix(request.matrix, request.mask, {
       threshold: request.threshold,

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { CancelledError, type JobContext } from './context';
-import { rrefCliLatex, rrefCliReport, rrefJob, runRref, traceSizeLimit } from './rref';
+import { rrefJob, runRref, traceSizeLimit } from './rref';
+import { rrefCliLatex } from './rref-latex';
+import { rrefCliReport } from './rref-report';
 import { parseRational } from '../exact/rational';
 
 const worked = [

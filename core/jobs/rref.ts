@@ -1,7 +1,9 @@
 // The row-reduction job: cells as typed → exact (or, with an irrational entry, floating) RREF, its
 // trace, the four subspaces and the factorizations, as plain data (strings for rationals) that
-// crosses threads by structured clone. Also the CLI's JSON report and LaTeX for `rankscope rref`.
+// crosses threads by structured clone. `rankscope rref` prints it as JSON (rref-report.ts) or
+// LaTeX (rref-latex.ts).
 import { z } from 'zod';
+import { cellsSize, exactEliminationCost } from './budget';
 import { defineJob } from './job';
 import { type JobContext, directContext } from './context';
 import { Rational } from '../exact/rational';
@@ -16,7 +18,6 @@ import {
 import { luDecomposition } from '../exact/factorizations';
 import { exactRref } from '../exact/exact-rank';
 import { solveSystem } from '../exact/system';
-import { latexMatrix, latexTrace } from '../exact/latex';
 
 /** Steps are recorded only for matrices a person will read step by step. */
 export const traceSizeLimit = { rows: 30, cols: 30 } as const;
@@ -100,7 +101,8 @@ function stepData(step: StepOf<Entry>): RrefJobStep {
   };
 }
 
-function traceVerdict(rows: number, cols: number, wanted: boolean): string | undefined {
+/** Why the steps are left out, or undefined when they are recorded. */
+export function traceVerdict(rows: number, cols: number, wanted: boolean): string | undefined {
   if (!wanted) return 'no trace was asked for';
   if (rows > traceSizeLimit.rows || cols > traceSizeLimit.cols) {
     return `the matrix is ${rows}×${cols}; steps are recorded only up to ${traceSizeLimit.rows}×${traceSizeLimit.cols}`;
@@ -290,83 +292,12 @@ export function runRref(request: RrefRequest, context: JobContext = directContex
 
 export const rrefJob = defineJob({
   request: rrefRequest,
+  cost(request) {
+    const { rows, cols, textBytes } = cellsSize(request.cells);
+    // The trace keeps the matrix after every operation: up to rows·min(rows, cols) snapshots.
+    const trace = request.trace === false ? 0 : Math.min(rows, cols) * rows * cols * 16;
+    const elimination = exactEliminationCost(rows, cols, textBytes);
+    return { bytes: elimination.bytes + trace, flops: elimination.flops };
+  },
   run: (request: RrefRequest, context: JobContext) => runRref(request, context),
 });
-
-export interface RrefCliStep {
-  op: 'swap' | 'scale' | 'add';
-  rows: number[];
-  factor: string;
-  reason: string;
-  notation: string;
-}
-
-export interface RrefCliReport {
-  rows: number;
-  cols: number;
-  rref: string[][];
-  pivots: number[];
-  rank: number;
-  nullspace: string[][];
-  exact: boolean;
-  tolerance?: number;
-  strategy: Strategy;
-  steps: RrefCliStep[];
-  traceOmittedReason?: string;
-}
-
-/** The JSON `rankscope rref FILE --json` prints. */
-export function rrefCliReport(
-  cells: string[][],
-  options: { strategy?: Strategy } = {},
-): RrefCliReport {
-  const result = runRref({ cells, strategy: options.strategy, trace: true });
-  const report: RrefCliReport = {
-    rows: result.rows,
-    cols: result.cols,
-    rref: result.rref,
-    pivots: result.pivots,
-    rank: result.rank,
-    nullspace: result.nullspace,
-    exact: result.exact,
-    strategy: result.strategy,
-    steps: result.steps.map((step) => ({
-      op: step.kind,
-      rows: step.rows,
-      factor: step.factor,
-      reason: step.reason,
-      notation: step.notation,
-    })),
-  };
-  if (result.tolerance !== undefined) report.tolerance = result.tolerance;
-  if (result.traceOmittedReason !== undefined)
-    report.traceOmittedReason = result.traceOmittedReason;
-  return report;
-}
-
-/** The LaTeX `rankscope rref FILE --latex` prints: the trace as an align* chain. */
-export function rrefCliLatex(
-  cells: string[][],
-  options: { strategy?: Strategy; augmented?: boolean; stepsPerLine?: number } = {},
-): string {
-  const parsed = parseEntryMatrix(cells);
-  const rows = cells.length;
-  const columns = rows === 0 ? 0 : cells[0].length;
-  const latexOptions = {
-    augmentedColumns: options.augmented ? 1 : 0,
-    stepsPerLine: options.stepsPerLine,
-  };
-  const omitted = traceVerdict(rows, columns, true);
-  const start: Entry[][] = parsed.exact ? parsed.rationals! : parsed.approx;
-  const note = parsed.exact ? '' : '% floating point with partial pivoting: entries are rounded\n';
-  if (omitted) {
-    const reduced = parsed.exact
-      ? exactRref(parsed.rationals!, { columns }).rref
-      : rrefFloat(parsed.approx, { trace: false }).rref;
-    return `% trace omitted: ${omitted}\n${note}\\begin{align*}\n${latexMatrix(start, latexOptions)} &\\to ${latexMatrix(reduced, latexOptions)}\n\\end{align*}`;
-  }
-  const steps: StepOf<Entry>[] = parsed.exact
-    ? rref(parsed.rationals!, { strategy: options.strategy ?? 'textbook' }).steps
-    : rrefFloat(parsed.approx).steps;
-  return note + latexTrace(start, steps, latexOptions);
-}

@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { singularValues } from '../linalg/svd';
 import { measures, type Measures } from '../rank/measures';
-import { decideRank, estimateNoiseLevel, type RankDecision } from '../rank/policies';
+import { allRanks, decideRank, estimateNoiseLevel, type RankDecision } from '../rank/policies';
 import { matrixSchema, rankPolicySchema } from '../rank/request-schemas';
+import { svdCost } from './budget';
 import { defineJob } from './job';
 
 export const spectrumRequest = z.object({
@@ -19,23 +20,20 @@ export interface SpectrumResult {
   cols: number;
   singularValues: Float64Array;
   rank: RankDecision;
-  ranks: { default: RankDecision; gap: RankDecision; noise: RankDecision };
+  ranks: ReturnType<typeof allRanks>;
   noiseLevel: number;
   measures: Measures;
 }
 
 export const spectrumJob = defineJob({
   request: spectrumRequest,
+  cost: ({ matrix }) => svdCost(matrix.rows, matrix.cols, false),
   run(request, context): SpectrumResult {
     const { matrix } = request;
     context.progress(0, 'computing singular values');
     const values = singularValues(matrix, { context });
     context.checkCancelled();
-    const ranks = {
-      default: decideRank(values, matrix, { kind: 'default' }),
-      gap: decideRank(values, matrix, { kind: 'gap' }),
-      noise: decideRank(values, matrix, { kind: 'noise' }),
-    };
+    const ranks = allRanks(values, matrix);
     const rank = request.policy ? decideRank(values, matrix, request.policy) : ranks.default;
     context.progress(1, 'done');
     return {

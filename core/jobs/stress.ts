@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { gaussianMatrix } from '../linalg/random';
 import { singularValues } from '../linalg/svd';
+import { svdCost } from './budget';
 import { defineJob } from './job';
 
 export const stressRequest = z.object({
@@ -20,6 +21,7 @@ export interface StressResult {
 
 export const stressJob = defineJob({
   request: stressRequest,
+  cost: (request) => svdCost(request.size, request.size, false),
   run(request, context): StressResult {
     const started = performance.now();
     context.progress(0, 'drawing a random matrix');

@@ -8,6 +8,7 @@ import { multiplyScaledTransposeB } from '../linalg/products';
 import type { RankDecision } from '../rank/policies';
 import { matrixSchema, rankPolicySchema } from '../rank/request-schemas';
 import { fundamentalSubspaces, leastSquares, type LeastSquaresResult } from '../rank/subspaces';
+import { addCosts, matrixBytes, svdCost } from './budget';
 import { defineJob } from './job';
 
 export const subspacesRequest = z
@@ -41,6 +42,15 @@ export interface SubspacesResult {
 
 export const subspacesJob = defineJob({
   request: subspacesRequest,
+  cost({ matrix }) {
+    const { rows: m, cols: n } = matrix;
+    // Full bases of both ambient spaces (m² + n²) and the pseudo-inverse (n×m).
+    const bases = {
+      bytes: matrixBytes(m, m) + matrixBytes(n, n) + matrixBytes(n, m),
+      flops: 2 * (m ** 3 + n ** 3),
+    };
+    return addCosts(svdCost(m, n, true), bases);
+  },
   run(request, context): SubspacesResult {
     const { matrix } = request;
     context.progress(0, 'computing the SVD');

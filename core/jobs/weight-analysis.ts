@@ -3,11 +3,11 @@
 // condition number, energy ranks, the noise-edge rank and what a rank-r factorization costs.
 import { z } from 'zod';
 import type { Matrix } from '../linalg/matrix';
-import { singularValues } from '../linalg/svd';
-import { measures } from '../rank/measures';
-import { decideRank, noiseEdgeRank, type RankPolicy } from '../rank/policies';
+import type { RankPolicy } from '../rank/policies';
 import { matrixSchema, rankPolicySchema } from '../rank/request-schemas';
 import type { JobContext } from './context';
+import { fullPass } from '../weights/spectrum-passes';
+import { matrixBytes, svdCost } from './budget';
 import { defineJob } from './job';
 
 export interface WeightRow {
@@ -58,32 +58,35 @@ export function analyzeWeight(
 ): WeightRow {
   const rows = options.transposed ? matrix.cols : matrix.rows;
   const cols = options.transposed ? matrix.rows : matrix.cols;
-  const values = singularValues(matrix, { context, overwrite: true });
-  const shape = { rows, cols };
-  const decided = decideRank(values, shape, policy);
-  const facts = measures(values, shape);
+  // The checkpoint analysis's full pass, one definition for both.
+  const { singularValues, ...facts } = fullPass(matrix, { rows, cols }, policy, context);
   return {
     ...description,
     rows,
     cols,
-    rank: decided.rank,
-    policy: decided.policy,
-    rankReason: decided.reason,
+    rank: facts.rank,
+    policy: facts.policy,
+    rankReason: facts.rankReason,
     stableRank: facts.stableRank,
     effectiveRank: facts.effectiveRank,
-    sigmaMax: facts.spectralNorm,
-    condition: facts.conditionNumber,
-    energyRank90: facts.energyRank.p90,
-    energyRank95: facts.energyRank.p95,
-    energyRank99: facts.energyRank.p99,
-    noiseRank: noiseEdgeRank(values, shape).rank,
-    factorParameters: decided.rank * (rows + cols),
+    sigmaMax: facts.sigmaMax,
+    condition: facts.condition,
+    energyRank90: facts.energyRank90,
+    energyRank95: facts.energyRank95,
+    energyRank99: facts.energyRank99,
+    noiseRank: facts.noiseRank,
+    factorParameters: facts.factorParameters,
     denseParameters: rows * cols,
-    singularValues: values,
+    singularValues: Float64Array.from(singularValues),
   };
 }
 
 export const weightAnalysisJob = defineJob({
+  // The matrix is reduced in place (overwrite), so the SVD needs no copy of it.
+  cost: ({ matrix }) => {
+    const svd = svdCost(matrix.rows, matrix.cols, false);
+    return { bytes: svd.bytes / 2 + matrixBytes(matrix.rows, matrix.cols), flops: svd.flops };
+  },
   request: z.object({
     matrix: matrixSchema,
     description: z.object({

@@ -3,7 +3,7 @@
 // panel, each reaching the trailing matrix in matrix–matrix products only (Großer & Lang 1999;
 // Haidar, Ltaief & Dongarra 2011; LAPACK dgebrd's two-stage successors). Cost: 4·m·n² − 4·n³/3
 // flops, almost all in gemm, against half in matrix–vector products for the one-stage dgebrd.
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import {
   explicitReflectors,
   factorPanel,

@@ -1,7 +1,7 @@
 // Singular values (and optionally vectors) of an upper bidiagonal matrix by implicit-shift QR with
 // Demmel–Kahan zero-shift sweeps for high relative accuracy, as LAPACK dbdsqr (Demmel & Kahan 1990;
 // Golub & Van Loan §8.6.2). Cost: O(n²) for values, about 12·n²·(m+n) more flops with vectors.
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import { kernels } from './kernels/kernels';
 import type { Matrix } from './matrix';
 import { plainWorkspace, workspaceOf } from './workspace';

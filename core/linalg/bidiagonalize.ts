@@ -1,7 +1,7 @@
 // Reduction of an m×n matrix (m ≥ n) to upper bidiagonal form B = Qᵀ·A·P by alternating left and
 // right Householder reflectors (Golub–Kahan; Golub & Van Loan §5.4.8, LAPACK dgebrd/dlabrd/dgebd2).
 // Cost: 4·m·n² − 4·n³/3 flops, plus 4·m·n² − 4·n³/3 to form Q and 4·n³/3 to form P.
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import {
   blockScratch,
   blockScratchDoubles,

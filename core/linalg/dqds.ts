@@ -4,7 +4,7 @@
 // singular values come out with high relative accuracy. Cost: about 8·n² flops and no square roots
 // in the inner loop — several times faster than implicit QR for values only.
 import { bidiagonalSvd } from './bidiagonal-svd';
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 
 const epsilon = 2 ** -53;
 const tolerance = 100 * epsilon;

@@ -2,7 +2,7 @@
 // right-looking in panels of 64 columns, each factored with partial pivoting (dgetf2), its row
 // swaps then applied to the rest (dlaswp), the block row of U solved for (dtrsm, recursively, so
 // it too is mostly gemm) and the trailing matrix updated by one gemm. Cost: m·n² − n³/3 flops.
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import { kernels } from './kernels/kernels';
 import { assertFinite, zeros, type Matrix } from './matrix';
 import { createWorkspace } from './workspace';

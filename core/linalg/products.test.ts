@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, type JobContext } from './cancellation';
+import { CancelledError, type JobContext } from '../job-context';
 import { luPartial } from './lu';
 import { fromRows, toRows, transpose } from './matrix';
 import {

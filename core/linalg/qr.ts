@@ -2,7 +2,7 @@
 // pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order with safe column-norm downdating (dlaqp2;
 // Drmač & Bujanović, LAPACK Working Note 176). Golub & Van Loan §5.2 and §5.4.1.
 // Cost: 2·m·n² − 2·n³/3 flops, and as much again to form Q.
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import {
   blockScratch,
   blockScratchDoubles,

@@ -1,7 +1,7 @@
 // Randomized SVD: a Gaussian range finder with power iterations re-orthonormalized by QR, then the
 // SVD of the small projected matrix (Halko, Martinsson & Tropp 2011, Algorithms 4.4 and 5.1); and an
 // adaptive mode that grows the sketch until a spectral gap or the noise edge shows. Cost: O(m·n·k).
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import { assertFinite, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
 import { multiply, multiplyTransposeA } from './products';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CancelledError, type JobContext } from './cancellation';
+import { CancelledError, type JobContext } from '../job-context';
 import svdFixtures from './fixtures/svd.json';
 import { fromRows, transpose, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';

@@ -3,7 +3,7 @@
 // bidiagonal, two-stage-bidiagonalize.ts) and dqds (dqds.ts). Vectors: Householder
 // bidiagonalization, then implicit-shift bidiagonal QR with zero-shift sweeps (Golub & Van Loan
 // §8.6; Demmel & Kahan 1990) rotating the factors. Cost: O(m·n²) for m ≥ n.
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import {
   bidiagonalizationScratchDoubles,
   bidiagonalize,

@@ -4,7 +4,7 @@
 // team when there is one): the rank-two updates as depth-2 products, Q formed in compact WY
 // blocks, the QR rotations queued and applied to the vectors in batches of sweeps.
 // Cost: 4·n³/3 flops for values, about 9·n³ with vectors. Reads the lower triangle only.
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import {
   blockScratch,
   blockScratchDoubles,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bidiagonalSvd } from './bidiagonal-svd';
 import { bidiagonalize } from './bidiagonalize';
-import { CancelledError, type JobContext } from './cancellation';
+import { CancelledError, type JobContext } from '../job-context';
 import { bidiagonalSingularValues } from './dqds';
 import twoStageFixtures from './fixtures/two-stage.json';
 import { fromRows, transpose, zeros, type Matrix } from './matrix';

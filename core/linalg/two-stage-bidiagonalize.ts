@@ -2,7 +2,7 @@
 // dense → band of width b with blocked QR/LQ panels (band-reduction.ts, matrix–matrix products),
 // then band → bidiagonal by bulge chasing (kernels/band-chase.ts, small reflectors in cache).
 // Cost: 4·m·n² − 4·n³/3 flops at gemm speed plus 8·b·n² in the chase.
-import type { JobContext } from './cancellation';
+import type { JobContext } from '../job-context';
 import {
   bandReductionScratchDoubles,
   bandStorage,

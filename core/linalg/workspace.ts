@@ -124,8 +124,4 @@ export function detached(a: Matrix): Matrix {
   return instanceOwning(a.data) ? { rows: a.rows, cols: a.cols, data: a.data.slice() } : a;
 }
 
-export function detachedVector(x: Float64Array): Float64Array {
-  return instanceOwning(x) ? x.slice() : x;
-}
-
 export const plainWorkspace = plain;

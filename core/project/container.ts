@@ -10,7 +10,8 @@ import { parseJson } from './json-syntax';
 import { migrate } from './migrations';
 import { ProjectError } from './project-error';
 import { projectSchema, type DenseReference, type ProjectDocument } from './schema';
-import { defaultZipLimits, formatBytes, looksLikeZip, readZip, type ZipLimits } from './zip-reader';
+import { formatBytes } from '../quantities';
+import { defaultZipLimits, looksLikeZip, readZip, type ZipLimits } from './zip-reader';
 import { concatenate, zipChunks, type ZipWriteEntry, type ZipWriteOptions } from './zip-writer';
 
 export const manifestName = 'project.json';

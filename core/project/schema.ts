@@ -2,6 +2,7 @@
 // load; `version` drives migrations (core/project/migrations.ts): older files are migrated up to
 // `projectVersion`, newer ones are refused.
 import { z } from 'zod';
+import { deepestViewNesting, nestingDepth } from './nesting';
 
 /**
  * Version 2 added dense-matrix references (large matrices stored as .npy blobs inside the
@@ -68,7 +69,12 @@ export const projectSchema = z.object({
   matrices: z.array(matrixDocumentSchema).max(10_000),
   selectedMatrixId: z.string().max(64).optional(),
   /** Per-view settings, keyed by view name; each view validates its own part. */
-  views: z.record(z.string(), z.unknown()).default({}),
+  views: z
+    .record(z.string(), z.unknown())
+    .refine((views) => nestingDepth(views, deepestViewNesting) <= deepestViewNesting, {
+      message: `view settings may nest at most ${deepestViewNesting} levels deep`,
+    })
+    .default({}),
   notes: z.string().max(1_000_000).default(''),
 });
 export type ProjectDocument = z.infer<typeof projectSchema>;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { crc32 } from './crc32';
+import { crc32 } from '../formats/crc32';
 import { ProjectError } from './project-error';
 import { readZip } from './zip-reader';
 

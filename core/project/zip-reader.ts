@@ -3,7 +3,8 @@
 // the file and the caps before anything is allocated or inflated; entries are inflated on demand
 // into a buffer of their declared size and verified by length and CRC-32. Cost O(archive bytes).
 import { inflateSync } from 'fflate';
-import { crc32 } from './crc32';
+import { crc32 } from '../formats/crc32';
+import { formatBytes } from '../quantities';
 import { ProjectError } from './project-error';
 
 export interface ZipLimits {
@@ -218,11 +219,4 @@ export function directoryStart(tail: Uint8Array, tailOffset: number): number | u
     return start;
   }
   return undefined;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GiB`;
-  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
 }

@@ -4,7 +4,7 @@ import { anyCharacter } from './test-support';
 import { unzipSync } from 'fflate';
 import { writeNpy } from '../formats/npy';
 import { npyHeader } from './container';
-import { crc32 } from './crc32';
+import { crc32 } from '../formats/crc32';
 import { readZip } from './zip-reader';
 import { concatenate, zipChunks } from './zip-writer';
 

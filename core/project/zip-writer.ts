@@ -4,7 +4,7 @@
 // deflated (fflate). No zip64: archives are capped at 2 GiB, like the reader. Cost O(bytes) for
 // the CRC-32 only.
 import { deflateSync } from 'fflate';
-import { crc32 } from './crc32';
+import { crc32 } from '../formats/crc32';
 import { ProjectError } from './project-error';
 
 export interface ZipWriteEntry {

@@ -1,5 +1,6 @@
-// Errors cross threads and processes as plain data { name, message, detail } and become
-// HostError again on the other side, so the renderer can tell a cancel from a bad request.
+// Errors cross threads and processes as plain data { name, message, detail }: serialized once
+// where they are thrown (serializeError) and revived once where they are awaited (reviveError),
+// so the page can tell a cancel from a bad request on every transport.
 export interface SerializedError {
   name: string;
   message: string;
@@ -15,13 +16,31 @@ export class HostError extends Error {
   }
 }
 
+/** An error with a name a caller can act on ('InvalidRequest', 'NotAHandle', …). */
+export function hostError(name: string, message: string, detail?: unknown): HostError {
+  return new HostError({ name, message, detail });
+}
+
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
     const detail = (error as { detail?: unknown }).detail;
     const located = pickLocation(error);
-    return { name: error.name, message: error.message, detail: detail ?? located };
+    const serialized: SerializedError = { name: error.name, message: error.message };
+    const kept = detail ?? located;
+    if (kept !== undefined) serialized.detail = kept;
+    return serialized;
   }
   return { name: 'Error', message: String(error) };
+}
+
+/** The HostError a serialized error stands for; anything else becomes a plain named error. */
+export function reviveError(value: unknown): HostError {
+  const record = (value ?? {}) as Partial<Record<keyof SerializedError, unknown>>;
+  return new HostError({
+    name: typeof record.name === 'string' && record.name !== '' ? record.name : 'Error',
+    message: typeof record.message === 'string' ? record.message : 'The host reported an error.',
+    ...(record.detail === undefined ? {} : { detail: record.detail }),
+  });
 }
 
 /** Format and entry errors carry where the problem is; keep those fields when they cross. */

@@ -1,23 +1,32 @@
 // The contract between the renderer and whichever host runs it (Electron main, the web host,
-// or an in-memory fake). Every host implements HostApi; the renderer knows nothing else.
+// or an in-memory fake). Every host implements HostApi; the renderer knows nothing else. Every
+// call crosses as one envelope (envelope.ts); files cross as handles (files.ts).
 import type { JobName, JobRequest, JobResult } from './jobs';
 import type {
   BackupRequest,
   BackupSummary,
-  ExternalChangeStatus,
-  ImportMatrixRequest,
-  ReadMatrixRequest,
-  KeepMatrixRequest,
+  BeginUploadRequest,
   DenseMatrixData,
+  ExternalChangeStatus,
+  FileHandle,
+  HandleInfo,
+  ImportMatrixRequest,
   ImportedMatrix,
+  KeepMatrixRequest,
   OpenedProjectResult,
-  PickPathRequest,
+  PickFilesRequest,
+  ReadMatrixRequest,
   RecentProject,
+  ResolvedPath,
+  ResolvePathRequest,
+  RestoredBackup,
   SaveProjectRequest,
   SavedProjectResult,
+  UploadChunkRequest,
   WeightFilesRequest,
   WeightTable,
 } from './files';
+import type { HostLimits } from './limits';
 
 export interface ProgressEvent {
   /** In [0, 1]. */
@@ -31,7 +40,7 @@ export interface ProgressEvent {
 }
 
 export interface ComputeOptions {
-  /** Names the job so that cancel(jobId) can stop it; the host makes one up when absent. */
+  /** Names the job so that cancel(jobId) can stop it; the client makes one up when absent. */
   jobId?: string;
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -46,8 +55,9 @@ export interface HostInfo {
   workers: number;
   /** Electron has native file dialogs; the web host asks for paths in the page instead. */
   nativeDialogs: boolean;
-  /** The person's home folder, for suggesting where to save (web host prompts). */
-  homeFolder: string;
+  /** The web host's root folder: every path typed in the page resolves inside it. */
+  root?: string;
+  limits: HostLimits;
 }
 
 export interface HostApi {
@@ -61,21 +71,34 @@ export interface HostApi {
   /** Cancels a running or queued job; its compute() promise rejects with name 'CancelledError'. */
   cancel(jobId: string): Promise<void>;
 
-  /** A native open/save dialog; null when the person cancels. Rejects 'Unsupported' without one. */
-  pickPath(request: PickPathRequest): Promise<string[] | null>;
-  openProject(path: string): Promise<OpenedProjectResult>;
+  /** A native open/save/folder dialog; null when the person cancels. 'Unsupported' without one. */
+  pickFiles(request: PickFilesRequest): Promise<HandleInfo[] | null>;
+  /** The web host's path prompt: a typed path resolved inside the root. 'Unsupported' elsewhere. */
+  resolvePath(request: ResolvePathRequest): Promise<ResolvedPath>;
+  /** Files given on the command line (`rankscope open a.csv`), each offered once. */
+  launchFiles(): Promise<HandleInfo[]>;
+  /** Example files shipped with the app (a tiny weight file for the Lab). */
+  exampleFiles(): Promise<HandleInfo[]>;
+  /** The files inside a folder handle (a sharded checkpoint's folder), each as its own handle. */
+  listFolder(folder: FileHandle): Promise<HandleInfo[]>;
+
+  /** Starts sending a file that exists only in the page; the host writes it to a temporary file. */
+  beginUpload(request: BeginUploadRequest): Promise<{ uploadId: string }>;
+  uploadChunk(request: UploadChunkRequest): Promise<{ received: number }>;
+  finishUpload(uploadId: string): Promise<HandleInfo>;
+  cancelUpload(uploadId: string): Promise<void>;
+
+  openProject(file: FileHandle): Promise<OpenedProjectResult>;
   /** Atomic save; rejects 'ExternalChange' when another program changed the file since. */
   saveProject(request: SaveProjectRequest): Promise<SavedProjectResult>;
-  checkExternalChange(path: string): Promise<ExternalChangeStatus>;
+  checkExternalChange(file: FileHandle): Promise<ExternalChangeStatus>;
   recentProjects(): Promise<RecentProject[]>;
   /** Backs up unsaved changes a second after the last call (debounced in the host). */
   writeBackup(request: BackupRequest): Promise<void>;
   clearBackup(sessionId: string): Promise<void>;
-  /** Backups left by a run that did not end cleanly, offered at launch. */
+  /** Backups left by a run that did not end cleanly, offered at launch (damaged ones say so). */
   listBackups(): Promise<BackupSummary[]>;
-  restoreBackup(
-    id: string,
-  ): Promise<{ summary: BackupSummary; document: OpenedProjectResult['document'] }>;
+  restoreBackup(id: string): Promise<RestoredBackup>;
   discardBackup(id: string): Promise<void>;
   /**
    * Reads a matrix file (CSV, TSV, text, .mtx, .npy, safetensors) into exact editor strings, or,
@@ -86,8 +109,11 @@ export interface HostApi {
   readMatrix(request: ReadMatrixRequest): Promise<DenseMatrixData>;
   /** Keeps numbers the page holds as a dense matrix (under their id, or a fresh one it returns). */
   keepMatrix(request: KeepMatrixRequest): Promise<{ matrixId: string }>;
-  /** The Lab's table: every 2-D (or reshaped) tensor of the files, streamed one at a time. */
+  /** The Lab's table: every 2-D (or reshaped) tensor of the files, read from disk one at a time. */
   analyzeWeights(request: WeightFilesRequest, options?: ComputeOptions): Promise<WeightTable>;
-  /** Commands from a native menu (Electron); hosts without one leave it out. */
-  onMenuCommand?(listener: (command: string) => void): void;
+
+  /** Commands from a native menu (Electron); returns the function that stops listening. */
+  onMenuCommand?(listener: (command: string) => void): () => void;
+  /** Electron: handles for files dropped on the window (read from the drop, never from the page). */
+  droppedFiles?(files: readonly File[]): Promise<HandleInfo[]>;
 }

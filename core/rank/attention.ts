@@ -4,10 +4,14 @@
 // so K and V have rank ≤ r; logits H·Eᵀ over a vocabulary of |V| have rank ≤ d (the softmax
 // bottleneck, Yang et al. 2018). Cost: one n×n (or n×|V|) product and its singular values.
 import type { Matrix } from '../linalg/matrix';
-import { multiply, multiplyTransposeB } from '../linalg/products';
 import { gaussianMatrix } from '../linalg/random';
 import { singularValues } from '../linalg/svd';
-import type { JobContext } from '../linalg/cancellation';
+import type { JobContext } from '../job-context';
+import {
+  multiplyBlocked,
+  multiplyTransposeBBlocked,
+  multiplyTransposeBByRowBlocks,
+} from './blocked-products';
 import { decideRank, type RankDecision } from './policies';
 
 function scaled(matrix: Matrix, factor: number): Matrix {
@@ -37,8 +41,13 @@ export function attentionScoresDemo(
   const x = gaussianMatrix(n, d, seed);
   const weightQuery = scaled(gaussianMatrix(d, dk, seed + 1), 1 / Math.sqrt(d));
   const weightKey = scaled(gaussianMatrix(d, dk, seed + 2), 1 / Math.sqrt(d));
+  // In blocks, with cancel checked between them: at 4096 wide the products take minutes.
+  const report = (from: number) => (fraction: number) =>
+    context?.progress(from + 0.1 * fraction, 'multiplying');
+  const query = multiplyBlocked(x, weightQuery, context, report(0));
+  const key = multiplyBlocked(x, weightKey, context, report(0.1));
   const scores = scaled(
-    multiplyTransposeB(multiply(x, weightQuery), multiply(x, weightKey)),
+    multiplyTransposeBBlocked(query, key, context, report(0.2)),
     1 / Math.sqrt(dk),
   );
   const values = singularValues(scores, { context });
@@ -107,9 +116,16 @@ export function embeddingBottleneckDemo(
   context?: JobContext,
 ): EmbeddingBottleneck {
   const seed = options.seed ?? 7;
-  const embedding = gaussianMatrix(options.vocabulary, options.width, seed);
   const hidden = gaussianMatrix(options.contexts, options.width, seed + 1);
-  const logits = multiplyTransposeB(hidden, embedding);
+  // The embedding is drawn a block of words at a time and never held whole; cancel is checked
+  // between blocks (at 50 000 × 4096 it would be 1.6 GB, and the product takes minutes).
+  const logits = multiplyTransposeBByRowBlocks(
+    hidden,
+    options.vocabulary,
+    (start, count) => gaussianMatrix(count, options.width, seed + 2 + start),
+    context,
+    (fraction) => context?.progress(0.3 * fraction, 'forming the logits'),
+  );
   const values = singularValues(logits, { context });
   return {
     vocabulary: options.vocabulary,

@@ -2,7 +2,7 @@
 // iterate X = D_τ(Y), Y ← Y + δ·P_Ω(M − X) (Cai, Candès & Shen 2010, Algorithm 1, with their
 // defaults τ = 5·√(mn), δ = 1.2·mn/|Ω| and the k₀ warm start).
 // Cost: one SVD with vectors per iteration, O(mn·min(m,n)); typically 50–300 iterations.
-import { directContext, type JobContext } from '../linalg/cancellation';
+import { directContext, type JobContext } from '../job-context';
 import { assertFinite, zeros, type Matrix } from '../linalg/matrix';
 import { singularValues } from '../linalg/svd';
 import { vectorNorm } from '../linalg/norms';

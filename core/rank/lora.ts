@@ -4,7 +4,7 @@
 import type { Matrix } from '../linalg/matrix';
 import { multiply, subtract } from '../linalg/products';
 import { singularValues } from '../linalg/svd';
-import type { JobContext } from '../linalg/cancellation';
+import type { JobContext } from '../job-context';
 import { energyRank } from './measures';
 import { decideRank, noiseEdgeRank, type RankDecision } from './policies';
 

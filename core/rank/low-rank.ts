@@ -2,7 +2,7 @@
 // invariant norm, with ‖A − A_r‖₂ = σ_{r+1} and ‖A − A_r‖_F = √(Σ_{i>r} σ_i²)), its storage cost,
 // and the rank factorization A = B·C at the numerical rank (Golub & Van Loan §2.4.8).
 // Cost: one SVD with vectors, O(mn·min(m,n)), plus O(mnr) to form A_r.
-import type { JobContext } from '../linalg/cancellation';
+import type { JobContext } from '../job-context';
 import type { Matrix } from '../linalg/matrix';
 import { zeros } from '../linalg/matrix';
 import { multiplyScaledTransposeB } from '../linalg/products';

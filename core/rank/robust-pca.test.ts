@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CancelledError, type JobContext } from '../linalg/cancellation';
+import { CancelledError, type JobContext } from '../job-context';
 import { frobeniusNorm } from '../linalg/norms';
 import { seededRandom } from '../linalg/random';
 import { knownRank } from '../linalg/special-matrices';

@@ -2,7 +2,7 @@
 // min ‖L‖_* + λ‖S‖₁ s.t. L + S = D by the inexact augmented Lagrange multiplier method (Lin, Chen
 // & Ma 2010, Algorithm 5; Candès, Li, Ma & Wright 2011 for λ = 1/√max(m,n)).
 // Cost: one SVD with vectors per iteration, O(mn·min(m,n)); typically 20–60 iterations.
-import { directContext, type JobContext } from '../linalg/cancellation';
+import { directContext, type JobContext } from '../job-context';
 import { maxAbs, frobeniusNorm } from '../linalg/norms';
 import { assertFinite, zeros, type Matrix } from '../linalg/matrix';
 import { singularValues } from '../linalg/svd';

@@ -1,7 +1,7 @@
 // The singular value shrinkage operator D_τ(X) = U·max(Σ − τ, 0)·Vᵀ, the proximal map of τ‖·‖_*
 // (Cai, Candès & Shen 2010, Theorem 2.1), and entrywise soft thresholding, the proximal map of
 // τ‖·‖₁. Cost: one SVD with vectors, O(mn·min(m,n)), plus O(mnr) to rebuild.
-import type { JobContext } from '../linalg/cancellation';
+import type { JobContext } from '../job-context';
 import { zeros, type Matrix } from '../linalg/matrix';
 import { multiplyScaledTransposeB } from '../linalg/products';
 import { thinSvd } from './subspaces';

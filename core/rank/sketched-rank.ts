@@ -3,7 +3,7 @@
 // noise edge shows, then the gap or noise policy reads the leading singular values it found,
 // the noise level measured on the explicit residual A − U_kΣ_kV_kᵀ (subtracting energies would
 // lose a 1e-9 noise under roundoff of the signal's energy). Cost: O(mnk), k ≈ rank.
-import type { JobContext } from '../linalg/cancellation';
+import type { JobContext } from '../job-context';
 import { zeros, type Matrix } from '../linalg/matrix';
 import { multiplyScaledTransposeB } from '../linalg/products';
 import { adaptiveRandomizedSvd, type AdaptiveStop } from '../linalg/randomized';

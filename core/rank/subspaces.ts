@@ -2,7 +2,7 @@
 // projectors, the pseudo-inverse, minimum-norm least squares and the classification of Ax = b,
 // all from the SVD A = UΣVᵀ cut at a numerical rank r (Golub & Van Loan §2.4, §5.5.1).
 // Cost: one SVD with vectors, O(mn·min(m,n)); completing a basis to ℝⁿ costs one more O(n³).
-import type { JobContext } from '../linalg/cancellation';
+import type { JobContext } from '../job-context';
 import { identity, zeros, type Matrix } from '../linalg/matrix';
 import { vectorNorm } from '../linalg/norms';
 import {

@@ -9,6 +9,7 @@ import { registerSvd } from './commands/svd';
 import { registerSubspaces } from './commands/subspaces';
 import { registerAngles } from './commands/angles';
 import { registerAnalyze } from './commands/analyze';
+import { registerWorksheet } from './commands/worksheet';
 
 export function buildProgram(): Command {
   const program = new Command('rankscope')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerSubspaces(program);
   registerAngles(program);
   registerAnalyze(program);
+  registerWorksheet(program);
   return program;
 }
 

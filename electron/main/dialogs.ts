@@ -1,8 +1,11 @@
-// Native open and save dialogs for HostApi.pickPath, with the filters each purpose needs.
+// Native open, save and folder dialogs for HostApi.pickFiles, with the filters each purpose
+// needs. A save dialog asks before replacing an existing file (macOS and Windows always do; on
+// Linux it is the showOverwriteConfirmation property), so a save never silently overwrites.
 import { BrowserWindow, dialog } from 'electron';
-import type { PickPathRequest } from '../../core/protocol/files';
+import path from 'node:path';
+import type { PickFilesRequest } from '../../core/protocol/files';
 
-const filters: Record<PickPathRequest['purpose'], Electron.FileFilter[]> = {
+const filters: Record<PickFilesRequest['purpose'], Electron.FileFilter[]> = {
   project: [{ name: 'Rankscope project', extensions: ['rankscope'] }],
   matrix: [
     { name: 'Matrix files', extensions: ['csv', 'tsv', 'txt', 'dat', 'mtx', 'npy', 'safetensors'] },
@@ -11,21 +14,32 @@ const filters: Record<PickPathRequest['purpose'], Electron.FileFilter[]> = {
   export: [{ name: 'All files', extensions: ['*'] }],
 };
 
-export async function pickPath(request: PickPathRequest): Promise<string[] | null> {
+export async function pickFiles(request: PickFilesRequest): Promise<string[] | null> {
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   if (request.mode === 'save') {
-    const options = { defaultPath: request.suggestedName, filters: filters[request.purpose] };
+    const options: Electron.SaveDialogOptions = {
+      // A name only: the page never names a folder.
+      defaultPath: request.suggestedName ? path.basename(request.suggestedName) : undefined,
+      filters: filters[request.purpose],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    };
     const result = window
       ? await dialog.showSaveDialog(window, options)
       : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : [result.filePath];
   }
-  const properties: ('openFile' | 'multiSelections')[] = request.multiple
-    ? ['openFile', 'multiSelections']
-    : ['openFile'];
-  const options = {
+  const properties: Electron.OpenDialogOptions['properties'] =
+    request.mode === 'folder'
+      ? ['openDirectory']
+      : request.multiple
+        ? ['openFile', 'multiSelections']
+        : ['openFile'];
+  const options: Electron.OpenDialogOptions = {
     properties,
-    filters: [...filters[request.purpose], { name: 'All files', extensions: ['*'] }],
+    filters:
+      request.mode === 'folder'
+        ? undefined
+        : [...filters[request.purpose], { name: 'All files', extensions: ['*'] }],
   };
   const result = window
     ? await dialog.showOpenDialog(window, options)

@@ -1,15 +1,19 @@
 // Electron main: lifecycle, the single secure window, menu, and the IPC binding of HostApi.
+// Files named on the command line (`rankscope open a.csv`, or a second launch while running)
+// are handed to the page as handles through launchFiles().
 import { app, BrowserWindow, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { bridgeChannels } from '../../core/protocol/bridge';
 import { createComputePool } from '../services/create-pool';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
-import { HostMethods } from '../services/host-methods';
-import { confirmUnsavedChanges, pickPath } from './dialogs';
+import { hostLimits } from '../services/host-settings';
+import { exampleFiles, LaunchFiles } from '../services/launch-files';
+import { confirmUnsavedChanges, pickFiles } from './dialogs';
 import { registerAppProtocol, appOrigin, appScheme } from './app-protocol';
-import { bindIpc } from './ipc';
-import { menuChannel } from '../preload/channels';
+import { bindIpc, WindowSessions } from './ipc';
+import { launchArguments } from './launch-arguments';
 import { buildMenu } from './menu';
 import { hardenWindow, hardenSession } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -27,10 +31,25 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  const launch = new LaunchFiles(launchArguments(process.argv, app.isPackaged).files);
+  const limits = hostLimits(launchArguments(process.argv, app.isPackaged));
   const pool = createComputePool(import.meta.url, { log: (line) => console.log(line) });
-  const service = new ComputeService(pool, 'electron');
-  const documents = new DocumentService(pool, app.getPath('userData'));
-  const methods = new HostMethods(service, documents, pickPath);
+  const compute = new ComputeService(pool, 'electron', limits);
+  const documents = new DocumentService(pool, app.getPath('userData'), compute.budget);
+  const sessions = new WindowSessions(
+    {
+      compute,
+      documents,
+      pickFiles,
+      launchFiles: launch,
+      exampleFiles: exampleFiles(
+        app.isPackaged ? process.resourcesPath : path.resolve(here, '../..'),
+      ),
+    },
+    (line) => console.error(line),
+  );
+  const sendToPage = (command: string) =>
+    mainWindow?.webContents.send(bridgeChannels.menu, command);
 
   const createWindow = () => {
     const state = loadWindowState(app.getPath('userData'));
@@ -59,17 +78,25 @@ if (!app.requestSingleInstanceLock()) {
     void mainWindow.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
   };
 
-  app.on('second-instance', () => {
+  // A second `rankscope open b.csv` while running: its files open in the running window.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    launch.add(launchArguments(argv, app.isPackaged).files, workingDirectory);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    sendToPage('launch-files');
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    launch.add([file]);
+    sendToPage('launch-files');
   });
 
   app.whenReady().then(() => {
-    hardenSession(session.defaultSession, devServerUrl);
+    hardenSession(session.defaultSession);
     registerAppProtocol(rendererDir);
-    bindIpc(methods, devServerUrl);
-    buildMenu(service, (command) => mainWindow?.webContents.send(menuChannel, command));
+    bindIpc(sessions, devServerUrl, (line) => console.error(line));
+    buildMenu(compute, sendToPage);
     // Backups are a safety net: if their folder cannot be prepared, the window still opens.
     void documents
       .start()

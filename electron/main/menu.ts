@@ -6,7 +6,10 @@ import type { ComputeService } from '../services/compute-service';
 export type MenuCommand =
   'new' | 'open' | 'open-recent' | 'save' | 'save-as' | 'revert' | 'import' | 'undo' | 'redo';
 
-export function buildMenu(service: ComputeService, send: (command: MenuCommand) => void): void {
+export function buildMenu(
+  service: Pick<ComputeService, 'info'>,
+  send: (command: MenuCommand) => void,
+): void {
   const isMac = process.platform === 'darwin';
   const about = () => {
     const info = service.info();

@@ -139,7 +139,7 @@ describe('BackupStore', () => {
     expect(await readdir(path.join(folder, 'backups'))).toEqual([]);
   });
 
-  it('migrates an older backup on restore and skips damaged ones', async () => {
+  it('migrates an older backup on restore, and offers damaged ones saying what is wrong', async () => {
     const store = storeFor('run-now');
     await store.start();
     const v1 = JSON.parse(
@@ -162,10 +162,64 @@ describe('BackupStore', () => {
       path.join(folder, 'backups', 'broken.json'),
       '{"type": "rankscope-backup", "sess',
     );
-    expect((await store.listRecoverable()).map((backup) => backup.id)).toEqual(['old']);
+    const offered = await store.listRecoverable();
+    expect(offered.map((backup) => backup.id).sort()).toEqual(['broken', 'old']);
+    expect(offered.find((backup) => backup.id === 'old')).toMatchObject({ recoverable: true });
+    expect(offered.find((backup) => backup.id === 'old')!.problem).toBeUndefined();
+    // Cut short before its document: offered with the reason, only to be discarded.
+    expect(offered.find((backup) => backup.id === 'broken')).toMatchObject({
+      recoverable: false,
+      problem: expect.stringMatching(
+        /^The backup file is cut short .* Nothing in it can be recovered\.$/,
+      ),
+    });
+    await expect(store.restore('broken')).rejects.toMatchObject({ name: 'Unrecoverable' });
     const restored = await store.restore('old');
     expect(restored.document.version).toBe(projectVersion);
+    expect(restored.losses).toEqual([]);
     expect('sessions' in restored.document).toBe(false);
+  });
+
+  it('recovers what a truncated or invalid backup still holds, naming what is lost', async () => {
+    const store = storeFor('run-now');
+    await store.start();
+    const whole = JSON.stringify({
+      type: 'rankscope-backup',
+      sessionId: 'cut',
+      runId: 'run-gone',
+      savedAt: 5,
+      document: {
+        ...documentTitled('Lecture'),
+        matrices: [
+          { id: 'a', name: 'A', entries: [['1', '2']] },
+          { id: 'b', name: 'B', entries: [['3']] },
+          { id: 'c', name: 'C', entries: [['4']] },
+        ],
+      },
+    });
+    // Cut inside the third matrix: the title and two matrices survive.
+    await writeFile(
+      path.join(folder, 'backups', 'cut.json'),
+      whole.slice(0, whole.indexOf('"id":"c"') + 3),
+    );
+    const invalid = JSON.parse(whole.replace('"cut"', '"bad"'));
+    invalid.document.matrices[1].entries = 'not a grid';
+    await writeFile(path.join(folder, 'backups', 'bad.json'), JSON.stringify(invalid));
+    const offered = await store.listRecoverable();
+    expect(offered.find((backup) => backup.id === 'cut')).toMatchObject({
+      title: 'Lecture',
+      recoverable: true,
+      problem: expect.stringMatching(/cut short.*Its title and 2 matrices can be recovered\.$/),
+    });
+    expect(offered.find((backup) => backup.id === 'bad')).toMatchObject({
+      problem:
+        'The backed-up document does not pass the project checks. 1 matrix of 3 could not be read (“B”). Its title and 2 matrices can be recovered.',
+    });
+    const restored = await store.restore('bad');
+    expect(restored.document.matrices.map((matrix) => matrix.name)).toEqual(['A', 'C']);
+    expect(restored.losses).toEqual(['1 matrix of 3 could not be read (“B”).']);
+    // Adopted, repaired: offered no more, and whole when read again.
+    expect((await store.listRecoverable()).map((backup) => backup.id)).toEqual(['cut']);
   });
 
   it('writes dense numbers once beside the backup, restores them, and removes them with it', async () => {

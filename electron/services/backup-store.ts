@@ -5,14 +5,14 @@
 // Matrices larger than the editor, whose numbers only the host holds, are written once each as
 // .npy files beside the session's backup (they never change), so a crash cannot lose them either.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseNpy, writeNpy } from '../../core/formats/npy';
 import type { Matrix } from '../../core/linalg/matrix';
 import { npyHeader } from '../../core/project/container';
-import { migrate } from '../../core/project/migrations';
-import { projectSchema, type ProjectDocument } from '../../core/project/schema';
+import { repairTruncatedJson, salvageDocument } from '../../core/project/salvage';
+import type { ProjectDocument } from '../../core/project/schema';
 import { isProcessAlive, writeFileAtomic } from './atomic-write';
 
 export interface BackupMetadata {
@@ -27,12 +27,32 @@ export interface RecoverableBackup {
   path?: string;
   /** When the backup was written (ms since the epoch). */
   savedAt: number;
+  /** A damaged backup: what is wrong and what can still be recovered, in sentences. */
+  problem?: string;
+  /** False when nothing can be recovered (it can only be discarded). */
+  recoverable: boolean;
 }
 
 export interface RestoredBackup extends RecoverableBackup {
   document: ProjectDocument;
   /** The numbers of the document's dense matrices that were backed up, by matrix id. */
   dense: Map<string, Matrix>;
+  /** What could not be recovered, one sentence each. */
+  losses: string[];
+}
+
+/** A backup file as read: whole, or damaged with what could be salvaged from it. */
+interface ReadBackup {
+  sessionId: string;
+  runId?: string;
+  savedAt: number;
+  path?: string;
+  dense: string[];
+  /** The salvaged document (null: nothing could be recovered). */
+  document: ProjectDocument | null;
+  losses: string[];
+  /** Set for a damaged file: why, in a sentence. */
+  damage?: string;
 }
 
 export interface BackupStoreOptions {
@@ -245,40 +265,54 @@ export class BackupStore {
   async listRecoverable(): Promise<RecoverableBackup[]> {
     const result: RecoverableBackup[] = [];
     for (const backup of await this.readBackups()) {
-      if (backup.runId === this.runId || (await this.runIsLive(backup.runId))) continue;
-      const title = (backup.document as { title?: unknown } | null)?.title;
-      result.push({
-        id: backup.sessionId,
-        title: typeof title === 'string' && title !== '' ? title : 'Untitled',
-        path: backup.path,
-        savedAt: backup.savedAt,
-      });
+      if (backup.runId === this.runId) continue;
+      if (backup.runId !== undefined && (await this.runIsLive(backup.runId))) continue;
+      result.push(summaryOf(backup));
     }
     return result.sort((a, b) => b.savedAt - a.savedAt);
   }
 
   /**
-   * The backed-up document, migrated and validated, with the dense matrices written beside it;
-   * the backup now belongs to this run.
+   * The backed-up document (what could be salvaged of a damaged one), with the dense matrices
+   * written beside it; the backup now belongs to this run.
    */
   async restore(id: string): Promise<RestoredBackup> {
     if (!safeId.test(id)) throw new RangeError(`there is no backup "${id}"`);
-    const backup = backupFileSchema.parse(JSON.parse(await readFile(this.backupPath(id), 'utf8')));
-    const document = projectSchema.parse(migrate(backup.document));
-    const dense = await this.readDense(id, document, backup.dense ?? []);
+    const backup = await this.readBackup(id);
+    if (!backup?.document)
+      throw Object.assign(
+        new Error(
+          `${backup?.damage ?? 'The backup cannot be read.'} Nothing in it can be recovered; discard it.`,
+        ),
+        { name: 'Unrecoverable' },
+      );
+    const { document } = backup;
+    const dense = await this.readDense(id, document, backup.dense);
     this.writtenDense.set(id, new Set(dense.keys()));
-    // Adopt it, so it survives another crash until the person saves or discards it.
+    // Adopt it (repaired), so it survives another crash until the person saves or discards it.
     await writeFileAtomic(
       this.backupPath(id),
-      JSON.stringify({ ...backup, runId: this.runId, document }),
+      JSON.stringify({
+        type: 'rankscope-backup',
+        sessionId: id,
+        runId: this.runId,
+        savedAt: backup.savedAt,
+        path: backup.path,
+        document,
+        dense: backup.dense.length > 0 ? backup.dense : undefined,
+      }),
+    );
+    const lostNumbers = document.matrices.filter(
+      (matrix) => backup.dense.includes(matrix.id) && !dense.has(matrix.id),
     );
     return {
-      id,
-      title: document.title || 'Untitled',
-      path: backup.path,
-      savedAt: backup.savedAt,
+      ...summaryOf(backup),
       document,
       dense,
+      losses: [
+        ...backup.losses,
+        ...lostNumbers.map((matrix) => `The numbers of “${matrix.name}” were not in the backup.`),
+      ],
     };
   }
 
@@ -353,19 +387,84 @@ export class BackupStore {
     }
   }
 
-  private async readBackups(): Promise<z.infer<typeof backupFileSchema>[]> {
-    const backups: z.infer<typeof backupFileSchema>[] = [];
+  private async readBackups(): Promise<ReadBackup[]> {
+    const backups: ReadBackup[] = [];
     for (const name of await readdir(this.backupFolder).catch(() => [] as string[])) {
       if (!name.endsWith('.json') || !safeId.test(name.slice(0, -5))) continue;
-      try {
-        const backup = backupFileSchema.parse(
-          JSON.parse(await readFile(path.join(this.backupFolder, name), 'utf8')),
-        );
-        if (backup.sessionId === name.slice(0, -5)) backups.push(backup);
-      } catch {
-        // A damaged backup is skipped, never fatal to launching.
-      }
+      const backup = await this.readBackup(name.slice(0, -5));
+      if (backup) backups.push(backup);
     }
     return backups;
   }
+
+  /**
+   * One backup file, whole or damaged: a file cut short is repaired back to its last complete
+   * value, and an invalid document keeps its valid parts (core/project/salvage.ts). Null only
+   * when the file is gone or is not a backup at all.
+   */
+  private async readBackup(sessionId: string): Promise<ReadBackup | null> {
+    const file = this.backupPath(sessionId);
+    let text: string;
+    let modified: number;
+    try {
+      text = await readFile(file, 'utf8');
+      modified = (await stat(file)).mtimeMs;
+    } catch {
+      return null;
+    }
+    let raw: unknown;
+    let damage: string | undefined;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      raw = repairTruncatedJson(text);
+      damage = `The backup file is cut short (it ends after ${text.length} characters, in the middle of its contents), probably by a crash while it was written.`;
+    }
+    const parsed = backupFileSchema.partial().safeParse(raw);
+    if (
+      !parsed.success ||
+      (parsed.data.type !== undefined && parsed.data.type !== 'rankscope-backup')
+    )
+      return null;
+    const data = parsed.data;
+    if (data.sessionId !== undefined && data.sessionId !== sessionId) return null;
+    const salvaged =
+      data.document === undefined
+        ? { document: null, losses: ['Its document did not survive.'] }
+        : salvageDocument(data.document);
+    if (!damage && salvaged.losses.length > 0)
+      damage = 'The backed-up document does not pass the project checks.';
+    return {
+      sessionId,
+      runId: data.runId,
+      savedAt: data.savedAt ?? modified,
+      path: data.path,
+      dense: data.dense ?? [],
+      document: salvaged.document,
+      losses: salvaged.losses,
+      damage,
+    };
+  }
+}
+
+function summaryOf(backup: ReadBackup): RecoverableBackup {
+  const title = backup.document?.title;
+  const summary: RecoverableBackup = {
+    id: backup.sessionId,
+    title: title ? title : 'Untitled',
+    path: backup.path,
+    savedAt: backup.savedAt,
+    recoverable: backup.document !== null,
+  };
+  if (backup.damage) summary.problem = describeDamage(backup);
+  return summary;
+}
+
+/** What is wrong with a damaged backup and what can still be had from it, in sentences. */
+function describeDamage(backup: ReadBackup): string {
+  const lost = backup.losses.join(' ');
+  if (!backup.document) return `${backup.damage} ${lost} Nothing in it can be recovered.`.trim();
+  const count = backup.document.matrices.length;
+  const kept = `Its title and ${count} matri${count === 1 ? 'x' : 'ces'} can be recovered.`;
+  return [backup.damage, lost, kept].filter(Boolean).join(' ');
 }

@@ -4,10 +4,10 @@
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { CancelledError } from '../../core/jobs/context';
-import { HostError } from '../../core/protocol/errors';
+import { HostError, reviveError } from '../../core/protocol/errors';
 import type { ProgressEvent } from '../../core/protocol/host-api';
-import type { WorkerRequest, WorkerResponse } from '../../core/protocol/messages';
-import { lendHelpers, type Loan } from './thread-lending';
+import type { WorkerReply, WorkerRequest } from '../../core/protocol/messages';
+import { lendHelpers, type AssistedMessage, type Loan } from './thread-lending';
 import { collectTransferables } from './transferables';
 
 export interface ComputePoolOptions {
@@ -150,6 +150,11 @@ export class ComputePool {
     return this.slots.filter((slot) => slot.ready && !slot.task && !slot.lentTo).length;
   }
 
+  /** The ids of the jobs queued or running. */
+  jobIds(): string[] {
+    return [...this.tasksByJobId.keys()];
+  }
+
   get pending(): number {
     return this.queue.length + this.slots.filter((slot) => slot.task).length;
   }
@@ -172,7 +177,7 @@ export class ComputePool {
       name: 'rankscope-compute',
     });
     const slot: Slot = { worker, ready: false, task: null };
-    worker.on('message', (message: WorkerResponse) => this.onMessage(slot, message));
+    worker.on('message', (message: WorkerReply | AssistedMessage) => this.onMessage(slot, message));
     worker.on('error', (error) => this.onCrash(slot, `threw outside any job: ${error.message}`));
     worker.on('exit', (code) => {
       if (this.closed || !this.slots.includes(slot)) return;
@@ -183,37 +188,39 @@ export class ComputePool {
     return slot;
   }
 
-  private onMessage(slot: Slot, message: WorkerResponse | { type: 'assisted' }): void {
-    if (message.type === 'assisted') {
+  private onMessage(slot: Slot, message: WorkerReply | AssistedMessage): void {
+    if ('type' in message) {
+      // A lent helper is back from its job.
       slot.lentTo = undefined;
       slot.worker.unref();
       this.dispatch();
       return;
     }
-    if (message.type === 'ready') {
+    if ('ready' in message) {
       slot.ready = true;
       this.dispatch();
       return;
     }
     const task = slot.task;
     if (!task || task.id !== message.id) return;
-    if (message.type === 'progress') {
+    if ('progress' in message) {
       if (!task.settled) task.onProgress?.(message.progress);
       return;
     }
     slot.task = null;
     slot.worker.unref();
-    const waited = (performance.now() - task.queuedAt - message.milliseconds).toFixed(1);
-    if (message.type === 'result') {
+    const milliseconds = message.milliseconds ?? 0;
+    const waited = (performance.now() - task.queuedAt - milliseconds).toFixed(1);
+    if ('result' in message) {
       this.log(
-        `[compute] ${task.job} #${task.id} ok in ${message.milliseconds.toFixed(1)} ms (queued ${waited} ms)`,
+        `[compute] ${task.job} #${task.id} ok in ${milliseconds.toFixed(1)} ms (queued ${waited} ms)`,
       );
       this.settle(task, undefined, message.result);
     } else {
       this.log(
-        `[compute] ${task.job} #${task.id} failed in ${message.milliseconds.toFixed(1)} ms: ${message.error.message}`,
+        `[compute] ${task.job} #${task.id} failed in ${milliseconds.toFixed(1)} ms: ${message.error.message}`,
       );
-      this.settle(task, new HostError(message.error));
+      this.settle(task, reviveError(message.error));
     }
     this.dispatch();
   }
@@ -263,10 +270,9 @@ export class ComputePool {
       slot.worker.ref();
       this.lendIdleWorkers(slot, task);
       const message: WorkerRequest = {
-        type: 'run',
         id: task.id,
-        job: task.job,
-        request: task.request,
+        method: task.job,
+        args: [task.request],
         cancelFlag: task.cancelFlag,
       };
       const transfer = task.transfer ? collectTransferables(task.request) : [];

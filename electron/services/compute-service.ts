@@ -1,10 +1,12 @@
-// The host side of HostApi, shared by Electron's IPC and the web host: validates every call
-// against the job catalog's schemas and runs it on the compute pool.
+// Compute for every host: validates a call against the job catalog's schema, checks the job's
+// estimated memory and time against the host's budget before anything is allocated, and runs it
+// on the pool under the caller's job id.
 import os from 'node:os';
 import { catalog } from '../../core/jobs/catalog';
+import { checkBudget } from '../../core/jobs/budget';
+import { hostError } from '../../core/protocol/errors';
 import type { HostInfo, ProgressEvent } from '../../core/protocol/host-api';
-import { cancelCallSchema, computeCallSchema } from '../../core/protocol/messages';
-import { HostError } from '../../core/protocol/errors';
+import type { HostLimits } from '../../core/protocol/limits';
 import type { ComputePool } from './compute-pool';
 import { appVersion } from './app-version';
 
@@ -12,6 +14,7 @@ export class ComputeService {
   constructor(
     private readonly pool: ComputePool,
     private readonly host: HostInfo['host'],
+    readonly limits: HostLimits,
   ) {}
 
   info(): HostInfo {
@@ -30,42 +33,54 @@ export class ComputeService {
           : os.cpus().length,
       workers: this.pool.size,
       nativeDialogs: this.host === 'electron',
-      homeFolder: os.homedir(),
+      limits: this.limits,
     };
   }
 
-  /** Validates an untrusted call ({ job, request, jobId }) and runs it. */
-  compute(call: unknown, onProgress?: (event: ProgressEvent) => void): Promise<unknown> {
-    const envelope = computeCallSchema.safeParse(call);
-    if (!envelope.success)
-      return Promise.reject(
-        invalid(
-          `The compute call is malformed: ${envelope.error.issues[0]?.message ?? 'unknown problem'}.`,
-        ),
-      );
-    const { job, request, jobId } = envelope.data;
+  /** Validates a job request, checks its budget, and runs it; `jobId` names it for cancel. */
+  compute(
+    job: string,
+    request: unknown,
+    options: { jobId: string; onProgress?: (event: ProgressEvent) => void },
+  ): Promise<unknown> {
     if (!Object.hasOwn(catalog, job))
-      return Promise.reject(invalid(`There is no compute job named "${job}".`));
+      return Promise.reject(
+        hostError('InvalidRequest', `There is no compute job named "${job.slice(0, 64)}".`),
+      );
     const definition = catalog[job as keyof typeof catalog];
     const parsed = definition.request.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       return Promise.reject(
-        invalid(
+        hostError(
+          'InvalidRequest',
           `The request for "${job}" is invalid${where}: ${issue?.message ?? 'unknown problem'}.`,
         ),
       );
     }
-    return this.pool.run(job, parsed.data, { jobId, onProgress });
+    try {
+      const cost = (definition.cost as (request: unknown) => { bytes: number; flops: number })(
+        parsed.data,
+      );
+      checkBudget(`The job “${job}”`, cost, this.budget);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.pool.run(job, parsed.data, options);
   }
 
-  cancel(call: unknown): void {
-    const parsed = cancelCallSchema.safeParse(call);
-    if (parsed.success) this.pool.cancel(parsed.data.jobId);
+  cancel(jobId: string): void {
+    this.pool.cancel(jobId);
   }
-}
 
-function invalid(message: string): HostError {
-  return new HostError({ name: 'InvalidRequest', message });
+  /** Cancels every job of a window or connection (their ids start with its scope id). */
+  cancelScope(scopeId: string): void {
+    for (const jobId of this.pool.jobIds())
+      if (jobId.startsWith(`${scopeId}/`)) this.pool.cancel(jobId);
+  }
+
+  get budget() {
+    return { memoryBytes: this.limits.memoryBudgetBytes, seconds: this.limits.timeBudgetSeconds };
+  }
 }

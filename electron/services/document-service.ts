@@ -1,75 +1,56 @@
 // The file half of HostApi, shared by Electron and the web host: projects (atomic save, external
 // changes), backups of unsaved work, recent files, matrix imports (those larger than the editor
 // kept here as numbers, see dense-matrices.ts), and the Lab's weight table, which streams one
-// tensor at a time from disk to the compute pool.
-import { readFile, stat } from 'node:fs/promises';
-import os from 'node:os';
+// tensor at a time from disk to the compute pool. It takes host paths: the handlers resolve the
+// page's handles (file-handles.ts) before calling it, so nothing here trusts the page with a path.
+// Every read is measured against the memory budget before it allocates.
 import path from 'node:path';
 import type { ByteSource } from '../../core/formats/byte-source';
-import { bytesSource } from '../../core/formats/byte-source';
 import { FormatError } from '../../core/formats/format-error';
 import { loadMatrixFile } from '../../core/formats/load';
 import { parseNpy } from '../../core/formats/npy';
 import { readSafetensorsIndex, readTensor } from '../../core/formats/safetensors';
+import { checkBudget, type Budget } from '../../core/jobs/budget';
 import type { WeightDescription, WeightRow } from '../../core/jobs/weight-analysis';
 import type { Matrix } from '../../core/linalg/matrix';
 import type { ProjectDocument } from '../../core/project/schema';
 import { HostError } from '../../core/protocol/errors';
-import {
-  backupRequestSchema,
-  importMatrixRequestSchema,
-  keepMatrixRequestSchema,
-  readMatrixRequestSchema,
-  saveProjectRequestSchema,
-  weightFilesRequestSchema,
-  type BackupSummary,
-  type DenseMatrixData,
-  type ImportedMatrix,
-  type OpenedProjectResult,
-  type RecentProject,
-  type SavedProjectResult,
-  type WeightTable,
+import type {
+  DenseMatrixData,
+  ImportedMatrix,
+  KeepMatrixRequest,
+  WeightFilesRequest,
+  WeightTable,
 } from '../../core/protocol/files';
 import type { ProgressEvent } from '../../core/protocol/host-api';
-import { BackupStore } from './backup-store';
+import { BackupStore, type RecoverableBackup } from './backup-store';
 import type { ComputePool } from './compute-pool';
-import { compactMatrix, DenseMatrices, matrixFromCells } from './dense-matrices';
-import { openFileByteSource } from './file-byte-source';
-import { ExternalChangeError, ProjectStore } from './project-store';
+import { compactMatrix, DenseMatrixStore, numbersFromCells } from './dense-matrix-store';
+import { ExternalChangeError, ProjectFileStore } from './project-file-store';
+import { largestEditorSize, largestKeptEntries } from '../../core/project/limits';
 import { RecentFiles } from './recent-files';
+import { openRegularFile } from './regular-file';
 
-/** The editor keeps small matrices as strings; larger imports are kept in the host as numbers. */
-const editorLimit = 64;
 /** Files read whole (projects, text matrices) are capped before reading. */
 const maxReadBytes = 1024 ** 3;
+/**
+ * Peak memory of a text import per byte of file: the bytes, the decoded text (UTF-16) and the
+ * cells' strings and arrays. Measured on CSVs of decimals; generous for short numbers.
+ */
+const textImportBytesPerFileByte = 12;
+/** A tensor read for its spectrum peaks at about 2.6× its float64 size (weight-analysis.ts). */
+const spectrumBytesPerEntry = 8 * 2.6;
 
-function invalid(message: string): HostError {
-  return new HostError({ name: 'InvalidRequest', message });
+/** A file the handlers resolved: where it is, and the name the page knows it by. */
+export interface ChosenFile {
+  path: string;
+  name: string;
 }
 
-function parse<T>(
-  schema: {
-    safeParse(
-      value: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  value: unknown,
-  what: string,
-): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw invalid(
-    `The ${what} request is invalid${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message}.`,
-  );
-}
-
-function requirePath(value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 4096)
-    throw invalid('A file path is required.');
-  return path.resolve(value.startsWith('~') ? path.join(os.homedir(), value.slice(1)) : value);
+/** A weight file opened by the handlers as a byte source (read ranges, never the whole file). */
+export interface WeightSource {
+  fileName: string;
+  source: ByteSource & { close?: () => Promise<void> };
 }
 
 function formatNumber(value: number): string {
@@ -78,15 +59,16 @@ function formatNumber(value: number): string {
 }
 
 export class DocumentService {
-  readonly projects = new ProjectStore();
+  readonly projects = new ProjectFileStore();
   readonly backups: BackupStore;
   readonly recent: RecentFiles;
   /** Large matrices imported (or restored from a backup) in this run, by matrix id. */
-  readonly dense = new DenseMatrices();
+  readonly dense = new DenseMatrixStore();
 
   constructor(
     private readonly pool: ComputePool,
     dataFolder: string,
+    private readonly budget: Budget = { memoryBytes: 2 * 1024 ** 3, seconds: 900 },
   ) {
     this.backups = new BackupStore(dataFolder);
     this.recent = new RecentFiles(dataFolder);
@@ -101,81 +83,84 @@ export class DocumentService {
     return this.backups.end();
   }
 
-  async openProject(value: unknown): Promise<OpenedProjectResult> {
-    const file = requirePath(value);
-    const opened = await this.projects.open(file);
-    await this.recent.add(opened.path);
-    return {
-      path: opened.path,
-      fileName: path.basename(opened.path),
-      document: opened.document,
-      fileVersion: opened.fileVersion,
-    };
+  /** Refuses a read whose peak memory would pass the budget, before anything is allocated. */
+  private checkRead(what: string, bytes: number): void {
+    checkBudget(what, { bytes, flops: 0 }, this.budget);
   }
 
-  async saveProject(value: unknown): Promise<SavedProjectResult> {
-    const request = parse(saveProjectRequestSchema, value, 'save');
-    const target = requirePath(request.path);
+  async openProject(file: string) {
+    const { size } = await regularFileSize(file);
+    // The file's bytes, and the blobs viewed in place: about twice its size at the peak.
+    this.checkRead(`Opening ${path.basename(file)}`, 2 * size);
+    const opened = await this.projects.open(file);
+    await this.recent.add(opened.path);
+    return { path: opened.path, document: opened.document, fileVersion: opened.fileVersion };
+  }
+
+  /** Whether the file was opened or saved in this run (saving over it then needs no question). */
+  knows(file: string): boolean {
+    return this.projects.diskState(file) !== undefined;
+  }
+
+  async saveProject(
+    file: string,
+    request: { document: ProjectDocument; overwriteExternalChanges?: boolean; blobsFrom?: string },
+  ): Promise<{ path: string; document: ProjectDocument }> {
     try {
       // Numbers imported this run come from here; those of an opened file from the store.
       const saved = await this.projects.save(
-        target,
+        file,
         request.document,
         this.dense.of(request.document),
         {
           overwriteExternalChanges: request.overwriteExternalChanges,
-          blobsFrom: request.blobsFrom ? requirePath(request.blobsFrom) : undefined,
+          blobsFrom: request.blobsFrom,
         },
       );
       await this.recent.add(saved.path);
-      return { path: saved.path, fileName: path.basename(saved.path), document: saved.document };
+      return { path: saved.path, document: saved.document };
     } catch (error) {
       if (error instanceof ExternalChangeError) {
         throw new HostError({
           name: 'ExternalChange',
-          message: `${path.basename(target)} was changed by another program since it was opened.`,
+          message: `${path.basename(file)} was changed by another program since it was opened.`,
         });
       }
       throw error;
     }
   }
 
-  async checkExternalChange(value: unknown): Promise<string> {
-    return (await this.projects.checkExternalChange(requirePath(value))).status;
+  async checkExternalChange(file: string): Promise<string> {
+    return (await this.projects.checkExternalChange(file)).status;
   }
 
-  async recentProjects(): Promise<RecentProject[]> {
-    return (await this.recent.listExisting()).map((file) => ({
-      ...file,
-      fileName: path.basename(file.path),
-    }));
+  /** The recent projects that still exist, most recent first (host paths). */
+  recentProjects() {
+    return this.recent.listExisting();
   }
 
-  writeBackup(value: unknown): void {
-    const request = parse(backupRequestSchema, value, 'backup');
+  writeBackup(sessionId: string, document: ProjectDocument, projectPath?: string): void {
     this.backups.scheduleBackup(
-      request.sessionId,
-      request.document,
-      { path: request.path },
-      this.dense.of(request.document),
+      sessionId,
+      document,
+      { path: projectPath },
+      this.dense.of(document),
     );
   }
 
-  clearBackup(value: unknown): Promise<void> {
-    if (typeof value !== 'string') throw invalid('A session id is required.');
-    return this.backups.clear(value);
+  clearBackup(sessionId: string): Promise<void> {
+    return this.backups.clear(sessionId);
   }
 
-  listBackups(): Promise<BackupSummary[]> {
+  listBackups(): Promise<RecoverableBackup[]> {
     return this.backups.listRecoverable();
   }
 
-  async restoreBackup(value: unknown) {
-    if (typeof value !== 'string') throw invalid('A backup id is required.');
-    const { document, dense, ...summary } = await this.backups.restore(value);
+  async restoreBackup(id: string) {
+    const { document, dense, losses, ...summary } = await this.backups.restore(id);
     for (const [matrixId, matrix] of dense) this.dense.put(matrixId, matrix);
     await this.readDenseFromFile(document, summary.path);
-    return { summary, document };
+    return { summary, document, losses };
   }
 
   /**
@@ -195,25 +180,22 @@ export class DocumentService {
     }
   }
 
-  discardBackup(value: unknown): Promise<void> {
-    if (typeof value !== 'string') throw invalid('A backup id is required.');
-    return this.backups.discard(value);
+  discardBackup(id: string): Promise<void> {
+    return this.backups.discard(id);
   }
 
   /** The numbers of a dense matrix: imported (or restored) this run, else from its project file. */
-  readMatrix(value: unknown): DenseMatrixData {
-    const request = parse(readMatrixRequestSchema, value, 'read matrix');
-    const file = request.path === undefined ? undefined : requirePath(request.path);
+  readMatrix(matrixId: string, projectFile?: string): DenseMatrixData {
     const matrix =
-      this.dense.get(request.matrixId) ??
-      (file === undefined ? undefined : this.projects.blobsOf(file).get(request.matrixId));
+      this.dense.get(matrixId) ??
+      (projectFile === undefined ? undefined : this.projects.blobsOf(projectFile).get(matrixId));
     if (!matrix) {
       throw new HostError({
         name: 'MissingMatrix',
-        message: `The numbers of the matrix "${request.matrixId}" are not available: it was not imported in this run${
-          file === undefined
+        message: `The numbers of the matrix "${matrixId}" are not available: it was not imported in this run${
+          projectFile === undefined
             ? ''
-            : ` and ${path.basename(file)} (as opened or saved) does not hold it`
+            : ` and ${path.basename(projectFile)} (as opened or saved) does not hold it`
         }.`,
       });
     }
@@ -223,33 +205,24 @@ export class DocumentService {
   }
 
   /** Keeps numbers the page holds (a large paste, a project it decoded) as a dense matrix. */
-  keepMatrix(value: unknown): { matrixId: string } {
-    const { matrixId, rows, cols, data } = parse(keepMatrixRequestSchema, value, 'keep matrix');
+  keepMatrix({
+    matrixId,
+    rows,
+    cols,
+    data,
+  }: Omit<KeepMatrixRequest, 'data'> & { data: Float64Array }): { matrixId: string } {
     const matrix = compactMatrix({ rows, cols, data });
     if (matrixId === undefined) return { matrixId: this.dense.add(matrix) };
     this.dense.put(matrixId, matrix);
     return { matrixId };
   }
 
-  async importMatrix(value: unknown): Promise<ImportedMatrix> {
-    const request = parse(importMatrixRequestSchema, value, 'import');
-    let fileName: string;
-    let bytes: Uint8Array;
-    if ('path' in request) {
-      const file = requirePath(request.path);
-      fileName = path.basename(file);
-      const size = (await stat(file)).size;
-      if (size > maxReadBytes)
-        throw new FormatError(
-          `the file is ${size} bytes, more than the ${maxReadBytes}-byte limit for imports`,
-          { file: fileName },
-        );
-      bytes = new Uint8Array(await readFile(file));
-    } else {
-      fileName = request.fileName;
-      bytes = request.bytes;
-    }
-    const loaded = loadMatrixFile(fileName, bytes, { tensor: request.tensor, maxEntries: 2 ** 24 });
+  async importMatrix(file: ChosenFile, tensor?: string): Promise<ImportedMatrix> {
+    const fileName = file.name;
+    const bytes = await this.readWhole(file, (size) =>
+      /\.(npy|safetensors)$/i.test(fileName) ? 2 * size : textImportBytesPerFileByte * size,
+    );
+    const loaded = loadMatrixFile(fileName, bytes, { tensor, maxEntries: largestKeptEntries });
     const notes: string[] = [];
     let rows: number;
     let cols: number;
@@ -263,10 +236,11 @@ export class DocumentService {
       if (loaded.note) notes.push(loaded.note);
       notes.push(`Read as ${loaded.dtype}, shape ${loaded.originalShape.join('×')}.`);
     }
-    if (rows > editorLimit || cols > editorLimit) {
+    // The editor keeps small matrices as strings; larger imports are kept in the host as numbers.
+    if (rows > largestEditorSize || cols > largestEditorSize) {
       // The only copy of the numbers the host keeps; the text cells are dropped with this call.
       const matrix =
-        loaded.kind === 'text' ? matrixFromCells(loaded.text.cells, fileName) : loaded.matrix;
+        loaded.kind === 'text' ? numbersFromCells(loaded.text.cells, fileName) : loaded.matrix;
       const matrixId = this.dense.add(matrix);
       // The editor says itself that such a matrix is kept as numbers and read-only.
       return { fileName, rows, cols, cells: [], notes, dense: { matrixId } };
@@ -280,28 +254,41 @@ export class DocumentService {
     return { fileName, rows, cols, cells, notes };
   }
 
+  /** A whole regular file, after checking its size and its reader's peak memory. */
+  private async readWhole(file: ChosenFile, peak: (size: number) => number): Promise<Uint8Array> {
+    const { handle, size } = await openRegularFile(file.path);
+    try {
+      if (size > maxReadBytes)
+        throw new FormatError(
+          `the file is ${size} bytes, more than the ${maxReadBytes}-byte limit for imports`,
+          { file: file.name },
+        );
+      this.checkRead(`Reading ${file.name}`, peak(size));
+      const bytes = new Uint8Array(size);
+      let done = 0;
+      while (done < size) {
+        const { bytesRead } = await handle.read(bytes, done, size - done, done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return bytes.subarray(0, done);
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** Streams every matrix-shaped tensor of the files through the pool, one at a time. */
   async analyzeWeights(
-    value: unknown,
+    open: () => Promise<WeightSource[]>,
+    request: Omit<WeightFilesRequest, 'files'>,
     onProgress?: (event: ProgressEvent) => void,
     signal?: AbortSignal,
   ): Promise<WeightTable> {
-    const request = parse(weightFilesRequestSchema, value, 'weight analysis');
+    const policy = request.policy ?? { kind: 'default' };
     const table: WeightTable = { rows: [], skipped: [], failed: [] };
-    const sources: { fileName: string; source: ByteSource & { close?: () => Promise<void> } }[] =
-      [];
+    const sources: WeightSource[] = [];
     try {
-      for (const file of request.files) {
-        if ('path' in file) {
-          const resolved = requirePath(file.path);
-          sources.push({
-            fileName: path.basename(resolved),
-            source: await openFileByteSource(resolved),
-          });
-        } else {
-          sources.push({ fileName: file.fileName, source: bytesSource(file.bytes) });
-        }
-      }
+      sources.push(...(await open()));
       // List first, so progress can count every tensor of every file.
       const work: {
         fileName: string;
@@ -324,6 +311,8 @@ export class DocumentService {
             work.push({
               fileName,
               load: async () => {
+                const entries = entry.shape.reduce((product, extent) => product * extent, 1);
+                this.checkRead(`Reading ${entry.name}`, entries * spectrumBytesPerEntry);
                 const tensor = await readTensor(source, entry, {
                   fileName,
                   maxEntries: 2 ** 28,
@@ -346,6 +335,8 @@ export class DocumentService {
           work.push({
             fileName,
             load: async () => {
+              // The file's bytes and the numbers decoded from them (at most 8 per byte of F16).
+              this.checkRead(`Reading ${fileName}`, source.size * 5);
               const bytes = await source.read(0, source.size);
               if (/\.npy$/i.test(fileName)) {
                 // Decoded straight into the SVD's workspace (as a safetensors tensor is).
@@ -398,7 +389,7 @@ export class DocumentService {
           });
           const row = (await this.pool.run(
             'weightAnalysis',
-            { matrix, description, policy: request.policy, transposed },
+            { matrix, description, policy, transposed },
             {
               signal,
               onProgress: (event) =>
@@ -427,4 +418,10 @@ export class DocumentService {
       for (const { source } of sources) await source.close?.();
     }
   }
+}
+
+async function regularFileSize(file: string): Promise<{ size: number }> {
+  const { handle, size } = await openRegularFile(file);
+  await handle.close();
+  return { size };
 }

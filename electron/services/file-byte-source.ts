@@ -1,15 +1,23 @@
 // A ByteSource over a file on disk: parsers read only the byte ranges they ask for, so a
-// multi-gigabyte weight file is never loaded whole.
-import { open, type FileHandle } from 'node:fs/promises';
+// multi-gigabyte weight file is never loaded whole. Only regular files are opened.
 import type { ByteSource } from '../../core/formats/byte-source';
+import { openRegularFile } from './regular-file';
 
 export interface FileByteSource extends ByteSource {
   close(): Promise<void>;
 }
 
-export async function openFileByteSource(file: string): Promise<FileByteSource> {
-  const handle: FileHandle = await open(file, 'r');
-  const { size } = await handle.stat();
+export interface ByteSourceOptions {
+  /** The most bytes one read may ask for: a range past it is refused before anything is allocated. */
+  largestRead?: number;
+}
+
+export async function openFileByteSource(
+  file: string,
+  options: ByteSourceOptions = {},
+): Promise<FileByteSource> {
+  const { handle, size } = await openRegularFile(file);
+  const largestRead = options.largestRead ?? Number.POSITIVE_INFINITY;
   return {
     size,
     async read(offset, length) {
@@ -18,6 +26,10 @@ export async function openFileByteSource(file: string): Promise<FileByteSource> 
           `bytes ${offset}…${offset + length} lie outside the ${size}-byte file`,
         );
       }
+      if (length > largestRead)
+        throw new RangeError(
+          `reading ${length} bytes at once is more than the ${largestRead}-byte budget of one read`,
+        );
       const buffer = new Uint8Array(length);
       let done = 0;
       while (done < length) {

@@ -5,7 +5,7 @@ import { kernels } from '../../core/linalg/kernels/kernels';
 import { gaussianMatrix } from '../../core/linalg/random';
 import { task, runTaskPart } from '../../core/linalg/threads/team-tasks';
 import { activeTeam } from '../../core/linalg/threads/thread-team';
-import { createWorkspace, detachedVector } from '../../core/linalg/workspace';
+import { createWorkspace } from '../../core/linalg/workspace';
 import { singularValues } from '../../core/linalg/svd';
 import { serveJobs } from '../worker/worker-runtime';
 
@@ -32,7 +32,7 @@ function product({ m, n, depth, alpha, repeat = 1 }: ProductRequest) {
     kernels.gemm(false, false, m, n, depth, alpha, a, 0, m, b, 0, depth, 0, c, 0, m);
     sizes.push(activeTeam()?.size ?? 1);
   }
-  return { c: detachedVector(c), sizes };
+  return { c: c.slice(), sizes }; // a copy: the workspace memory is reused
 }
 
 /** Singular values of a seeded Gaussian: two-stage reduction, its chase pipelined over the team. */

@@ -1,10 +1,10 @@
-// The inside of a compute worker: receives run messages, runs the named job with a context
+// The inside of a compute worker: receives job envelopes ({ id, method: job, args: [request] }), runs the named job with a context
 // whose cancellation flag is shared memory, and posts progress, the result or the error back.
 import { parentPort } from 'node:worker_threads';
 import type { JobContext } from '../../core/jobs/context';
 import { CancelledError } from '../../core/jobs/context';
 import { serializeError } from '../../core/protocol/errors';
-import type { WorkerRequest, WorkerResponse } from '../../core/protocol/messages';
+import type { WorkerReply, WorkerRequest } from '../../core/protocol/messages';
 import type { AssistMessage, TeamMessage } from '../services/thread-lending';
 import { collectTransferables } from '../services/transferables';
 import { assist, leadTeam } from './team-member';
@@ -22,25 +22,26 @@ export interface ServeOptions {
 export function serveJobs(runners: Record<string, JobRunner>, options: ServeOptions = {}): void {
   const port = parentPort;
   if (!port) throw new Error('serveJobs must run inside a worker thread');
-  const post = (message: WorkerResponse, transfer: ArrayBuffer[] = []) =>
+  const post = (message: WorkerReply, transfer: ArrayBuffer[] = []) =>
     port.postMessage(message, transfer);
 
-  // The helpers the pool lent for the next job (a 'team' message comes just before its 'run').
+  // The helpers the pool lent for the next job (a 'team' message comes just before its job).
   let team: TeamMessage | undefined;
   port.on('message', async (message: WorkerRequest | TeamMessage | AssistMessage) => {
-    if (message.type === 'assist') {
-      assist(message, options.helperPart);
-      port.postMessage({ type: 'assisted' });
+    // Lending messages carry a type; a job envelope ({ id, method, args }) does not.
+    if ('type' in message) {
+      if (message.type === 'assist') {
+        assist(message, options.helperPart);
+        port.postMessage({ type: 'assisted' });
+      } else if (message.type === 'team') {
+        team = message;
+      }
       return;
     }
-    if (message.type === 'team') {
-      team = message;
-      return;
-    }
-    if (message.type !== 'run') return;
     const lent = team;
     team = undefined;
-    const { id, job, request, cancelFlag } = message;
+    const { id, method: job, args, cancelFlag } = message;
+    const [request] = args;
     const started = performance.now();
     let lastProgress = 0;
     const context: JobContext = {
@@ -48,11 +49,7 @@ export function serveJobs(runners: Record<string, JobRunner>, options: ServeOpti
         const now = performance.now();
         if (now - lastProgress < progressIntervalMs && fraction < 1) return;
         lastProgress = now;
-        post({
-          type: 'progress',
-          id,
-          progress: { fraction: Math.min(1, Math.max(0, fraction)), message: text },
-        });
+        post({ id, progress: { fraction: Math.min(1, Math.max(0, fraction)), message: text } });
       },
       checkCancelled() {
         if (Atomics.load(cancelFlag, 0) === 1) throw new CancelledError();
@@ -66,18 +63,10 @@ export function serveJobs(runners: Record<string, JobRunner>, options: ServeOpti
         context.checkCancelled();
         return runner(request, context);
       });
-      post(
-        { type: 'result', id, result, milliseconds: performance.now() - started },
-        collectTransferables(result),
-      );
+      post({ id, result, milliseconds: performance.now() - started }, collectTransferables(result));
     } catch (error) {
-      post({
-        type: 'error',
-        id,
-        error: serializeError(error),
-        milliseconds: performance.now() - started,
-      });
+      post({ id, error: serializeError(error), milliseconds: performance.now() - started });
     }
   });
-  post({ type: 'ready' });
+  post({ ready: true });
 }

@@ -1,9 +1,9 @@
-// The preload exposes the host contract as window.rankscope (Electron only).
-import type { HostApi } from '../../core/protocol/host-api';
+// The preload exposes the host bridge as window.rankscope (Electron only).
+import type { HostBridge } from '../../core/protocol/bridge';
 
 declare global {
   interface Window {
-    rankscope?: HostApi;
+    rankscope?: HostBridge;
   }
 }
 

@@ -5,7 +5,7 @@ import welcome from '../../assets/examples/welcome.json';
 import { projectSchema } from '../../core/project/schema';
 import { chooseHost } from './host';
 import { createProjectStore } from './state/project-store';
-import { HostContext, StoreContext } from './workbench/app-context';
+import { HostContext, StoreContext } from './state/app-context';
 import { Workbench } from './workbench/Workbench';
 import './styles/theme.css';
 

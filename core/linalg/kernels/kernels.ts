@@ -12,8 +12,4 @@ export type { DenseKernels } from './dense-kernels';
  * team's threads for large calls on a shared one), the TypeScript loops for everything else
  * (and everywhere when WebAssembly is unavailable).
  */
-export let kernels: DenseKernels = createThreadedKernels(createWasmKernels(typescriptKernels));
-
-export function useKernels(next: DenseKernels): void {
-  kernels = next;
-}
+export const kernels: DenseKernels = createThreadedKernels(createWasmKernels(typescriptKernels));

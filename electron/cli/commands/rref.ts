@@ -1,9 +1,11 @@
 // rankscope rref FILE [--strategy textbook|partial] [--json] [--latex]
 import { Option, type Command } from 'commander';
-import { rrefCliLatex, rrefCliReport } from '../../../core/jobs/rref';
+import { rrefCliLatex } from '../../../core/jobs/rref-latex';
+import { rrefCliReport } from '../../../core/jobs/rref-report';
 import { CliInputError } from '../input-error';
 import { printJson } from '../output';
 import { readMatrixFile } from '../read-matrix';
+import { slideOptions, writeSlides, type SlideOptions } from './rref-slides';
 
 export function registerRref(program: Command): void {
   program
@@ -20,14 +22,28 @@ export function registerRref(program: Command): void {
     )
     .option('--json', 'print JSON')
     .option('--latex', 'print the trace as LaTeX')
+    .addOption(slideOptions.beamer)
+    .addOption(slideOptions.overlays)
+    .addOption(slideOptions.pdf)
+    .addOption(slideOptions.pptx)
+    .addOption(slideOptions.handout)
+    .addOption(slideOptions.paper)
+    .addOption(slideOptions.augmented)
+    .addOption(slideOptions.title)
+    .addOption(slideOptions.out)
     .action(
-      (
+      async (
         file: string,
-        options: { strategy: 'textbook' | 'partial'; json?: boolean; latex?: boolean },
+        options: {
+          strategy: 'textbook' | 'partial';
+          json?: boolean;
+          latex?: boolean;
+        } & SlideOptions,
       ) => {
         const loaded = readMatrixFile(file);
         if (!loaded.cells)
           throw new CliInputError(`${file}: rref reads text matrix files (CSV, TSV, whitespace)`);
+        if (await writeSlides(file, loaded.cells, options)) return;
         if (options.latex) {
           process.stdout.write(rrefCliLatex(loaded.cells, { strategy: options.strategy }) + '\n');
           return;

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { fromRows } from '../../../core/linalg/matrix';
 import { svd } from '../../../core/linalg/svd';
 import { lowRankReport } from '../../../core/rank/low-rank';
-import { truncationAt } from '../views/approximate/truncation';
+import { truncationAt } from './truncation';
 import {
   buildApproximationFigure,
   difference,

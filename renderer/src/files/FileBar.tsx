@@ -1,23 +1,24 @@
 // The file controls of the title bar (New, Open, Save, Save As, Recent, Import), their keyboard
-// shortcuts and native-menu commands, the in-page path prompt for hosts without dialogs, the
+// shortcuts and native-menu commands, the path prompt for hosts without dialogs (PathPrompt), the
 // window title with its unsaved mark, backups of unsaved work and the offer to restore them,
 // notice of a file changed by another program, and drag and drop of projects and matrix files.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { decodeProject } from '../../../core/project/container';
 import type { BackupSummary, RecentProject } from '../../../core/protocol/files';
 import { denseMatrices } from '../state/dense-matrices';
-import { useHost, useProjectStore } from '../workbench/app-context';
-import { createFileSession, newestEntry, windowTitle, type FileSession } from './file-session';
-import { useFileCommands, type PathPrompt } from './use-file-commands';
+import { useHost, useProjectStore } from '../state/app-context';
+import {
+  createFileSession,
+  newestEntry,
+  windowTitle,
+  type FileSession,
+} from '../state/file-session';
+import { useFileChoice, type HostFacts } from './use-file-choice';
+import { useFileCommands } from './use-file-commands';
+import { titleWithShortcut } from '../keyboard/keymap';
+import { useShortcuts } from '../keyboard/use-shortcuts';
 import './files.css';
-
-interface PromptState {
-  title: string;
-  mode: 'open' | 'save';
-  value: string;
-  resolve(path: string | null): void;
-}
 
 interface Notice {
   message: string;
@@ -25,51 +26,64 @@ interface Notice {
 }
 
 const matrixExtensions = /\.(csv|tsv|txt|dat|mtx|npy|safetensors)$/i;
+const droppedKinds =
+  'Rankscope opens .rankscope projects and matrix files (.csv, .tsv, .txt, .mtx, .npy, .safetensors).';
 
 export function FileBar({ session: given }: { session?: FileSession }) {
   const { host } = useHost();
   const store = useProjectStore();
   const [session] = useState(() => given ?? createFileSession());
-  const [facts, setFacts] = useState({ nativeDialogs: false, homeFolder: '~' });
-  const [prompting, setPrompting] = useState<PromptState | null>(null);
+  const [facts, setFacts] = useState<HostFacts>({ nativeDialogs: false });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [backups, setBackups] = useState<BackupSummary[]>([]);
   const [recent, setRecent] = useState<RecentProject[] | null>(null);
   const [changedOnDisk, setChangedOnDisk] = useState(false);
   const importInput = useRef<HTMLInputElement>(null);
 
-  const prompt: PathPrompt = (request) =>
-    new Promise((resolve) =>
-      setPrompting({
-        title: request.title,
-        mode: request.mode,
-        value: request.suggestion,
-        resolve,
-      }),
-    );
-  const notify = (message: string, kind: 'info' | 'error' = 'info') => setNotice({ message, kind });
+  const notify = useCallback(
+    (message: string, kind: 'info' | 'error' = 'info') => setNotice({ message, kind }),
+    [],
+  );
+  const uploading = useCallback(
+    (fileName: string, sent: number, total: number) =>
+      setNotice(
+        sent < total
+          ? {
+              message: `Sending ${fileName} to the host… ${Math.floor((100 * sent) / Math.max(1, total))}%`,
+              kind: 'info',
+            }
+          : null,
+      ),
+    [],
+  );
+  const choice = useFileChoice(host, facts, uploading);
+  const { dropped } = choice;
+  const confirm = useCallback((message: string) => window.confirm(message), []);
+  const pickUpload = useCallback(() => importInput.current?.click(), []);
   const commands = useFileCommands(session, {
-    prompt,
-    confirm: (message) => window.confirm(message),
+    choose: choice.choose,
+    confirm,
     notify,
-    ...facts,
+    upload: choice.upload,
+    pickUpload: facts.nativeDialogs ? undefined : pickUpload,
   });
 
   const title = useStore(store, (state) => state.document.title);
   const fileName = useStore(session, (state) => state.fileName);
-  const path = useStore(session, (state) => state.path);
+  const file = useStore(session, (state) => state.file);
+  const shownPath = useStore(session, (state) => state.shownPath);
 
   // Host facts, and backups a crashed run left behind.
   useEffect(() => {
     void host
       .info()
-      .then((info) => setFacts({ nativeDialogs: info.nativeDialogs, homeFolder: info.homeFolder }));
+      .then((info) => setFacts({ nativeDialogs: info.nativeDialogs, root: info.root }));
     void host.listBackups().then(setBackups, () => setBackups([]));
   }, [host]);
 
   // The document is clean as opened.
   useEffect(() => {
-    session.getState().markSaved(null, null, newestEntry(store.getState()));
+    session.getState().markSaved(null, newestEntry(store.getState()));
   }, [session, store]);
 
   useEffect(() => {
@@ -81,13 +95,13 @@ export function FileBar({ session: given }: { session?: FileSession }) {
     () =>
       store.subscribe((state, previous) => {
         if (state.document === previous.document) return;
-        const { sessionId, path: filePath, savedAt } = session.getState();
+        const { sessionId, file: project, savedAt } = session.getState();
         if (newestEntry(state) === savedAt) {
           void host.clearBackup(sessionId).catch(() => {});
           return;
         }
         void host
-          .writeBackup({ sessionId, document: state.document, path: filePath ?? undefined })
+          .writeBackup({ sessionId, document: state.document, project: project ?? undefined })
           .catch(() => {});
       }),
     [host, store, session],
@@ -106,19 +120,28 @@ export function FileBar({ session: given }: { session?: FileSession }) {
 
   // Another program may change the file while we are away.
   useEffect(() => {
-    if (!path) return;
+    if (!file) return;
     const check = () =>
-      void host.checkExternalChange(path).then(
+      void host.checkExternalChange(file).then(
         (status) => setChangedOnDisk(status === 'modified'),
         () => {},
       );
     window.addEventListener('focus', check);
     return () => window.removeEventListener('focus', check);
-  }, [host, path]);
+  }, [host, file]);
 
-  // Shortcuts in the page, and the same commands from Electron's menu.
+  // Electron's menu, and the same commands from the keymap's shortcuts.
   const latest = useRef(commands);
   latest.current = commands;
+  const runRef = useRef<(command: string) => void>(() => {});
+  useShortcuts({
+    new: () => runRef.current('new'),
+    open: () => runRef.current('open'),
+    'open-recent': () => runRef.current('open-recent'),
+    save: () => runRef.current('save'),
+    'save-as': () => runRef.current('save-as'),
+    import: () => runRef.current('import'),
+  });
   useEffect(() => {
     const run = (command: string) => {
       const current = latest.current;
@@ -128,37 +151,25 @@ export function FileBar({ session: given }: { session?: FileSession }) {
       else if (command === 'save') void current.save();
       else if (command === 'save-as') void current.saveAs();
       else if (command === 'revert') void current.revert();
-      else if (command === 'import') {
-        if (facts.nativeDialogs) void current.importFromPath();
-        else importInput.current?.click();
-      } else if (command === 'undo') store.getState().undo();
+      else if (command === 'import') void current.importChosen();
+      else if (command === 'launch-files') void openLaunchFiles();
+      else if (command === 'undo') store.getState().undo();
       else if (command === 'redo') store.getState().redo();
     };
-    host.onMenuCommand?.(run);
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const command =
-        key === 's'
-          ? event.shiftKey
-            ? 'save-as'
-            : 'save'
-          : key === 'o'
-            ? event.shiftKey
-              ? 'open-recent'
-              : 'open'
-            : key === 'n' && event.shiftKey
-              ? 'new'
-              : key === 'i'
-                ? 'import'
-                : null;
-      if (!command) return;
-      event.preventDefault();
-      run(command);
+    runRef.current = run;
+    // Files named on the command line open as the page starts (and when a second launch sends more).
+    const openLaunchFiles = async () => {
+      for (const launched of await host.launchFiles().catch(() => [])) {
+        if (/\.rankscope$/i.test(launched.name)) await latest.current.open(launched);
+        else await latest.current.importHandle(launched);
+      }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [host, store, facts.nativeDialogs]);
+    const stopMenu = host.onMenuCommand?.(run);
+    void openLaunchFiles();
+    return () => {
+      stopMenu?.();
+    };
+  }, [host, store]);
 
   // Drop a project to open it, or matrix files to import them.
   useEffect(() => {
@@ -169,6 +180,19 @@ export function FileBar({ session: given }: { session?: FileSession }) {
       const files = [...(event.dataTransfer?.files ?? [])];
       if (files.length === 0) return;
       event.preventDefault();
+      // Electron knows where dropped files are: they open from disk, as handles.
+      if (host.droppedFiles) {
+        const handles = await dropped(files).catch((error: unknown) => {
+          notify(`Could not open the dropped files: ${(error as Error).message}`, 'error');
+          return [];
+        });
+        for (const handle of handles) {
+          if (/\.rankscope$/i.test(handle.name)) await latest.current.open(handle);
+          else if (matrixExtensions.test(handle.name)) await latest.current.importHandle(handle);
+          else notify(`${handle.name}: ${droppedKinds}`, 'error');
+        }
+        return;
+      }
       for (const file of files) {
         if (/\.rankscope$/i.test(file.name)) {
           if (
@@ -191,7 +215,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
               await host.keepMatrix({ matrixId: id, ...numbers });
             }
             session.getState().newSession();
-            session.getState().markSaved(null, file.name, newestEntry(store.getState()));
+            session.getState().markSaved(null, newestEntry(store.getState()), file.name);
             notify(`Opened ${file.name}. Save As to choose where it is saved.`);
           } catch (error) {
             notify(`Could not open ${file.name}: ${(error as Error).message}`, 'error');
@@ -199,10 +223,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
         } else if (matrixExtensions.test(file.name)) {
           await latest.current.importFile(file);
         } else {
-          notify(
-            `${file.name}: Rankscope opens .rankscope projects and matrix files (.csv, .tsv, .txt, .mtx, .npy, .safetensors).`,
-            'error',
-          );
+          notify(`${file.name}: ${droppedKinds}`, 'error');
         }
       }
     };
@@ -212,21 +233,20 @@ export function FileBar({ session: given }: { session?: FileSession }) {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [store, session, host]);
+  }, [store, session, host, dropped, notify]);
 
   const restore = async (backup: BackupSummary) => {
     try {
       const restored = await host.restoreBackup(backup.id);
       store.getState().loadDocument(restored.document);
-      session
-        .getState()
-        .markSaved(
-          restored.summary.path ?? null,
-          restored.summary.path?.split(/[\\/]/).pop() ?? null,
-          null,
-        );
+      session.getState().markSaved(restored.file ?? null, null);
       setBackups((list) => list.filter((item) => item.id !== backup.id));
-      notify(`Restored "${restored.summary.title}". Save it to keep it.`);
+      notify(
+        restored.losses.length > 0
+          ? `Restored what could be recovered of "${restored.summary.title}": ${restored.losses.join(' ')} Save it to keep it.`
+          : `Restored "${restored.summary.title}". Save it to keep it.`,
+        restored.losses.length > 0 ? 'error' : 'info',
+      );
     } catch (error) {
       notify(`Could not restore the backup: ${(error as Error).message}`, 'error');
     }
@@ -243,7 +263,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => commands.newProject()}
-          title="New project (Ctrl+Shift+N)"
+          title={titleWithShortcut('New project', 'new')}
         >
           New
         </button>
@@ -251,7 +271,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.open()}
-          title="Open a project (Ctrl+O)"
+          title={titleWithShortcut('Open a project', 'open')}
         >
           Open…
         </button>
@@ -259,7 +279,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void host.recentProjects().then(setRecent)}
-          title="Recent projects (Ctrl+Shift+O)"
+          title={titleWithShortcut('Recent projects', 'open-recent')}
         >
           Recent
         </button>
@@ -267,7 +287,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.save()}
-          title="Save (Ctrl+S)"
+          title={titleWithShortcut('Save', 'save')}
         >
           Save
         </button>
@@ -275,17 +295,15 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           type="button"
           className="file-button"
           onClick={() => void commands.saveAs()}
-          title="Save as (Ctrl+Shift+S)"
+          title={titleWithShortcut('Save as', 'save-as')}
         >
           Save As…
         </button>
         <button
           type="button"
           className="file-button"
-          onClick={() =>
-            facts.nativeDialogs ? void commands.importFromPath() : importInput.current?.click()
-          }
-          title="Import a matrix file (Ctrl+I)"
+          onClick={() => void commands.importChosen()}
+          title={titleWithShortcut('Import a matrix file', 'import')}
         >
           Import…
         </button>
@@ -301,7 +319,11 @@ export function FileBar({ session: given }: { session?: FileSession }) {
             event.target.value = '';
           }}
         />
-        <span className="file-state" data-testid="file-state" title={path ?? 'Not saved yet'}>
+        <span
+          className="file-state"
+          data-testid="file-state"
+          title={shownPath ?? fileName ?? 'Not saved yet'}
+        >
           {commands.dirty ? (
             <span className="dirty-mark" aria-label="Unsaved changes">
               ●
@@ -317,15 +339,24 @@ export function FileBar({ session: given }: { session?: FileSession }) {
             <div key={backup.id} className="file-banner-row">
               <span>
                 Rankscope found unsaved work from a session that did not close:{' '}
-                <strong>{backup.title}</strong>, {new Date(backup.savedAt).toLocaleString()}.
+                <strong>{backup.title}</strong>
+                {backup.fileName ? ` (${backup.fileName})` : ''},{' '}
+                {new Date(backup.savedAt).toLocaleString()}.
+                {backup.problem ? (
+                  <span className="file-banner-problem" data-testid="backup-problem">
+                    {backup.problem}
+                  </span>
+                ) : null}
               </span>
-              <button
-                type="button"
-                className="file-button primary"
-                onClick={() => void restore(backup)}
-              >
-                Restore
-              </button>
+              {backup.recoverable ? (
+                <button
+                  type="button"
+                  className="file-button primary"
+                  onClick={() => void restore(backup)}
+                >
+                  {backup.problem ? 'Recover what is left' : 'Restore'}
+                </button>
+              ) : null}
               <button type="button" className="file-button" onClick={() => void discard(backup)}>
                 Discard
               </button>
@@ -334,7 +365,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
         </div>
       ) : null}
 
-      {changedOnDisk && path ? (
+      {changedOnDisk && file ? (
         <div className="file-banner" role="alert">
           <div className="file-banner-row">
             <span>{fileName} was changed by another program.</span>
@@ -343,7 +374,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
               className="file-button primary"
               onClick={() => {
                 setChangedOnDisk(false);
-                void commands.open(path);
+                void commands.open({ handle: file, name: fileName ?? '', kind: 'file' });
               }}
             >
               Reload it
@@ -384,17 +415,17 @@ export function FileBar({ session: given }: { session?: FileSession }) {
             <h2>Recent projects</h2>
             {recent.length === 0 ? <p>No recent projects yet.</p> : null}
             <ul className="recent-list">
-              {recent.map((file) => (
-                <li key={file.path}>
+              {recent.map((item) => (
+                <li key={item.file.handle}>
                   <button
                     type="button"
                     onClick={() => {
                       setRecent(null);
-                      void commands.open(file.path);
+                      void commands.open(item.file);
                     }}
                   >
-                    <strong>{file.fileName}</strong>
-                    <span>{file.path}</span>
+                    <strong>{item.file.name}</strong>
+                    {item.file.shownPath ? <span>{item.file.shownPath}</span> : null}
                   </button>
                 </li>
               ))}
@@ -408,54 +439,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
         </div>
       ) : null}
 
-      {prompting ? (
-        <div className="file-dialog-backdrop">
-          <form
-            className="file-dialog"
-            role="dialog"
-            aria-modal="true"
-            aria-label={prompting.title}
-            onSubmit={(event) => {
-              event.preventDefault();
-              const value = prompting.value.trim();
-              prompting.resolve(value === '' ? null : value);
-              setPrompting(null);
-            }}
-          >
-            <h2>{prompting.title}</h2>
-            <label className="file-path-label">
-              File path
-              <input
-                autoFocus
-                type="text"
-                spellCheck={false}
-                value={prompting.value}
-                onChange={(event) => setPrompting({ ...prompting, value: event.target.value })}
-              />
-            </label>
-            <p className="file-dialog-hint">
-              {prompting.mode === 'save'
-                ? 'The folder is created if needed; the file is written atomically.'
-                : 'A .rankscope project on this computer.'}
-            </p>
-            <div className="file-dialog-actions">
-              <button
-                type="button"
-                className="file-button"
-                onClick={() => {
-                  prompting.resolve(null);
-                  setPrompting(null);
-                }}
-              >
-                Cancel
-              </button>
-              <button type="submit" className="file-button primary">
-                {prompting.mode === 'save' ? 'Save' : 'Open'}
-              </button>
-            </div>
-          </form>
-        </div>
-      ) : null}
+      {choice.promptElement}
     </>
   );
 }

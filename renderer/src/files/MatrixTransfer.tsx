@@ -12,9 +12,9 @@ import type { Matrix } from '../../../core/linalg/matrix';
 import type { MatrixDocument } from '../../../core/project/schema';
 import { saveBlob } from '../export/save-file';
 import { exportRefusal } from './export-refusal';
-import { largestEditorSize } from '../state/project-store';
+import { largestEditorSize } from '../../../core/project/limits';
 import { denseMatrices } from '../state/dense-matrices';
-import { useHost, useProjectStore } from '../workbench/app-context';
+import { useHost, useProjectStore } from '../state/app-context';
 import { matrixFromCells } from '../state/matrix-from-cells';
 import './files.css';
 

@@ -1,22 +1,26 @@
 // New, Open, Save, Save As, Revert and Import for the open document, on whichever host runs the
-// page: native dialogs where the host has them, an in-page path prompt where it does not.
+// page. Files are chosen as handles (native dialogs in Electron, the path prompt in the web host,
+// a drop, the recent list): the page never holds a path.
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { HostApi } from '../../../core/protocol/host-api';
 import { projectVersion, type ProjectDocument } from '../../../core/project/schema';
-import type { FilePurpose, ImportedMatrix } from '../../../core/protocol/files';
+import type { HandleInfo, ImportedMatrix } from '../../../core/protocol/files';
 import { addImported } from './add-imported';
-import { useHost, useProjectStore } from '../workbench/app-context';
-import { isDirty, newestEntry, suggestedProjectPath, type FileSession } from './file-session';
+import { useHost, useProjectStore } from '../state/app-context';
+import {
+  isDirty,
+  newestEntry,
+  suggestedProjectName,
+  type FileSession,
+} from '../state/file-session';
+import type { PathRequest } from './PathPrompt';
 
-export type PathPrompt = (request: {
-  title: string;
-  purpose: FilePurpose;
-  mode: 'open' | 'save';
-  suggestion: string;
-}) => Promise<string | null>;
+/** A native dialog or the path prompt: the chosen file's handle, or null when cancelled. */
+export type ChooseFile = (request: PathRequest) => Promise<HandleInfo | null>;
 export type Confirm = (message: string) => boolean;
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
+/** A file only the page has (a drop, the file input), sent to the host as a handle. */
+export type UploadFile = (file: File) => Promise<HandleInfo>;
 
 export function emptyDocument(): ProjectDocument {
   return {
@@ -39,42 +43,29 @@ export function emptyDocument(): ProjectDocument {
   } as ProjectDocument;
 }
 
-async function choosePath(
-  host: HostApi,
-  nativeDialogs: boolean,
-  prompt: PathPrompt,
-  request: { title: string; purpose: FilePurpose; mode: 'open' | 'save'; suggestion: string },
-): Promise<string | null> {
-  if (nativeDialogs) {
-    const picked = await host.pickPath({
-      mode: request.mode,
-      purpose: request.purpose,
-      suggestedName: request.suggestion,
-    });
-    return picked?.[0] ?? null;
-  }
-  return prompt(request);
-}
-
 export interface FileCommands {
   dirty: boolean;
   newProject(): void;
-  open(path?: string): Promise<void>;
+  open(file?: HandleInfo): Promise<void>;
   save(): Promise<void>;
   saveAs(): Promise<void>;
   revert(): Promise<void>;
-  importFromPath(): Promise<void>;
+  /** Import through a dialog (Electron) or the path prompt (web host). */
+  importChosen(): Promise<void>;
+  /** Import a file the page holds (uploaded first). */
   importFile(file: File): Promise<void>;
+  importHandle(file: HandleInfo): Promise<void>;
 }
 
 export function useFileCommands(
   session: FileSession,
   ui: {
-    prompt: PathPrompt;
+    choose: ChooseFile;
     confirm: Confirm;
     notify: Notify;
-    nativeDialogs: boolean;
-    homeFolder: string;
+    upload: UploadFile;
+    uploadLabel?: string;
+    pickUpload?: () => void;
   },
 ): FileCommands {
   const { host } = useHost();
@@ -82,7 +73,7 @@ export function useFileCommands(
   const newest = useStore(store, newestEntry);
   const savedAt = useStore(session, (state) => state.savedAt);
   const dirty = newest !== savedAt;
-  const { prompt, confirm, notify, nativeDialogs, homeFolder } = ui;
+  const { choose, confirm, notify, upload, pickUpload } = ui;
 
   const mayDiscard = useCallback(
     () =>
@@ -92,19 +83,19 @@ export function useFileCommands(
   );
 
   const adopt = useCallback(
-    (document: ProjectDocument, path: string | null, fileName: string | null) => {
+    (document: ProjectDocument, file: HandleInfo | null) => {
       const previous = session.getState().sessionId;
       void host.clearBackup(previous).catch(() => {});
       store.getState().loadDocument(document);
       session.getState().newSession();
-      session.getState().markSaved(path, fileName, newestEntry(store.getState()));
+      session.getState().markSaved(file, newestEntry(store.getState()));
     },
     [host, store, session],
   );
 
   const writeTo = useCallback(
-    async (path: string, blobsFrom?: string) => {
-      const request = { path, document: store.getState().document, blobsFrom };
+    async (file: string, blobsFrom?: string) => {
+      const request = { file, document: store.getState().document, blobsFrom };
       let saved;
       try {
         saved = await host.saveProject(request);
@@ -113,9 +104,9 @@ export function useFileCommands(
         if (!confirm(`${(error as Error).message} Overwrite it with your version?`)) return;
         saved = await host.saveProject({ ...request, overwriteExternalChanges: true });
       }
-      session.getState().markSaved(saved.path, saved.fileName, newestEntry(store.getState()));
+      session.getState().markSaved(saved.file, newestEntry(store.getState()));
       await host.clearBackup(session.getState().sessionId).catch(() => {});
-      notify(`Saved ${saved.fileName}`);
+      notify(`Saved ${saved.file.shownPath ?? saved.file.name}`);
     },
     [host, store, session, confirm, notify],
   );
@@ -123,93 +114,90 @@ export function useFileCommands(
   return useMemo<FileCommands>(() => {
     const report = (what: string) => (error: unknown) =>
       notify(`${what}: ${(error as Error).message}`, 'error');
-    const suggestion = () => suggestedProjectPath(homeFolder, store.getState().document.title);
     const adoptImport = (imported: ImportedMatrix) => {
       notify(addImported(store.getState(), imported));
     };
+    const importHandle = (file: HandleInfo) =>
+      host.importMatrix({ file: file.handle }).then(adoptImport).catch(report('Could not import'));
     return {
       dirty,
       newProject() {
-        if (mayDiscard()) adopt(emptyDocument(), null, null);
+        if (mayDiscard()) adopt(emptyDocument(), null);
       },
-      async open(path) {
+      async open(given) {
         if (!mayDiscard()) return;
         const chosen =
-          path ??
-          (await choosePath(host, nativeDialogs, prompt, {
+          given ??
+          (await choose({
             title: 'Open project',
             purpose: 'project',
             mode: 'open',
-            suggestion: suggestion(),
+            suggestion: '',
           }));
         if (!chosen) return;
-        await host.openProject(chosen).then((opened) => {
-          adopt(opened.document, opened.path, opened.fileName);
+        await host.openProject(chosen.handle).then((opened) => {
+          adopt(opened.document, opened.file);
+          const name = opened.file.shownPath ?? opened.file.name;
           notify(
             opened.fileVersion < projectVersion
-              ? `Opened ${opened.fileName} (updated from file version ${opened.fileVersion})`
-              : `Opened ${opened.fileName}`,
+              ? `Opened ${name} (updated from file version ${opened.fileVersion})`
+              : `Opened ${name}`,
           );
         }, report('Could not open the project'));
       },
       async save() {
-        const current = session.getState().path;
+        const current = session.getState().file;
         if (!current) return this.saveAs();
         await writeTo(current).catch(report('Could not save'));
       },
       async saveAs() {
-        const chosen = await choosePath(host, nativeDialogs, prompt, {
+        const { shownPath, fileName, file } = session.getState();
+        const chosen = await choose({
           title: 'Save project as',
           purpose: 'project',
           mode: 'save',
-          suggestion: session.getState().path ?? suggestion(),
+          suggestion:
+            shownPath ?? fileName ?? suggestedProjectName(store.getState().document.title),
         });
         if (!chosen) return;
-        const target = /\.rankscope$/i.test(chosen) ? chosen : `${chosen}.rankscope`;
-        await writeTo(target, session.getState().path ?? undefined).catch(report('Could not save'));
+        await writeTo(chosen.handle, file ?? undefined).catch(report('Could not save'));
       },
       async revert() {
-        const current = session.getState().path;
+        const current = session.getState().file;
         if (!current)
           return notify('This project has never been saved, so there is nothing to revert to.');
         if (!confirm('Throw away every change since the last save?')) return;
         await host
           .openProject(current)
-          .then(
-            (opened) => adopt(opened.document, opened.path, opened.fileName),
-            report('Could not revert'),
-          );
+          .then((opened) => adopt(opened.document, opened.file), report('Could not revert'));
       },
-      async importFromPath() {
-        if (!nativeDialogs)
-          return notify('Drop a matrix file onto the window, or use "Import file…".');
-        const chosen = await host.pickPath({ mode: 'open', purpose: 'matrix' });
-        if (!chosen?.[0]) return;
-        await host
-          .importMatrix({ path: chosen[0] })
-          .then(adoptImport)
-          .catch(report('Could not import'));
+      async importChosen() {
+        const chosen = await choose({
+          title: 'Import a matrix',
+          purpose: 'matrix',
+          mode: 'open',
+          suggestion: '',
+          upload: pickUpload ? { label: 'Upload from this computer…', run: pickUpload } : undefined,
+        });
+        if (chosen) await importHandle(chosen);
       },
       async importFile(file) {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        await host
-          .importMatrix({ fileName: file.name, bytes })
-          .then(adoptImport)
-          .catch(report('Could not import'));
+        await upload(file).then(importHandle, report(`Could not import ${file.name}`));
       },
+      importHandle,
     };
   }, [
     dirty,
     mayDiscard,
     adopt,
     host,
-    nativeDialogs,
-    prompt,
-    homeFolder,
+    choose,
     store,
     session,
     writeTo,
     notify,
     confirm,
+    upload,
+    pickUpload,
   ]);
 }

@@ -6,11 +6,11 @@ import { isCancelled } from '../../../core/protocol/errors';
 import type { HostApi } from '../../../core/protocol/host-api';
 import { createMemoryHost } from './memory-host';
 import { runJob } from './run-job';
-import { unsupportedHost } from './unsupported';
 
 // A job that sums 1..n in steps, reporting progress and yielding between steps.
 const sumJob = defineJob({
   request: z.object({ n: z.number().int().min(0).max(10_000) }),
+  cost: (request) => ({ bytes: 8, flops: request.n }),
   async run(request, context) {
     let total = 0;
     for (let k = 1; k <= request.n; k++) {
@@ -26,6 +26,7 @@ const sumJob = defineJob({
 });
 const failJob = defineJob({
   request: z.object({}),
+  cost: () => ({ bytes: 8, flops: 1 }),
   run() {
     throw new RangeError('the matrix is too large');
   },
@@ -66,8 +67,7 @@ describe('runJob over the in-memory host', () => {
     const memory = host();
     const cancelled: string[] = [];
     const spying: HostApi = {
-      ...unsupportedHost('in this test'),
-      info: () => memory.info(),
+      ...memory,
       compute: (job, request, options) => memory.compute(job, request, options),
       cancel: (jobId) => {
         cancelled.push(jobId);
@@ -93,7 +93,7 @@ describe('runJob over the in-memory host', () => {
   it('an already-aborted signal never starts the job', async () => {
     let started = false;
     const watching: HostApi = {
-      ...unsupportedHost('in this test'),
+      ...host(),
       info: () => Promise.reject(new Error('unused')),
       compute: () => {
         started = true;

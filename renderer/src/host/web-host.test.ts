@@ -1,20 +1,21 @@
 import type { JobName } from '../../../core/protocol/jobs';
 import { describe, it, expect } from 'vitest';
-import { decodeWireFrame, encodeWireFrame } from '../../../core/protocol/wire';
-import type { SocketRequest, SocketResponse } from '../../../core/protocol/messages';
+import type { HostReply, HostRequest } from '../../../core/protocol/envelope';
+import { decodeFrame, encodeFrame } from '../../../core/protocol/frame';
 import { createWebHost, type SocketLike } from './web-host';
+import { uploadFile } from './upload-file';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
   binaryType = 'blob';
-  sent: SocketRequest[] = [];
+  sent: HostRequest[] = [];
   onopen: ((event: unknown) => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onclose: ((event: unknown) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   constructor(readonly url: string) {}
   send(frame: Uint8Array) {
-    this.sent.push(decodeWireFrame(frame) as SocketRequest);
+    this.sent.push(decodeFrame(frame) as HostRequest);
   }
   close() {
     this.readyState = 3;
@@ -24,10 +25,10 @@ class FakeSocket implements SocketLike {
     this.readyState = 1;
     this.onopen?.({});
   }
-  reply(message: SocketResponse) {
+  reply(message: HostReply) {
     // Binary frames arrive as ArrayBuffers (the host sets binaryType 'arraybuffer').
     expect(this.binaryType).toBe('arraybuffer');
-    this.onmessage?.({ data: encodeWireFrame(message).buffer });
+    this.onmessage?.({ data: encodeFrame(message).slice().buffer });
   }
 }
 
@@ -40,11 +41,22 @@ function setup() {
   });
   return { host, sockets };
 }
+
+/** A host whose socket is open (the socket is made by the first call). */
+async function opened() {
+  const { host, sockets } = setup();
+  const info = host.info();
+  sockets[0].open();
+  sockets[0].reply({ id: sockets[0].sent[0].id, result: {} });
+  await info;
+  sockets[0].sent.length = 0;
+  return { host, sockets };
+}
 /** A job name outside the typed catalog: these tests run their own jobs through the host. */
 const loose = (job: string) => job as JobName;
 
 describe('web host over a socket', () => {
-  it('queues requests until the socket opens, then matches replies by id', async () => {
+  it('queues envelopes until the socket opens, then matches replies by id', async () => {
     const { host, sockets } = setup();
     const info = host.info();
     const computed = host.compute(loose('analyze'), { cells: [['1']] }, { jobId: 'j1' });
@@ -52,15 +64,15 @@ describe('web host over a socket', () => {
     expect(sockets[0].sent).toHaveLength(0);
     sockets[0].open();
     const [first, second] = sockets[0].sent;
-    expect(first).toEqual({ type: 'info', id: first.id });
+    expect(first).toEqual({ id: first.id, method: 'info', args: [] });
     expect(second).toEqual({
-      type: 'compute',
       id: second.id,
-      call: { job: 'analyze', request: { cells: [['1']] }, jobId: 'j1' },
+      method: 'compute',
+      args: ['analyze', { cells: [['1']] }, { jobId: 'j1' }],
     });
     // Replies may come in any order.
-    sockets[0].reply({ type: 'result', id: second.id, result: { rank: 1 } });
-    sockets[0].reply({ type: 'result', id: first.id, result: { host: 'web', cores: 2 } });
+    sockets[0].reply({ id: second.id, result: { rank: 1 } });
+    sockets[0].reply({ id: first.id, result: { host: 'web', cores: 2 } });
     await expect(computed).resolves.toEqual({ rank: 1 });
     await expect(info).resolves.toEqual({ host: 'web', cores: 2 });
     host.dispose();
@@ -75,74 +87,84 @@ describe('web host over a socket', () => {
     const failing = host.compute(loose('analyze'), { cells: [['x']] });
     sockets[0].open();
     const [compute, bad] = sockets[0].sent;
-    sockets[0].reply({ type: 'progress', id: compute.id, progress: { fraction: 0.5 } });
+    sockets[0].reply({ id: compute.id, progress: { fraction: 0.5 } });
+    sockets[0].reply({ id: compute.id, result: { values: new Float64Array([3, 1]) } });
     sockets[0].reply({
-      type: 'result',
-      id: compute.id,
-      result: { values: new Float64Array([3, 1]) },
-    });
-    sockets[0].reply({
-      type: 'error',
       id: bad.id,
       error: { name: 'EntryError', message: 'row 1, column 1: "x" is not a number' },
     });
     const result = (await computed) as unknown as { values: Float64Array };
     expect(progress).toEqual([0.5]);
-    expect(result.values).toBeInstanceOf(Float64Array);
     expect(Array.from(result.values)).toEqual([3, 1]);
     await expect(failing).rejects.toMatchObject({ name: 'EntryError' });
     host.dispose();
   });
 
-  it('sends cancel as its own request', async () => {
+  it('carries every method in the same envelope: handles, never paths or bytes of files', async () => {
     const { host, sockets } = setup();
-    sockets.length = 0;
-    const cancelling = host.cancel('j9');
+    const weights = host.analyzeWeights({ files: ['fh-aaaaaaaaaaaaaaaaaaaaaa'] }, { jobId: 'w1' });
+    const cancelling = host.cancel('w1');
     sockets[0].open();
-    const [request] = sockets[0].sent;
-    expect(request).toEqual({ type: 'cancel', id: request.id, jobId: 'j9' });
-    sockets[0].reply({ type: 'result', id: request.id, result: null });
+    const [analyse, cancel] = sockets[0].sent;
+    expect(analyse).toEqual({
+      id: analyse.id,
+      method: 'analyzeWeights',
+      args: [{ files: ['fh-aaaaaaaaaaaaaaaaaaaaaa'] }, { jobId: 'w1' }],
+    });
+    expect(cancel).toEqual({ id: cancel.id, method: 'cancel', args: ['w1'] });
+    sockets[0].reply({ id: cancel.id, result: null });
+    sockets[0].reply({
+      id: analyse.id,
+      error: { name: 'CancelledError', message: 'The job was cancelled.' },
+    });
     await expect(cancelling).resolves.toBeUndefined();
+    await expect(weights).rejects.toMatchObject({ name: 'CancelledError' });
     host.dispose();
   });
 
-  it('carries the other HostApi methods as one generic call, progress included', async () => {
-    const { host, sockets } = setup();
-    const bytes = new Uint8Array([1, 2, 3]);
-    const imported = host.importMatrix({ fileName: 'a.npy', bytes });
+  it('uploads a page file in ordered chunks with progress, and cancels the upload on abort', async () => {
+    const { host, sockets } = await opened();
+    const bytes = new Uint8Array(20).map((_, k) => k);
+    const file = {
+      name: 'w.npy',
+      size: bytes.length,
+      slice: (start: number, end: number) => ({
+        arrayBuffer: async () => bytes.slice(start, end).buffer,
+      }),
+    };
     const progress: number[] = [];
-    const weights = host.analyzeWeights(
-      { files: [{ path: '/tmp/model.safetensors' }] },
-      { jobId: 'w1', onProgress: (event) => progress.push(event.fraction) },
-    );
-    sockets[0].open();
-    const [first, second] = sockets[0].sent as unknown as Record<string, unknown>[];
-    expect(first).toMatchObject({ type: 'call', method: 'importMatrix' });
-    const sentBytes = (first.args as { bytes: Uint8Array }[])[0].bytes;
-    expect(sentBytes).toBeInstanceOf(Uint8Array);
-    expect(Array.from(sentBytes)).toEqual([1, 2, 3]);
-    expect(second).toEqual({
-      type: 'call',
-      id: second.id,
-      method: 'analyzeWeights',
-      args: [{ files: [{ path: '/tmp/model.safetensors' }] }],
-      jobId: 'w1',
+    const uploading = uploadFile(host, file, { onProgress: (sent) => progress.push(sent) });
+    const answer = async (result: unknown) => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const request = sockets[0].sent.at(-1)!;
+      sockets[0].reply({ id: request.id, result });
+      return request;
+    };
+    const begin = await answer({ uploadId: 'up-1' });
+    expect(begin).toMatchObject({ method: 'beginUpload', args: [{ fileName: 'w.npy', size: 20 }] });
+    const chunk = await answer({ received: 20 });
+    expect(chunk).toMatchObject({ method: 'uploadChunk', args: [{ uploadId: 'up-1', offset: 0 }] });
+    expect(Array.from((chunk.args[0] as { bytes: Uint8Array }).bytes)).toEqual(Array.from(bytes));
+    await answer({ handle: 'fh-x', name: 'w.npy', kind: 'file' });
+    await expect(uploading).resolves.toMatchObject({ handle: 'fh-x' });
+    expect(progress).toEqual([0, 20]);
+
+    const controller = new AbortController();
+    controller.abort();
+    await expect(uploadFile(host, file, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
     });
-    const secondId = second.id as number;
-    sockets[0].reply({ type: 'progress', id: secondId, progress: { fraction: 0.25 } });
-    sockets[0].reply({
-      type: 'result',
-      id: secondId,
-      result: { rows: [], skipped: [], failed: [] },
+    host.dispose();
+  });
+
+  it('refuses to send a message larger than the host reads, before sending it', async () => {
+    const { host, sockets } = await opened();
+    const data = new Float64Array(21 * 1024 ** 2);
+    await expect(host.keepMatrix({ rows: data.length, cols: 1, data })).rejects.toMatchObject({
+      name: 'TooLarge',
+      message: expect.stringMatching(/more than the 160 MiB a message to the host may hold/),
     });
-    sockets[0].reply({
-      type: 'error',
-      id: first.id as number,
-      error: { name: 'FormatError', message: 'a.npy: bad magic' },
-    });
-    await expect(weights).resolves.toEqual({ rows: [], skipped: [], failed: [] });
-    expect(progress).toEqual([0.25]);
-    await expect(imported).rejects.toMatchObject({ name: 'FormatError' });
+    expect(sockets[0].sent).toHaveLength(0);
     host.dispose();
   });
 
@@ -161,7 +183,7 @@ describe('web host over a socket', () => {
     expect(states.at(-1)).toBe('open');
     const again = host.info();
     const [request] = sockets[1].sent;
-    sockets[1].reply({ type: 'result', id: request.id, result: { cores: 4 } });
+    sockets[1].reply({ id: request.id, result: { cores: 4 } });
     await expect(again).resolves.toEqual({ cores: 4 });
     host.dispose();
   });

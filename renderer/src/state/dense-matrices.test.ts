@@ -30,7 +30,7 @@ describe('dense matrix cache', () => {
     cache.load(host.read, 'dense-a', '/p/lecture.rankscope', { rows: 3, cols: 2 });
     cache.load(host.read, 'dense-a', '/p/lecture.rankscope', { rows: 3, cols: 2 });
     expect(host.reads).toHaveLength(1);
-    expect(host.reads[0].request).toEqual({ matrixId: 'dense-a', path: '/p/lecture.rankscope' });
+    expect(host.reads[0].request).toEqual({ matrixId: 'dense-a', project: '/p/lecture.rankscope' });
     expect(cache.get('dense-a')).toEqual({ status: 'loading' });
 
     host.reads[0].resolve(numbers(3, 2));

@@ -8,7 +8,7 @@ import type { RequestMatrix } from './matrix-from-cells';
 export type DenseEntry =
   | { status: 'loading' }
   | { status: 'ready'; matrix: RequestMatrix }
-  /** `path` is the project file the failed read was given, so a new path tries again. */
+  /** `path` is the project file handle the failed read was given, so another file tries again. */
   | { status: 'error'; error: string; path: string | null };
 
 export type MatrixReader = (request: ReadMatrixRequest) => Promise<DenseMatrixData>;
@@ -69,7 +69,7 @@ export class DenseMatrixCache {
     this.set(matrixId, loading);
     let reading: Promise<DenseMatrixData>;
     try {
-      reading = read(path ? { matrixId, path } : { matrixId });
+      reading = read(path ? { matrixId, project: path } : { matrixId });
     } catch (error) {
       reading = Promise.reject(error);
     }

@@ -4,13 +4,11 @@
 import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { densePath } from '../../../core/project/container';
+import { largestEditorSize, smallestEditorSize } from '../../../core/project/limits';
 import type { MatrixDocument, ProjectDocument } from '../../../core/project/schema';
 
 enablePatches();
 
-/** The editor's limits: never below 1×1, never above 64×64. */
-export const smallestSize = 1;
-export const largestEditorSize = 64;
 /** Edits to the same cell closer together than this become one undo step. */
 export const mergeWindowMilliseconds = 1000;
 const historyLimit = 500;
@@ -193,7 +191,7 @@ export function createProjectStore(
         change(
           (draft) => {
             const matrix = findEditableMatrix(draft, matrixId);
-            if (!matrix || matrix.entries.length <= smallestSize) return;
+            if (!matrix || matrix.entries.length <= smallestEditorSize) return;
             matrix.entries.pop();
             if (matrix.rightHandSide) matrix.rightHandSide.pop();
           },
@@ -217,7 +215,7 @@ export function createProjectStore(
         change(
           (draft) => {
             const matrix = findEditableMatrix(draft, matrixId);
-            if (!matrix || (matrix.entries[0]?.length ?? 0) <= smallestSize) return;
+            if (!matrix || (matrix.entries[0]?.length ?? 0) <= smallestEditorSize) return;
             for (const entryRow of matrix.entries) entryRow.pop();
           },
           { label: 'Remove column' },

@@ -3,7 +3,7 @@
 // larger than the editor) and shared through the page's cache. Loading and errors are states.
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { MatrixDocument } from '../../../core/project/schema';
-import { useHost, useProject, useProjectPath } from '../workbench/app-context';
+import { useHost, useProject, useProjectPath } from './app-context';
 import { matrixFromCells, type RequestMatrix } from './matrix-from-cells';
 import { denseMatrices, type DenseEntry } from './dense-matrices';
 import { matrixSize } from './matrix-size';

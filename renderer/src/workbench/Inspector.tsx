@@ -5,13 +5,11 @@ import type { AnalyzeResult } from '../../../core/jobs/analyze';
 import type { MatrixDocument } from '../../../core/project/schema';
 import { cellProblems } from '../state/cell-problems';
 import { selectedMatrix } from '../state/project-store';
-import { useHost, useProject } from './app-context';
-import { shortNumber, subscript, subspaceLine, toleranceText } from './math-text';
-import { StressTest } from './StressTest';
-import { useAnalysis } from './use-analysis';
+import { useProject } from '../state/app-context';
+import { shortNumber, subscript, subspaceLine, toleranceText } from '../views/shared/math-text';
 import { analysisFromSpectrum } from './dense-analysis';
 import { useNumericMatrix } from '../state/use-numeric-matrix';
-import { useJobResult } from '../views/spectrum/use-job-result';
+import { useCatalogJob } from '../views/shared/use-job';
 
 const subspaceTestIds: Record<string, string> = {
   column: 'subspace-column',
@@ -111,10 +109,13 @@ function Result({ result }: { result: AnalyzeResult }) {
 
 /** The analysis of one matrix; remounted per matrix so a result never shows under another. */
 function MatrixAnalysis({ entries }: { entries: MatrixDocument['entries'] }) {
-  const { host } = useHost();
   const problems = useMemo(() => cellProblems(entries), [entries]);
   // Never ask for a rank of a matrix with a bad cell: say what is wrong instead.
-  const analysis = useAnalysis(host, problems.length === 0 ? entries : null);
+  const request = useMemo(
+    () => (problems.length === 0 ? { cells: entries.map((row) => [...row]) } : null),
+    [problems, entries],
+  );
+  const analysis = useCatalogJob('analyze', request);
 
   let body;
   if (problems.length > 0) {
@@ -172,7 +173,7 @@ function DenseAnalysis({ matrixId }: { matrixId: string }) {
     () => (numeric?.matrix ? { matrix: numeric.matrix } : null),
     [numeric?.matrix],
   );
-  const job = useJobResult('spectrum', request);
+  const job = useCatalogJob('spectrum', request);
   const result = useMemo(
     () => (job.result ? analysisFromSpectrum(job.result) : null),
     [job.result],
@@ -234,9 +235,6 @@ export function Inspector() {
           </div>
         </>
       )}
-      <div className="inspector-footer">
-        <StressTest />
-      </div>
     </aside>
   );
 }

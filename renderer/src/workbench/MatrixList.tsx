@@ -3,8 +3,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { MatrixDocument } from '../../../core/project/schema';
 import { sizeText } from '../state/matrix-size';
-import { useProject } from './app-context';
-import { PlusIcon, TrashIcon } from './icons';
+import { useProject } from '../state/app-context';
+import { PlusIcon, TrashIcon } from '../views/shared/icons';
 
 function MatrixItem({ matrix, selected }: { matrix: MatrixDocument; selected: boolean }) {
   const selectMatrix = useProject((state) => state.selectMatrix);

@@ -2,7 +2,7 @@
 // host's connection state when it drops.
 import { useEffect, useState } from 'react';
 import type { HostInfo } from '../../../core/protocol/host-api';
-import { useHost, useProject } from './app-context';
+import { useHost, useProject } from '../state/app-context';
 
 const hostNames = { electron: 'Electron host', web: 'Web host', memory: 'In-page host' } as const;
 

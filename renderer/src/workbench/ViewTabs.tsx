@@ -2,7 +2,7 @@
 // (arrow keys move between tabs, the panel is labelled by its tab).
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { selectedMatrix } from '../state/project-store';
-import { OpenViewContext, useProject } from './app-context';
+import { OpenViewContext, useProject } from '../state/app-context';
 import { views } from './views';
 
 export function ViewTabs() {

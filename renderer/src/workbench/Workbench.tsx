@@ -1,37 +1,19 @@
 // The workbench shell: header, matrix list, view tabs, inspector and status bar, plus the
-// history shortcuts (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y) for the whole window.
+// history shortcuts (undo, redo) and Help for the whole window.
 import { useEffect, useState } from 'react';
-import { documentTakesHistoryKey, historyCommandFor } from '../state/history-keys';
+import { titleWithShortcut } from '../keyboard/keymap';
+import { useShortcuts } from '../keyboard/use-shortcuts';
 import { denseMatrices } from '../state/dense-matrices';
 import { FileBar } from '../files/FileBar';
-import { createFileSession, type FileSession } from '../files/file-session';
-import { FileSessionContext, useProject, useProjectStore } from './app-context';
-import { RedoIcon, UndoIcon } from './icons';
+import { createFileSession, type FileSession } from '../state/file-session';
+import { FileSessionContext, useProject, useProjectStore } from '../state/app-context';
+import { HelpMenu } from './HelpMenu';
+import { RedoIcon, UndoIcon } from '../views/shared/icons';
 import { Inspector } from './Inspector';
 import { MatrixList } from './MatrixList';
 import { StatusBar } from './StatusBar';
 import { ViewTabs } from './ViewTabs';
 import './workbench.css';
-
-const nonTextInputTypes = new Set([
-  'button',
-  'checkbox',
-  'radio',
-  'range',
-  'color',
-  'file',
-  'submit',
-  'reset',
-]);
-
-function focusFacts(target: EventTarget | null) {
-  if (!(target instanceof HTMLElement)) return { editsText: false, inDocumentEditor: false };
-  const editsText =
-    target.isContentEditable ||
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLInputElement && !nonTextInputTypes.has(target.type));
-  return { editsText, inDocumentEditor: target.closest('[data-document-history]') !== null };
-}
 
 function Logo() {
   return (
@@ -50,8 +32,6 @@ function Header({ session }: { session: FileSession }) {
   const canRedo = useProject((state) => state.future.length > 0);
   const undo = useProject((state) => state.undo);
   const redo = useProject((state) => state.redo);
-  const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-  const modifier = isMac ? '⌘' : 'Ctrl+';
   return (
     <header className="titlebar">
       <div className="brand">
@@ -66,12 +46,13 @@ function Header({ session }: { session: FileSession }) {
       </h1>
       <FileBar session={session} />
       <span className="status-spacer" />
+      <HelpMenu />
       <div className="history-buttons" role="group" aria-label="History">
         <button
           type="button"
           className="icon-button"
           aria-label="Undo"
-          title={`Undo (${modifier}Z)`}
+          title={titleWithShortcut('Undo', 'undo')}
           disabled={!canUndo}
           onClick={undo}
         >
@@ -81,7 +62,7 @@ function Header({ session }: { session: FileSession }) {
           type="button"
           className="icon-button"
           aria-label="Redo"
-          title={`Redo (${isMac ? '⌘⇧Z' : 'Ctrl+Y'})`}
+          title={titleWithShortcut('Redo', 'redo')}
           disabled={!canRedo}
           onClick={redo}
         >
@@ -106,18 +87,8 @@ export function Workbench() {
     [store],
   );
 
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      const command = historyCommandFor(event);
-      if (!command || !documentTakesHistoryKey(focusFacts(event.target))) return;
-      // Our history replaces the inputs' own undo, which would fight the store.
-      event.preventDefault();
-      if (command === 'undo') store.getState().undo();
-      else store.getState().redo();
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  // Our history replaces the inputs' own undo, which would fight the store.
+  useShortcuts({ undo: () => store.getState().undo(), redo: () => store.getState().redo() });
 
   return (
     <FileSessionContext.Provider value={session}>

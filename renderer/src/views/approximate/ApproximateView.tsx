@@ -2,7 +2,7 @@
 // identities read two ways — the residual's own norms (a spectrum job on A − A_r) beside σ_{r+1}
 // and √(Σ_{i>r} σᵢ²) from A's singular values — energy kept and the parameter count.
 import { useMemo, useRef, useState } from 'react';
-import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
+import type { FigureSource } from '../../export/ExportPanel';
 import {
   buildApproximationFigure,
   difference,
@@ -12,15 +12,14 @@ import {
 import type { ColormapName } from '../../figures/colormap';
 import { formatValue } from '../../figures/svg';
 import { screenTheme } from '../../figures/theme';
-import type { ViewProps } from '../../workbench/views';
-import { usePrefersDark } from '../spectrum/use-color-scheme';
-import { useElementWidth } from '../spectrum/use-element-width';
-import { useJobResult } from '../spectrum/use-job-result';
-import { matrixProblem, NumbersLoading } from '../spectrum/MatrixStatus';
-import { useMatrix } from '../spectrum/use-matrix';
-import { HeatmapCanvas } from './HeatmapCanvas';
-import { truncationAt } from './truncation';
-import '../spectrum/views.css';
+import { truncationAt } from '../../figures/truncation';
+import { HeatmapCanvas } from '../shared/HeatmapCanvas';
+import { usePrefersDark } from '../shared/use-color-scheme';
+import { useElementWidth } from '../shared/use-element-width';
+import { useCatalogJob } from '../shared/use-job';
+import { useMatrix } from '../shared/use-matrix';
+import type { ViewProps } from '../shared/view-definition';
+import { ViewShell } from '../shared/ViewShell';
 import './approximate.css';
 
 export function ApproximateView({ matrixId }: ViewProps) {
@@ -37,7 +36,7 @@ export function ApproximateView({ matrixId }: ViewProps) {
     () => (a ? { matrix: a, rank: Math.min(a.rows, a.cols), approximation: false } : null),
     [a],
   );
-  const job = useJobResult('lowRank', request);
+  const job = useCatalogJob('lowRank', request);
   const result =
     job.result && a && job.result.rows === a.rows && job.result.cols === a.cols ? job.result : null;
   const rank = Math.min(chosenRank, smaller);
@@ -56,7 +55,7 @@ export function ApproximateView({ matrixId }: ViewProps) {
       matrix: { rows: residual.rows, cols: residual.cols, data: new Float64Array(residual.data) },
     };
   }, [residual]);
-  const residualSpectrum = useJobResult('spectrum', residualRequest);
+  const residualSpectrum = useCatalogJob('spectrum', residualRequest);
 
   const figureData = useMemo(() => {
     if (!a || !approximation || !result) return null;
@@ -90,14 +89,6 @@ export function ApproximateView({ matrixId }: ViewProps) {
   );
 
   if (!matrix) return null;
-  if (matrix.parsed.error) {
-    return (
-      <section className="figure-view" aria-label="Approximate">
-        <p className="figure-error">{matrixProblem(matrix)}</p>
-      </section>
-    );
-  }
-
   const panelSize = Math.max(120, Math.min(300, (width - 60) / 3));
   const measured =
     residualSpectrum.result && residual && residualSpectrum.result.rows === residual.rows
@@ -105,42 +96,45 @@ export function ApproximateView({ matrixId }: ViewProps) {
       : null;
   const next = rank + 1;
 
+  const controls = (
+    <>
+      <label className="rank-slider">
+        Rank r
+        <input
+          type="range"
+          aria-label="Rank r"
+          min={0}
+          max={smaller}
+          step={1}
+          value={rank}
+          onChange={(event) => setChosenRank(Number(event.target.value))}
+        />
+        <output data-testid="rank-r">{rank}</output>
+        <span className="muted">of {smaller}</span>
+      </label>
+      <label>
+        Colours
+        <select
+          aria-label="Colour map"
+          value={colormapName}
+          onChange={(event) => setColormapName(event.target.value as ColormapName)}
+        >
+          <option value="diverging">Diverging (signed)</option>
+          <option value="grayscale">Grayscale (images)</option>
+        </select>
+      </label>
+    </>
+  );
+
   return (
-    <section className="figure-view" aria-label="Approximate">
-      <div className="figure-toolbar">
-        <label className="rank-slider">
-          Rank r
-          <input
-            type="range"
-            aria-label="Rank r"
-            min={0}
-            max={smaller}
-            step={1}
-            value={rank}
-            onChange={(event) => setChosenRank(Number(event.target.value))}
-          />
-          <output data-testid="rank-r">{rank}</output>
-          <span className="muted">of {smaller}</span>
-        </label>
-        <label>
-          Colours
-          <select
-            aria-label="Colour map"
-            value={colormapName}
-            onChange={(event) => setColormapName(event.target.value as ColormapName)}
-          >
-            <option value="diverging">Diverging (signed)</option>
-            <option value="grayscale">Grayscale (images)</option>
-          </select>
-        </label>
-        <span className="spacer" />
-        {job.running ? (
-          <span className="muted">computing… {Math.round(job.progress * 100)}%</span>
-        ) : null}
-        <ExportPanel source={source} screenTheme={theme} />
-      </div>
-      {job.error ? <p className="figure-error">{job.error}</p> : null}
-      <NumbersLoading matrix={matrix} />
+    <ViewShell
+      label="Approximate"
+      matrix={matrix}
+      controls={controls}
+      job={job}
+      exportSource={source}
+      theme={theme}
+    >
       <div ref={frameRef} className="heatmaps">
         {a && approximation && residual && ranges ? (
           <>
@@ -209,6 +203,6 @@ export function ApproximateView({ matrixId }: ViewProps) {
           </div>
         </dl>
       ) : null}
-    </section>
+    </ViewShell>
   );
 }

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { DenseReference, MatrixDocument } from '../../../../core/project/schema';
 import { MatrixTransfer } from '../../files/MatrixTransfer';
-import { largestEditorSize } from '../../state/project-store';
+import { largestEditorSize } from '../../../../core/project/limits';
 import { useNumericMatrix } from '../../state/use-numeric-matrix';
 import { denseSentence, previewBlock } from './dense-preview';
 

@@ -3,10 +3,10 @@
 import { MatrixTransfer } from '../../files/MatrixTransfer';
 import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { cellProblems, type CellProblem } from '../../state/cell-problems';
-import { largestEditorSize, smallestSize } from '../../state/project-store';
-import { useProject } from '../../workbench/app-context';
-import { MinusIcon, PlusIcon } from '../../workbench/icons';
-import type { ViewProps } from '../../workbench/views';
+import { largestEditorSize, smallestEditorSize } from '../../../../core/project/limits';
+import { useProject } from '../../state/app-context';
+import { MinusIcon, PlusIcon } from '../shared/icons';
+import type { ViewProps } from '../shared/view-definition';
 import { DenseMatrixPanel } from './DenseMatrixPanel';
 import { targetCell } from './grid-navigation';
 import './editor.css';
@@ -154,7 +154,7 @@ export function MatrixEditor({ matrixId }: ViewProps) {
           <button
             type="button"
             onClick={() => removeRow(matrix.id)}
-            disabled={rows <= smallestSize}
+            disabled={rows <= smallestEditorSize}
           >
             <MinusIcon /> Remove row
           </button>
@@ -169,7 +169,7 @@ export function MatrixEditor({ matrixId }: ViewProps) {
           <button
             type="button"
             onClick={() => removeColumn(matrix.id)}
-            disabled={columns <= smallestSize}
+            disabled={columns <= smallestEditorSize}
           >
             <MinusIcon /> Remove column
           </button>

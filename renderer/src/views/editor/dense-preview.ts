@@ -1,6 +1,6 @@
 // The read-only preview of a matrix kept as numbers: its top-left block, each number written
 // compactly (four significant digits), since the whole of a 1000×800 matrix is not for reading.
-import { shortNumber } from '../../workbench/math-text';
+import { shortNumber } from '../shared/math-text';
 
 /** The preview shows at most this many rows and columns, as the editor holds. */
 export const previewExtent = 64;

@@ -1,73 +1,32 @@
 // The Grassmann view: two subspaces from the project (column or row spaces, top-k singular
-// subspaces, the column or row space of a LoRA update ΔW = BA), their principal angles as a bar chart with the geodesic, chordal and projection
-// distances, and the φ(i, j) similarity heatmap of the two matrices' singular subspaces.
-// In ℝ³ the two subspaces are also pictured on the unit sphere, and exported with the chart.
+// subspaces, the column or row space of a LoRA update ΔW = BA, see use-subspace.ts), their
+// principal angles as a bar chart with the geodesic, chordal and projection distances, and the
+// φ(i, j) similarity heatmap of the two matrices' singular subspaces. In ℝ³ the two subspaces
+// are also pictured on the unit sphere, and exported with the chart.
 import { useMemo, useRef, useState } from 'react';
-import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
+import type { FigureSource } from '../../export/ExportPanel';
 import { stackFigures } from '../../export/figure-stack';
-import { buildVectorSceneFigure } from '../../figures/vector-scene-figure';
 import {
   buildGrassmannFigure,
   degrees,
   type GrassmannFigureData,
 } from '../../figures/grassmann-figure';
-import { screenTheme } from '../../figures/theme';
-import { useProject } from '../../workbench/app-context';
-import type { ViewProps } from '../../workbench/views';
-import { usePrefersDark } from '../spectrum/use-color-scheme';
-import { useElementWidth } from '../spectrum/use-element-width';
-import { useJobResult } from '../spectrum/use-job-result';
-import { NumbersLoading } from '../spectrum/MatrixStatus';
-import { useMatrix } from '../spectrum/use-matrix';
 import { sphereDirection } from '../../figures/grassmann-sphere';
+import { screenTheme } from '../../figures/theme';
+import { buildVectorSceneFigure } from '../../figures/vector-scene-figure';
+import { useProject } from '../../state/app-context';
+import { usePrefersDark } from '../shared/use-color-scheme';
+import { useElementWidth } from '../shared/use-element-width';
+import { useCatalogJob } from '../shared/use-job';
+import type { ViewProps } from '../shared/view-definition';
+import { ViewShell } from '../shared/ViewShell';
 import { GrassmannSphere, type GrassmannSphereHandle } from './GrassmannSphere';
 import { SubspacePicker } from './SubspacePicker';
-import {
-  basisFor,
-  describe,
-  isLeft,
-  isLora,
-  loraUpdate,
-  orientedMatrix,
-  toRequest,
-  type SubspaceChoice,
-} from './subspace-choice';
-import '../spectrum/views.css';
-import '../subspaces/subspaces.css';
+import { describe, isLeft, orientedMatrix, type SubspaceChoice } from './subspace-choice';
+import { useSubspace } from './use-subspace';
 import './grassmann.css';
 
 const sphereColours = { first: '#4f46e5', second: '#0f9d58' };
-
-function useSubspace(choice: SubspaceChoice) {
-  const matrix = useMatrix(choice.matrixId);
-  const partner = useMatrix(choice.loraA ?? choice.matrixId);
-  const lora = isLora(choice.kind);
-  const own = matrix?.parsed.matrix ?? null;
-  const other = partner?.parsed.matrix ?? null;
-  // For the LoRA kinds the subspaces are those of the update ΔW = BA (B = matrix, A = partner).
-  const update = useMemo(() => {
-    if (!lora || !own || !other) return { dense: null, error: null };
-    try {
-      return { dense: loraUpdate(own, other), error: null };
-    } catch (error) {
-      return { dense: null, error: error instanceof Error ? error.message : String(error) };
-    }
-  }, [lora, own, other]);
-  const dense = lora ? update.dense : own;
-  const request = useMemo(() => (dense ? { matrix: dense } : null), [dense]);
-  const job = useJobResult('subspaces', request);
-  const result =
-    job.result && dense && job.result.rows === dense.rows && job.result.cols === dense.cols
-      ? job.result
-      : null;
-  const basis = useMemo(
-    () => (result ? toRequest(basisFor(choice, result)) : null),
-    [result, choice],
-  );
-  const error =
-    matrix?.parsed.error ?? (lora ? partner?.parsed.error : null) ?? update.error ?? job.error;
-  return { matrix, partner, dense, basis, error };
-}
 
 export function GrassmannView({ matrixId }: ViewProps) {
   const matrices = useProject((state) => state.document.matrices);
@@ -84,7 +43,7 @@ export function GrassmannView({ matrixId }: ViewProps) {
     if (!a.basis || !b.basis || a.basis.rows !== b.basis.rows) return null;
     return { a: a.basis, b: b.basis };
   }, [a.basis, b.basis]);
-  const angles = useJobResult('angles', anglesRequest);
+  const angles = useCatalogJob('angles', anglesRequest);
 
   // φ(i, j) needs the σ-ordered singular vectors of the matrices themselves, so it runs on A (or Aᵀ).
   const similarityRequest = useMemo(() => {
@@ -102,7 +61,7 @@ export function GrassmannView({ matrixId }: ViewProps) {
       },
     };
   }, [a.dense, b.dense, first, second]);
-  const similarity = useJobResult('angles', similarityRequest);
+  const similarity = useCatalogJob('angles', similarityRequest);
 
   const figureData = useMemo<GrassmannFigureData | null>(() => {
     const result = angles.result;
@@ -202,23 +161,29 @@ export function GrassmannView({ matrixId }: ViewProps) {
       : null;
 
   return (
-    <section className="figure-view" aria-label="Grassmann">
-      <div className="figure-toolbar">
-        <SubspacePicker label="Subspace A" matrices={matrices} choice={first} onChange={setFirst} />
-        <SubspacePicker
-          label="Subspace B"
-          matrices={matrices}
-          choice={second}
-          onChange={setSecond}
-        />
-        <span className="spacer" />
-        <ExportPanel source={source} screenTheme={theme} />
-      </div>
-      {a.error || b.error || angles.error || mismatch ? (
-        <p className="figure-error">{a.error ?? b.error ?? angles.error ?? mismatch}</p>
-      ) : null}
-      <NumbersLoading matrix={a.matrix} />
-      {b.matrix?.id !== a.matrix?.id ? <NumbersLoading matrix={b.matrix} /> : null}
+    <ViewShell
+      label="Grassmann"
+      controls={
+        <>
+          <SubspacePicker
+            label="Subspace A"
+            matrices={matrices}
+            choice={first}
+            onChange={setFirst}
+          />
+          <SubspacePicker
+            label="Subspace B"
+            matrices={matrices}
+            choice={second}
+            onChange={setSecond}
+          />
+        </>
+      }
+      exportSource={source}
+      theme={theme}
+      error={a.error ?? b.error ?? angles.error ?? mismatch}
+      matrices={[a.matrix, b.matrix]}
+    >
       <div className="figure-frame" ref={frameRef} data-testid="grassmann-figure">
         {svg ? (
           <div className="figure-svg" dangerouslySetInnerHTML={{ __html: svg }} />
@@ -250,6 +215,6 @@ export function GrassmannView({ matrixId }: ViewProps) {
           shared directions; 90° means orthogonal.
         </p>
       ) : null}
-    </section>
+    </ViewShell>
   );
 }

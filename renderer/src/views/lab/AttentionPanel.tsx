@@ -3,7 +3,8 @@
 // keys have rank ≤ r and the KV cache shrinks — the calculator says by how much.
 import { useMemo, useState } from 'react';
 import { latentAttentionBudget } from '../../../../core/rank/attention';
-import { useJobResult } from '../spectrum/use-job-result';
+import { useCatalogJob } from '../shared/use-job';
+import { JobStatus } from '../shared/ViewShell';
 import { LabScree } from './LabScree';
 import { markersFor } from './lab-markers';
 import { wholeNumber } from './rank-list';
@@ -64,7 +65,7 @@ function AttentionScores() {
       sequenceLength && width && headWidth ? { sequenceLength, width, headWidth, seed: 1 } : null,
     [sequenceLength, width, headWidth],
   );
-  const job = useJobResult('attentionDemo', request);
+  const job = useCatalogJob('attentionDemo', request);
   const result = job.result;
   const markers = useMemo(
     () =>
@@ -89,9 +90,7 @@ function AttentionScores() {
         />
         <NumberField label="d" title="Model width d" value={widthText} onChange={setWidthText} />
         <NumberField label="d_k" title="Head width d_k" value={headText} onChange={setHeadText} />
-        {job.running ? (
-          <span className="muted">computing… {Math.round(job.progress * 100)}%</span>
-        ) : null}
+        <JobStatus job={job} />
       </div>
       {!request ? (
         <p className="figure-error">n (≤ 1024), d and d_k must be whole numbers ≥ 1.</p>

@@ -1,19 +1,26 @@
 // Representation collapse: choose a sequence of matrices (project matrices — activations of
 // successive layers — or tensors of the weight table) and see effective and stable rank along it.
 // Project matrices go through the spectrum job one at a time; table rows already carry their σ.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { isCancelled } from '../../../../core/protocol/errors';
+import { useMemo, useRef, useState } from 'react';
 import { measures } from '../../../../core/rank/measures';
 import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
 import { buildRankLines, type RankSeries } from '../../figures/lab-rank-lines';
 import { formatValue } from '../../figures/svg';
 import { screenTheme, type FigureTheme } from '../../figures/theme';
 import { runJob } from '../../host/run-job';
-import { useHost } from '../../workbench/app-context';
-import { usePrefersDark } from '../spectrum/use-color-scheme';
-import { useElementWidth } from '../spectrum/use-element-width';
+import { useHost } from '../../state/app-context';
+import type { RequestMatrix } from '../../state/matrix-from-cells';
+import { useJob } from '../shared/use-job';
+import { usePrefersDark } from '../shared/use-color-scheme';
+import { useElementWidth } from '../shared/use-element-width';
 import { isSelectable, matrixLabel, useProjectMatrices } from './use-project-matrices';
 import { rowKey, useWeightsStore } from './weights-store';
+
+interface Picked {
+  id: string;
+  name: string;
+  matrix: RequestMatrix;
+}
 
 interface RankPoint {
   label: string;
@@ -25,8 +32,6 @@ export function CollapsePanel() {
   const { host } = useHost();
   const table = useWeightsStore((state) => state.table);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [computed, setComputed] = useState<Map<string, RankPoint>>(new Map());
-  const [status, setStatus] = useState('');
   const frameRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frameRef);
   const theme = screenTheme(usePrefersDark());
@@ -43,48 +48,55 @@ export function CollapsePanel() {
     [chosen],
   );
   const matrices = useProjectMatrices(pendingIds);
-  useEffect(() => {
-    const controller = new AbortController();
-    const picked = pendingIds.map((id) => matrices.find((entry) => entry.id === id));
-    const reading = picked.find((entry) => entry?.loading);
-    const todo = picked.filter((entry): entry is NonNullable<typeof entry> =>
-      Boolean(entry?.matrix),
+  // A matrix kept as numbers may still be on its way from the host: the job waits for it.
+  const reading = pendingIds
+    .map((id) => matrices.find((entry) => entry.id === id))
+    .find((entry) => entry?.loading);
+  const request = useMemo(() => {
+    const chosenMatrices = pendingIds.map((id) => matrices.find((entry) => entry.id === id));
+    if (chosenMatrices.some((entry) => entry?.loading)) return null;
+    return chosenMatrices.flatMap((entry): Picked[] =>
+      entry?.matrix ? [{ id: entry.id, name: entry.name, matrix: entry.matrix }] : [],
     );
-    void (async () => {
-      // A matrix kept as numbers is still on its way from the host: this runs again when it lands.
-      if (reading) return setStatus(`reading the numbers of ${reading.name}…`);
-      const results = new Map<string, RankPoint>();
-      for (const [index, entry] of todo.entries()) {
-        setStatus(`${index + 1} of ${todo.length}: ${entry.name}`);
-        try {
-          const result = await runJob(
-            host,
-            'spectrum',
-            { matrix: entry.matrix! },
-            { signal: controller.signal },
-          );
-          results.set(`m:${entry.id}`, {
-            label: entry.name,
-            stableRank: result.measures.stableRank,
-            effectiveRank: result.measures.effectiveRank,
-          });
-        } catch (error) {
-          if (isCancelled(error)) return;
-          setStatus(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
-          return;
-        }
+  }, [pendingIds, matrices]);
+  const job = useJob(async (todo: Picked[], control) => {
+    const results = new Map<string, RankPoint>();
+    for (const [index, entry] of todo.entries()) {
+      control.onProgress({
+        fraction: index / todo.length,
+        message: `${index + 1} of ${todo.length}: ${entry.name}`,
+      });
+      try {
+        const result = await runJob(
+          host,
+          'spectrum',
+          { matrix: entry.matrix },
+          { signal: control.signal },
+        );
+        results.set(`m:${entry.id}`, {
+          label: entry.name,
+          stableRank: result.measures.stableRank,
+          effectiveRank: result.measures.effectiveRank,
+        });
+      } catch (error) {
+        if (control.signal.aborted) throw error;
+        throw new Error(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      setComputed(results);
-      setStatus('');
-    })();
-    return () => controller.abort();
-  }, [host, pendingIds, matrices]);
+    }
+    return results;
+  }, request);
+  const computed = job.result;
+  const status = reading
+    ? `reading the numbers of ${reading.name}…`
+    : job.running
+      ? `computing ${job.message}`
+      : '';
 
   const points = useMemo(() => {
     const list: RankPoint[] = [];
     for (const key of chosen) {
       if (key.startsWith('m:')) {
-        const point = computed.get(key);
+        const point = computed?.get(key);
         if (point) list.push(point);
       } else {
         const row = table?.rows.find((entry) => `w:${rowKey(entry)}` === key);
@@ -181,10 +193,11 @@ export function CollapsePanel() {
         </fieldset>
       ) : null}
       <div className="figure-toolbar">
-        {status ? <span className="muted">computing {status}</span> : null}
+        {status ? <span className="muted">{status}</span> : null}
         <span className="spacer" />
         <ExportPanel source={source} screenTheme={theme} />
       </div>
+      {job.error ? <p className="figure-error">{job.error}</p> : null}
       <div className="figure-frame" ref={frameRef} data-testid="collapse-figure">
         {svg ? (
           <div className="figure-svg" dangerouslySetInnerHTML={{ __html: svg }} />

@@ -1,7 +1,8 @@
 // The softmax bottleneck: logits H·Eᵀ of n contexts over a vocabulary |V| with embeddings of
 // width d have rank ≤ d, however large the vocabulary (Yang et al. 2018).
 import { useMemo, useState } from 'react';
-import { useJobResult } from '../spectrum/use-job-result';
+import { useCatalogJob } from '../shared/use-job';
+import { JobStatus } from '../shared/ViewShell';
 import { NumberField } from './AttentionPanel';
 import { LabScree } from './LabScree';
 import { markersFor } from './lab-markers';
@@ -18,7 +19,7 @@ export function EmbeddingPanel() {
     () => (vocabulary && width && contexts ? { vocabulary, width, contexts, seed: 7 } : null),
     [vocabulary, width, contexts],
   );
-  const job = useJobResult('embeddingDemo', request);
+  const job = useCatalogJob('embeddingDemo', request);
   const result = job.result;
   const markers = useMemo(
     () =>
@@ -53,9 +54,7 @@ export function EmbeddingPanel() {
           value={contextsText}
           onChange={setContextsText}
         />
-        {job.running ? (
-          <span className="muted">computing… {Math.round(job.progress * 100)}%</span>
-        ) : null}
+        <JobStatus job={job} />
       </div>
       {!request ? (
         <p className="figure-error">

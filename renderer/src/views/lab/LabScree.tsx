@@ -5,8 +5,8 @@ import { ExportPanel, type FigureSource } from '../../export/ExportPanel';
 import { buildScreePlot, type AxisScale, type ScreeMarkers } from '../../figures/scree-plot';
 import { screeTikz } from '../../figures/scree-tikz';
 import { screenTheme, type FigureTheme } from '../../figures/theme';
-import { usePrefersDark } from '../spectrum/use-color-scheme';
-import { useElementWidth } from '../spectrum/use-element-width';
+import { usePrefersDark } from '../shared/use-color-scheme';
+import { useElementWidth } from '../shared/use-element-width';
 
 export interface LabScreeProps {
   values: Float64Array;

@@ -2,8 +2,8 @@
 // collapse and robust PCA, as sections chosen with a row of sub-tabs. The Lab works on files and
 // on the whole project, not only on the selected matrix.
 import { useState, type ComponentType } from 'react';
-import type { ViewProps } from '../../workbench/views';
-import '../spectrum/views.css';
+import type { ViewProps } from '../shared/view-definition';
+import '../shared/views.css';
 import { AttentionPanel } from './AttentionPanel';
 import { CollapsePanel } from './CollapsePanel';
 import { EmbeddingPanel } from './EmbeddingPanel';

@@ -4,8 +4,9 @@
 import { useMemo, useState } from 'react';
 import type { RankPolicy } from '../../../../core/rank/policies';
 import { loraBudgets } from '../../../../core/rank/lora';
-import { HeatmapCanvas } from '../approximate/HeatmapCanvas';
-import { useJobResult } from '../spectrum/use-job-result';
+import { HeatmapCanvas } from '../shared/HeatmapCanvas';
+import { useCatalogJob } from '../shared/use-job';
+import { JobStatus } from '../shared/ViewShell';
 import { LabScree } from './LabScree';
 import { markersFor } from './lab-markers';
 import { parseRankList, wholeNumber } from './rank-list';
@@ -126,7 +127,7 @@ function DeltaAnalysis() {
       ? { kind, b: first, a: second }
       : { kind, before: first, after: second };
   }, [kind, first, second, shapeError]);
-  const job = useJobResult('loraDelta', request);
+  const job = useCatalogJob('loraDelta', request);
   const result = job.result;
   const markers = useMemo(
     () => (result ? markersFor(result.singularValues, result, result.rank, defaultPolicy) : null),
@@ -164,7 +165,7 @@ function DeltaAnalysis() {
           value={secondId}
           onChange={setSecondId}
         />
-        {job.running ? <span className="muted">computing…</span> : null}
+        <JobStatus job={job} />
       </div>
       {shapeError ? <p className="figure-error">{shapeError}.</p> : null}
       {job.error ? <p className="figure-error">{job.error}</p> : null}
@@ -208,7 +209,7 @@ function SimilarityGrid() {
     () => (first && second && !shapeError ? { first, second, side, maxI: 64, maxJ: 64 } : null),
     [first, second, side, shapeError],
   );
-  const job = useJobResult('loraSimilarity', request);
+  const job = useCatalogJob('loraSimilarity', request);
   const grid = job.result;
   return (
     <section className="lab-section" aria-label="Subspace similarity">

@@ -1,15 +1,14 @@
 // Robust PCA demo: split D = L + S (low rank plus sparse) by principal component pursuit on the
 // example image with seeded sparse corruption, or on a project matrix; iteration progress
 // streams from the host, then heatmaps of D, L and S and the convergence report.
-import { useMemo, useRef, useState } from 'react';
-import type { JobResult } from '../../../../core/protocol/jobs';
-import { isCancelled } from '../../../../core/protocol/errors';
+import { useMemo, useState } from 'react';
 import exampleImage from '../../../../assets/examples/approximate-image.json';
 import { rangeFor } from '../../figures/heatmap-pixels';
 import { formatValue } from '../../figures/svg';
 import { runJob } from '../../host/run-job';
-import { useHost } from '../../workbench/app-context';
-import { HeatmapCanvas } from '../approximate/HeatmapCanvas';
+import { useHost } from '../../state/app-context';
+import { HeatmapCanvas } from '../shared/HeatmapCanvas';
+import { useJob } from '../shared/use-job';
 import { matrixFromCells, type RequestMatrix } from '../../state/matrix-from-cells';
 import { corruptSparsely } from './sparse-corruption';
 import { isSelectable, useProjectMatrices } from './use-project-matrices';
@@ -27,13 +26,17 @@ export function RobustPcaPanel() {
   const [sourceId, setSourceId] = useState(exampleId);
   const matrices = useProjectMatrices([sourceId]);
   const [share, setShare] = useState('5');
-  const [running, setRunning] = useState<{ fraction: number; message: string } | null>(null);
-  const [result, setResult] = useState<{
-    data: RequestMatrix;
-    output: JobResult<'robustPca'>;
-  } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const controllerRef = useRef<AbortController | null>(null);
+  // Runs on "Separate", not on every change: one PCP run is hundreds of SVDs.
+  const [request, setRequest] = useState<{ matrix: RequestMatrix } | null>(null);
+  const job = useJob(
+    async (input: { matrix: RequestMatrix }, control) => ({
+      data: input.matrix,
+      output: await runJob(host, 'robustPca', { ...input, maxIterations: 500 }, control),
+    }),
+    request,
+    { debounceMilliseconds: 0 },
+  );
+  const result = job.result;
 
   const example = useMemo(exampleMatrix, []);
   const base =
@@ -51,33 +54,6 @@ export function RobustPcaPanel() {
         : null,
     [base, shareValid, sharePercent],
   );
-
-  async function separate() {
-    if (!data) return;
-    controllerRef.current?.abort();
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    setRunning({ fraction: 0, message: 'starting' });
-    setError(null);
-    try {
-      const output = await runJob(
-        host,
-        'robustPca',
-        { matrix: data, maxIterations: 500 },
-        {
-          signal: controller.signal,
-          onProgress: (event) =>
-            setRunning({ fraction: event.fraction, message: event.message ?? '' }),
-        },
-      );
-      setResult({ data, output });
-    } catch (failure) {
-      if (!isCancelled(failure))
-        setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      if (controllerRef.current === controller) setRunning(null);
-    }
-  }
 
   const dataRange = useMemo(() => (result ? rangeFor(result.data, 'diverging') : null), [result]);
   const sparseRange = useMemo(
@@ -117,14 +93,18 @@ export function RobustPcaPanel() {
           />
           %
         </label>
-        <button type="button" onClick={() => void separate()} disabled={!data || running !== null}>
+        <button
+          type="button"
+          onClick={() => data && setRequest({ matrix: data })}
+          disabled={!data || job.running}
+        >
           Separate
         </button>
-        {running ? (
+        {job.running ? (
           <span className="lab-progress" role="status">
-            <progress max={1} value={running.fraction} aria-label="Robust PCA progress" />
-            <span>{running.message}</span>
-            <button type="button" onClick={() => controllerRef.current?.abort()}>
+            <progress max={1} value={job.progress} aria-label="Robust PCA progress" />
+            <span>{job.message}</span>
+            <button type="button" onClick={job.cancel}>
               Cancel
             </button>
           </span>
@@ -133,7 +113,7 @@ export function RobustPcaPanel() {
       {!shareValid ? (
         <p className="figure-error">The corrupted share must be between 0 and 50 %.</p>
       ) : null}
-      {error ? <p className="figure-error">{error}</p> : null}
+      {job.error ? <p className="figure-error">{job.error}</p> : null}
       {result && dataRange && sparseRange ? (
         <>
           <div className="lab-heatmap-row" data-testid="rpca-heatmaps">

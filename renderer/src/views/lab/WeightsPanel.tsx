@@ -1,5 +1,6 @@
-// Weight analysis: open .safetensors / .npy files, stream their tensors through the host one at
-// a time (progress "n of N: name", Cancel), and show one row per matrix — sortable, filterable,
+// Weight analysis: open .safetensors / .npy files (as handles: a dialog, the web host's path
+// prompt, the bundled example, or a browser file sent to the host in chunks first), stream their
+// tensors through the host one at a time from disk (progress "n of N: name", Cancel), and show one row per matrix — sortable, filterable,
 // exportable as the CLI's CSV — with the selected tensor's scree plot below. Rows appear as the
 // host finishes them (each progress event carries its row); a row opens the Spectrum and
 // Approximate views when its tensor fits the project (≤ 64×64).
@@ -11,7 +12,7 @@ import { isCancelled } from '../../../../core/protocol/errors';
 import { decideRank } from '../../../../core/rank/policies';
 import { fileNameFor, saveBlob } from '../../export/save-file';
 import { newJobId } from '../../host/run-job';
-import { useHost, useOpenView, useProjectStore } from '../../workbench/app-context';
+import { useHost, useOpenView, useProjectStore } from '../../state/app-context';
 import { LabScree } from './LabScree';
 import { markersFor, withPolicy } from './lab-markers';
 import { filterRows, nextSort, sortRows, tableColumns, tableCsv } from './weight-table';
@@ -23,11 +24,14 @@ import {
   type WeightPolicyKind,
 } from './weights-store';
 import { addImported } from '../../files/add-imported';
+import { usePathPrompt } from '../../files/PathPrompt';
+import { uploadFile } from '../../host/upload-file';
 
 export function WeightsPanel() {
   const { host } = useHost();
   const state = useWeightsStore();
   const inputRef = useRef<HTMLInputElement>(null);
+  const prompt = usePathPrompt(host, undefined);
 
   const store = useProjectStore();
   const openView = useOpenView();
@@ -61,7 +65,7 @@ export function WeightsPanel() {
     });
     try {
       const table = await host.analyzeWeights(
-        { files, policy: { kind: state.policy } },
+        { files: files.map((file) => file.handle), policy: { kind: state.policy } },
         {
           jobId,
           onProgress: (event) =>
@@ -108,38 +112,82 @@ export function WeightsPanel() {
   }
 
   async function openFiles() {
-    const info = await host.info();
-    if (!info.nativeDialogs) {
-      inputRef.current?.click();
-      return;
-    }
     try {
-      const paths = await host.pickPath({ mode: 'open', purpose: 'weights', multiple: true });
-      if (!paths || paths.length === 0) return;
+      const info = await host.info();
+      if (!info.nativeDialogs) {
+        // The web host reads weight files from its folder by path; a browser file is sent first.
+        const chosen = await prompt.choose({
+          title: 'Open a weight file',
+          purpose: 'weights',
+          mode: 'open',
+          suggestion: '',
+          upload: { label: 'Upload from this computer…', run: () => inputRef.current?.click() },
+        });
+        if (chosen) await analyse([chosen], [chosen.name]);
+        return;
+      }
+      const picked = await host.pickFiles({ mode: 'open', purpose: 'weights', multiple: true });
+      if (!picked || picked.length === 0) return;
       await analyse(
-        paths.map((path) => ({ path })),
-        paths.map((path) => path.split(/[\\/]/).pop() ?? path),
+        picked,
+        picked.map((file) => file.name),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'Unsupported') inputRef.current?.click();
-      else
-        useWeightsStore.setState({ error: error instanceof Error ? error.message : String(error) });
+      useWeightsStore.setState({ error: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  async function openExample() {
+    const [example] = await host.exampleFiles().catch(() => []);
+    if (!example) {
+      useWeightsStore.setState({ error: 'This host ships no example weight file.' });
+      return;
+    }
+    await analyse([example], [example.name]);
   }
 
   async function onInput(event: ChangeEvent<HTMLInputElement>) {
     const list = Array.from(event.target.files ?? []);
     event.target.value = '';
     if (list.length === 0) return;
-    const files = await Promise.all(
-      list.map(async (file) => ({
-        fileName: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      })),
-    );
+    // Sent to the host in chunks, with progress and cancel; then read from its temporary file.
+    const controller = new AbortController();
+    const handles = [];
+    try {
+      for (const file of list) {
+        useWeightsStore.setState({
+          sending: { fileName: file.name, fraction: 0, controller },
+          error: null,
+        });
+        handles.push(
+          await uploadFile(host, file, {
+            signal: controller.signal,
+            onProgress: (sent, total) =>
+              useWeightsStore.setState({
+                sending: {
+                  fileName: file.name,
+                  fraction: total === 0 ? 1 : sent / total,
+                  controller,
+                },
+              }),
+          }),
+        );
+      }
+    } catch (error) {
+      useWeightsStore.setState({
+        sending: null,
+        error: isCancelled(error)
+          ? 'Cancelled: the file was not sent.'
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      });
+      return;
+    }
+    useWeightsStore.setState({ sending: null });
     await analyse(
-      files,
-      list.map((file) => file.name),
+      handles,
+      handles.map((file) => file.name),
     );
   }
 
@@ -187,8 +235,20 @@ export function WeightsPanel() {
   return (
     <section className="lab-section" aria-label="Weight analysis">
       <div className="figure-toolbar">
-        <button type="button" onClick={() => void openFiles()} disabled={state.running !== null}>
+        <button
+          type="button"
+          onClick={() => void openFiles()}
+          disabled={state.running !== null || state.sending !== null}
+        >
           Open weight files…
+        </button>
+        <button
+          type="button"
+          onClick={() => void openExample()}
+          disabled={state.running !== null || state.sending !== null}
+          title="The tiny model shipped with Rankscope (assets/weights/tiny-model.safetensors)"
+        >
+          Open the example
         </button>
         <input
           ref={inputRef}
@@ -228,6 +288,19 @@ export function WeightsPanel() {
         </button>
       </div>
 
+      {state.sending ? (
+        <div className="lab-progress" role="status" data-testid="weights-sending">
+          <progress max={1} value={state.sending.fraction} aria-label="Sending the file" />
+          <span>
+            Sending {state.sending.fileName} to the host ({Math.floor(100 * state.sending.fraction)}
+            %)
+          </span>
+          <button type="button" onClick={() => state.sending?.controller.abort()}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      {prompt.element}
       {state.running ? (
         <div className="lab-progress" role="status" data-testid="weights-progress">
           <progress max={1} value={state.running.fraction} aria-label="Weight analysis progress" />
@@ -382,7 +455,7 @@ export function WeightsPanel() {
         <p className="figure-note">
           Open one or more .safetensors or .npy files: every 2-D tensor (N-D ones reshaped to out ×
           rest) is read from disk one at a time and analysed on the host; the page never holds the
-          weights. Try assets/weights/tiny-model.safetensors.
+          weights. Or open the example, a tiny model shipped with Rankscope.
         </p>
       )}
     </section>
@@ -405,7 +478,7 @@ async function importRow(
   if (!source) return { text: `The file of ${row.name} is no longer open.`, error: true };
   try {
     const tensor = row.file.toLowerCase().endsWith('.safetensors') ? row.name : undefined;
-    const imported = await host.importMatrix({ ...source, tensor });
+    const imported = await host.importMatrix({ file: source.handle, tensor });
     // A large tensor joins as a matrix kept as numbers.
     addImported(store.getState(), imported, row.name);
     return {

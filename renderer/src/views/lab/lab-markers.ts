@@ -10,7 +10,7 @@ import {
   type RankPolicy,
 } from '../../../../core/rank/policies';
 import type { ScreeMarkers } from '../../figures/scree-plot';
-import { bulkEdge, policyLabels } from '../spectrum/spectrum-markers';
+import { bulkEdge, policyLabels } from '../shared/scree-markers';
 
 export interface Shape {
   rows: number;

@@ -1,7 +1,7 @@
 // Streamed rows of the weight table and where a row may open.
 import { describe, expect, it } from 'vitest';
 import type { WeightTableRow } from '../../../../core/protocol/files';
-import { decodeWire, encodeWire } from '../../../../core/protocol/wire';
+import { decodeFrame, encodeFrame } from '../../../../core/protocol/frame';
 import { destinationFor, partialRowOf, withStreamedRow } from './weight-stream';
 
 function row(name: string, rank: number, size = 4): WeightTableRow {
@@ -33,7 +33,7 @@ describe('partialRowOf', () => {
   it('reads the row a progress event carries, also after the web socket’s encoding', () => {
     const finished = row('a.weight', 3);
     expect(partialRowOf({ fraction: 0.5, partial: finished })).toBe(finished);
-    const overSocket = decodeWire(encodeWire({ fraction: 0.5, partial: finished })) as {
+    const overSocket = decodeFrame(encodeFrame({ fraction: 0.5, partial: finished })) as {
       fraction: number;
       partial: unknown;
     };

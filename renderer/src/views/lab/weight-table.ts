@@ -3,7 +3,6 @@
 // printed by the CLI can be diffed).
 import type { WeightTableRow } from '../../../../core/protocol/files';
 import {
-  weightCsvCell,
   weightCsvColumns,
   weightCsvHeader,
   weightCsvLine,
@@ -186,7 +185,6 @@ export function filterRows(rows: readonly WeightTableRow[], query: string): Weig
 
 /** The columns of `rankscope analyze --csv`, in its order (one definition in core). */
 export const csvColumns = weightCsvColumns;
-export const csvCell = weightCsvCell;
 
 export function tableCsv(rows: readonly WeightTableRow[]): string {
   const lines = [weightCsvHeader()];

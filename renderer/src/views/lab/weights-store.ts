@@ -2,13 +2,10 @@
 // (the workbench remounts views when the selected matrix changes) and a stream in flight keeps
 // reporting into it.
 import { create } from 'zustand';
-import type {
-  WeightFilesRequest,
-  WeightTable,
-  WeightTableRow,
-} from '../../../../core/protocol/files';
+import type { HandleInfo, WeightTable, WeightTableRow } from '../../../../core/protocol/files';
 
-export type WeightFileEntry = WeightFilesRequest['files'][number];
+/** A weight file as the page holds it: the host's handle and its name, never a path or bytes. */
+export type WeightFileEntry = HandleInfo;
 import type { SortState } from './weight-table';
 
 export type WeightPolicyKind = 'default' | 'gap' | 'noise';
@@ -17,7 +14,7 @@ export interface WeightsState {
   table: WeightTable | null;
   /** The files the table came from, for the CSV's name. */
   sourceNames: string[];
-  /** The files themselves (paths, or the bytes the page picked), to import one tensor later. */
+  /** The files' handles, to import one tensor later. */
   sources: WeightFileEntry[];
   policy: WeightPolicyKind;
   sort: SortState | null;
@@ -35,6 +32,8 @@ export interface WeightsState {
   /** Rows of the running analysis, as the host finishes them; the final table replaces them. */
   streamed: WeightTableRow[];
   error: string | null;
+  /** Files being sent to the host before the analysis (a browser's file input): progress, cancel. */
+  sending: { fileName: string; fraction: number; controller: AbortController } | null;
   /** What "Add to project" did (kept here: adding selects the matrix, which remounts the view). */
   notice: { text: string; error: boolean } | null;
 }
@@ -50,6 +49,7 @@ export const useWeightsStore = create<WeightsState>(() => ({
   running: null,
   streamed: [],
   error: null,
+  sending: null,
   notice: null,
 }));
 

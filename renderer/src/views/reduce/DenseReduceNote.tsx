@@ -1,7 +1,7 @@
 // The Reduce view for a matrix kept as numbers: exact step-by-step elimination is for matrices
 // a person can read (and for exact entries), so the view says so and points to Spectrum, where
 // the numerical rank of a large floating-point matrix belongs.
-import { useOpenView } from '../../workbench/app-context';
+import { useOpenView } from '../../state/app-context';
 import { comfortableSize, largestTracedSize } from './trace-model';
 
 export function DenseReduceNote({

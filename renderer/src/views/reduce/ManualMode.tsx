@@ -4,7 +4,6 @@
 // list lives in the project document (views.reduce), so it is saved and undoable like any edit.
 import { useMemo, useState, type FormEvent } from 'react';
 import { CommandError, parseRowOperation, type RowOperation } from '../../../../core/exact/command';
-import { parseEntry } from '../../../../core/exact/entry';
 import {
   ManualError,
   applyManualOperation,
@@ -13,9 +12,10 @@ import {
   suggestNextStep,
 } from '../../../../core/exact/manual';
 import { Rational } from '../../../../core/exact/rational';
-import { useProject } from '../../workbench/app-context';
+import { useProject } from '../../state/app-context';
 import { ExportBar, type ExportSource } from './ExportBar';
 import { MatrixDisplay } from './MatrixDisplay';
+import { OperationBuilders } from './OperationBuilders';
 import {
   activeRecord,
   appliedOperations,
@@ -38,50 +38,12 @@ interface ManualModeProps {
 
 type Feedback = { tone: 'ok' | 'error' | 'hint'; text: string } | null;
 
-function RowPicker({
-  label,
-  value,
-  rows,
-  onChange,
-}: {
-  label: string;
-  value: number;
-  rows: number;
-  onChange(row: number): void;
-}) {
-  return (
-    <select
-      aria-label={label}
-      value={value}
-      onChange={(event) => onChange(Number(event.target.value))}
-    >
-      {Array.from({ length: rows }, (_, i) => (
-        <option key={i} value={i}>
-          R{i + 1}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function exactFactor(text: string): Rational {
-  const entry = parseEntry(text);
-  if (!entry.exact) throw new CommandError(`the factor "${text.trim()}" must be an exact number`);
-  return entry.value;
-}
-
 export function ManualMode({ matrixId, name, cells, settings }: ManualModeProps) {
   const updateViewSettings = useProject((state) => state.updateViewSettings);
   const record = activeRecord(settings, matrixId, cells);
   const replayed = useMemo(() => replay(cells, appliedOperations(record)), [cells, record]);
   const [command, setCommand] = useState('');
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const [swapRows, setSwapRows] = useState<[number, number]>([0, 1]);
-  const [scaleRow, setScaleRow] = useState(0);
-  const [scaleFactor, setScaleFactor] = useState('1/2');
-  const [addTarget, setAddTarget] = useState(1);
-  const [addSource, setAddSource] = useState(0);
-  const [addFactor, setAddFactor] = useState('-1');
 
   const rows = cells.length;
   const session = replayed.kind === 'session' ? replayed.session : null;
@@ -206,70 +168,7 @@ export function ManualMode({ matrixId, name, cells, settings }: ManualModeProps)
         {feedback?.text ?? 'Type an operation or use the buttons below.'}
       </p>
 
-      <div className="operation-builders">
-        <div className="builder" role="group" aria-label="Swap rows">
-          <RowPicker
-            label="Swap first row"
-            value={swapRows[0]}
-            rows={rows}
-            onChange={(row) => setSwapRows([row, swapRows[1]])}
-          />
-          <span aria-hidden="true">↔</span>
-          <RowPicker
-            label="Swap second row"
-            value={swapRows[1]}
-            rows={rows}
-            onChange={(row) => setSwapRows([swapRows[0], row])}
-          />
-          <button type="button" onClick={() => apply({ kind: 'swap', rows: swapRows })}>
-            Swap
-          </button>
-        </div>
-        <div className="builder" role="group" aria-label="Scale a row">
-          <RowPicker label="Row to scale" value={scaleRow} rows={rows} onChange={setScaleRow} />
-          <span>×</span>
-          <input
-            type="text"
-            aria-label="Scale factor"
-            value={scaleFactor}
-            size={6}
-            onChange={(event) => setScaleFactor(event.target.value)}
-          />
-          <button
-            type="button"
-            onClick={() =>
-              apply(() => ({ kind: 'scale', rows: [scaleRow], factor: exactFactor(scaleFactor) }))
-            }
-          >
-            Scale
-          </button>
-        </div>
-        <div className="builder" role="group" aria-label="Add a multiple of a row">
-          <RowPicker label="Row to change" value={addTarget} rows={rows} onChange={setAddTarget} />
-          <span>+=</span>
-          <input
-            type="text"
-            aria-label="Multiple"
-            value={addFactor}
-            size={6}
-            onChange={(event) => setAddFactor(event.target.value)}
-          />
-          <span>×</span>
-          <RowPicker label="Row to add" value={addSource} rows={rows} onChange={setAddSource} />
-          <button
-            type="button"
-            onClick={() =>
-              apply(() => ({
-                kind: 'add',
-                rows: [addTarget, addSource],
-                factor: exactFactor(addFactor),
-              }))
-            }
-          >
-            Add multiple
-          </button>
-        </div>
-      </div>
+      <OperationBuilders rows={rows} apply={apply} />
 
       <div className="manual-history">
         <div className="history-actions">

@@ -14,17 +14,11 @@ import {
   runningProduct,
   specialSolutionsOf,
 } from './elimination-products';
-import { cellsOf, rationalArbitrary, rationalMatrixArbitrary } from './test-matrices';
-import {
-  computeTrace,
-  matrixAtStep,
-  scalarText,
-  type ReductionTrace,
-  type ScalarMatrix,
-} from './trace-model';
+import { cellsOf, rationalArbitrary, rationalMatrixArbitrary, reducedByJob } from './test-matrices';
+import { matrixAtStep, scalarText, type ReductionTrace, type ScalarMatrix } from './trace-model';
 
 function traceOf(cells: string[][]): ReductionTrace {
-  const outcome = computeTrace(cells, 'textbook');
+  const outcome = reducedByJob(cells, 'textbook');
   if (outcome.kind !== 'trace') throw new Error(outcome.kind);
   return outcome.trace;
 }

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runRref } from '../../../../core/jobs/rref';
-import { traceFromJobResult } from './job-trace';
+import { rref } from '../../../../core/exact/rref';
+import { failureOutcome, traceFromJobResult } from './job-trace';
 import { cellsOf, rationalMatrixArbitrary } from './test-matrices';
-import { computeTrace, scalarText, type TraceOutcome } from './trace-model';
+import { scalarText, type ReductionTrace, type TraceOutcome } from './trace-model';
 
 function plain(outcome: TraceOutcome) {
   if (outcome.kind === 'error') return outcome;
@@ -26,20 +27,39 @@ function plain(outcome: TraceOutcome) {
 }
 
 describe('the host rref job, read back as the view trace', () => {
-  it('gives exactly the trace computed in place', () => {
+  it('gives exactly the trace of core/exact, every fraction intact', () => {
     fc.assert(
       fc.property(
         rationalMatrixArbitrary,
         fc.constantFrom('textbook' as const, 'partial' as const),
         (matrix, strategy) => {
           const cells = cellsOf(matrix);
+          const direct = rref(matrix, { strategy, trace: true });
+          const trace: ReductionTrace = {
+            rows: matrix.length,
+            cols: matrix[0].length,
+            exact: true,
+            strategy,
+            start: matrix,
+            steps: direct.steps,
+            rref: direct.rref,
+            pivots: direct.pivots,
+            rank: direct.rank,
+          };
           expect(plain(traceFromJobResult(runRref({ cells, strategy, trace: true })))).toEqual(
-            plain(computeTrace(cells, strategy)),
+            plain({ kind: 'trace', trace }),
           );
         },
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('says what is wrong with a cell as a sentence', () => {
+    expect(failureOutcome(new Error('row 2, column 3: “2x” is not a number'))).toEqual({
+      kind: 'error',
+      message: 'Row 2, column 3: “2x” is not a number.',
+    });
   });
 
   it('keeps floating entries to the last bit', () => {

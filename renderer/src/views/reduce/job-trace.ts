@@ -1,15 +1,13 @@
 // The reduction as the host computes it: the `rref` job (core/jobs/rref.ts) runs on a worker and
 // returns plain data (exact entries as strings such as "-1/2"); this turns it back into the view's
 // ReductionTrace, and useReductionTrace asks for it whenever the cells or the strategy change.
-import { useEffect, useState } from 'react';
-import { isCancelled } from '../../../../core/protocol/errors';
-import type { HostApi } from '../../../../core/protocol/host-api';
+// The page never reduces on its own: the job's answer is the one shown.
+import { useMemo } from 'react';
 import type { RrefJobResult } from '../../../../core/jobs/rref';
 import { parseRational } from '../../../../core/exact/rational';
 import type { Strategy } from '../../../../core/exact/rref';
-import { runJob } from '../../host/run-job';
+import { useCatalogJob } from '../shared/use-job';
 import {
-  computeTrace,
   largestTracedSize,
   type ReductionTrace,
   type Scalar,
@@ -54,64 +52,38 @@ export function traceFromJobResult(result: RrefJobResult): TraceOutcome {
   return { kind: 'trace', trace };
 }
 
-/** How long the host may take before the view reduces in place (a 12×12 trace takes milliseconds here). */
-export const hostPatienceMilliseconds = 400;
+/** The view's outcome for a failed job: a bad cell named as the host names it, as a sentence. */
+export function failureOutcome(error: unknown): TraceOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  const sentence = `${message.charAt(0).toUpperCase()}${message.slice(1)}`;
+  return { kind: 'error', message: /[.!?]$/.test(sentence) ? sentence : `${sentence}.` };
+}
 
 export interface ReductionState {
   outcome: TraceOutcome | null;
   /** A newer request is on its way; `outcome` is the previous one meanwhile. */
   pending: boolean;
-  /** Who computed the outcome shown. */
-  source: 'host' | 'renderer' | null;
 }
 
-/**
- * The host's reduction of `cells`, recomputed (and the stale request cancelled) on every change.
- * When the host is slow to answer (busy workers, a dropped connection) or fails, the same pure
- * core/exact reduction runs in place, so the view never waits; the host's answer, identical by
- * construction (job-trace.test.ts), replaces it when it comes.
- */
+/** The host's reduction of `cells`, recomputed (and the stale request cancelled) on every change. */
 export function useReductionTrace(
-  host: HostApi,
   cells: readonly (readonly string[])[] | undefined,
   strategy: Strategy,
 ): ReductionState {
-  const [state, setState] = useState<ReductionState>({
-    outcome: null,
-    pending: true,
-    source: null,
-  });
-  useEffect(() => {
-    if (!cells) return;
-    const controller = new AbortController();
-    let settled = false;
-    const reduceInPlace = () =>
-      setState({ outcome: computeTrace(cells, strategy), pending: !settled, source: 'renderer' });
-    setState((previous) => (previous.pending ? previous : { ...previous, pending: true }));
-    const patience = setTimeout(reduceInPlace, hostPatienceMilliseconds);
-    runJob(
-      host,
-      'rref',
-      { cells: cells.map((row) => [...row]), strategy, trace: true },
-      { signal: controller.signal },
-    ).then(
-      (result) => {
-        settled = true;
-        clearTimeout(patience);
-        setState({ outcome: traceFromJobResult(result), pending: false, source: 'host' });
-      },
-      (error: unknown) => {
-        if (isCancelled(error) || controller.signal.aborted) return;
-        settled = true;
-        clearTimeout(patience);
-        // The in-place reduction names a bad cell just as the host does, and works without it.
-        reduceInPlace();
-      },
-    );
-    return () => {
-      clearTimeout(patience);
-      controller.abort();
-    };
-  }, [host, cells, strategy]);
-  return state;
+  const request = useMemo(
+    () => (cells ? { cells: cells.map((row) => [...row]), strategy, trace: true } : null),
+    [cells, strategy],
+  );
+  // No pause to wait for: the cells change in the editor, not while this view is open.
+  const job = useCatalogJob('rref', request, { debounceMilliseconds: 0 });
+  const outcome = useMemo(
+    () =>
+      job.result
+        ? traceFromJobResult(job.result)
+        : job.error !== null
+          ? failureOutcome(new Error(job.error))
+          : null,
+    [job.result, job.error],
+  );
+  return { outcome, pending: job.running || outcome === null };
 }

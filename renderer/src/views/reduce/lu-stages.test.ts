@@ -4,8 +4,8 @@ import { rationalField, type Field } from '../../../../core/exact/field';
 import { luDecomposition } from '../../../../core/exact/factorizations';
 import { multiply } from './elimination-products';
 import { luStageIndex, luStages } from './lu-stages';
-import { rationalMatrixArbitrary } from './test-matrices';
-import { computeTrace, scalarText, type Scalar, type ScalarMatrix } from './trace-model';
+import { rationalMatrixArbitrary, reducedByJob } from './test-matrices';
+import { scalarText, type Scalar, type ScalarMatrix } from './trace-model';
 
 const field = rationalField as unknown as Field<Scalar>;
 const text = (matrix: ScalarMatrix) => matrix.map((row) => row.map(scalarText));
@@ -54,7 +54,7 @@ describe('luStages', () => {
       ['1', '1', '1'],
       ['2', '4', '3'],
     ];
-    const outcome = computeTrace(cells, 'textbook');
+    const outcome = reducedByJob(cells, 'textbook');
     if (outcome.kind !== 'trace') throw new Error(outcome.kind);
     const trace = outcome.trace;
     const stages = luStages(trace.start, field);

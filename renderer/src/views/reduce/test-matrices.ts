@@ -1,7 +1,10 @@
 // Random exact matrices for property tests: small rationals, with repeated rows so that
 // rank-deficient cases (zero rows, free columns, swaps) come up often.
 import fc from 'fast-check';
+import { runRref } from '../../../../core/jobs/rref';
 import { Rational } from '../../../../core/exact/rational';
+import { failureOutcome, traceFromJobResult } from './job-trace';
+import type { TraceOutcome } from './trace-model';
 
 export const rationalArbitrary = fc
   .tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 4 }))
@@ -33,4 +36,16 @@ export const rationalMatrixArbitrary = fc
 
 export function cellsOf(matrix: readonly (readonly Rational[])[]): string[][] {
   return matrix.map((row) => row.map((value) => value.toString()));
+}
+
+/** The view's outcome for `cells` as the host gives it: the rref job, read back by job-trace. */
+export function reducedByJob(
+  cells: string[][],
+  strategy: 'textbook' | 'partial' = 'textbook',
+): TraceOutcome {
+  try {
+    return traceFromJobResult(runRref({ cells, strategy, trace: true }));
+  } catch (error) {
+    return failureOutcome(error);
+  }
 }

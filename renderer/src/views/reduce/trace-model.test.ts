@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyStep } from '../../../../core/exact/rref';
 import type { Rational } from '../../../../core/exact/rational';
-import { cellsOf, rationalMatrixArbitrary } from './test-matrices';
+import { cellsOf, rationalMatrixArbitrary, reducedByJob } from './test-matrices';
 import {
-  computeTrace,
   largestTracedSize,
   matrixAtStep,
   scalarText,
@@ -22,7 +21,7 @@ const workedExample = [
 ];
 
 function traceOf(cells: string[][], strategy: 'textbook' | 'partial' = 'textbook'): ReductionTrace {
-  const outcome = computeTrace(cells, strategy);
+  const outcome = reducedByJob(cells, strategy);
   if (outcome.kind !== 'trace') throw new Error(`expected a trace, got ${outcome.kind}`);
   return outcome.trace;
 }
@@ -31,7 +30,7 @@ function text(matrix: ReductionTrace['start']): string[][] {
   return matrix.map((row) => row.map(scalarText));
 }
 
-describe('computeTrace', () => {
+describe('the rref job read back as a trace', () => {
   it('reduces the worked example to its RREF in four steps, rank 2', () => {
     const trace = traceOf(workedExample);
     expect(trace.exact).toBe(true);
@@ -86,13 +85,10 @@ describe('computeTrace', () => {
   });
 
   it('names the bad cell instead of reducing', () => {
-    const outcome = computeTrace(
-      [
-        ['1', '2'],
-        ['3', '2x'],
-      ],
-      'textbook',
-    );
+    const outcome = reducedByJob([
+      ['1', '2'],
+      ['3', '2x'],
+    ]);
     expect(outcome.kind).toBe('error');
     if (outcome.kind === 'error') expect(outcome.message).toMatch(/^Row 2, column 2/);
   });
@@ -103,7 +99,7 @@ describe('computeTrace', () => {
       Array.from({ length: size }, (_, j) => String(i === j ? 1 : 0)),
     );
     cells[size - 1] = cells[0].slice();
-    const outcome = computeTrace(cells, 'textbook');
+    const outcome = reducedByJob(cells, 'textbook');
     expect(outcome.kind).toBe('summary');
     if (outcome.kind === 'summary') {
       expect(outcome.trace.steps).toHaveLength(0);

@@ -1,10 +1,9 @@
-// The reduction the Reduce view steps through: the selected matrix's cells parsed exactly (or in
-// floating point when an entry is irrational), reduced by Gauss–Jordan with a full trace, and the
-// facts each step shows (rows read and written, the operation in words). Pure: no DOM, no React.
-import { parseEntryMatrix, EntryError } from '../../../../core/exact/entry';
+// The reduction the Reduce view steps through, as the rref job returns it (job-trace.ts reads it
+// back): exact entries, or floating ones when an entry is irrational, with the full Gauss–Jordan
+// trace, and the facts each step shows (rows read and written, the operation in words). Pure.
 import { formatFloat } from '../../../../core/exact/field';
-import { Rational } from '../../../../core/exact/rational';
-import { rref, rrefFloat, type StepOf, type Strategy } from '../../../../core/exact/rref';
+import type { Rational } from '../../../../core/exact/rational';
+import type { StepOf, Strategy } from '../../../../core/exact/rref';
 
 export type Scalar = Rational | number;
 export type ScalarMatrix = Scalar[][];
@@ -36,69 +35,9 @@ export type TraceOutcome =
   | { kind: 'summary'; trace: ReductionTrace; reason: string }
   | { kind: 'error'; message: string };
 
-/** Parses and reduces `cells`. Never throws: a bad entry becomes an error outcome with its cell named. */
-export function computeTrace(
-  cells: readonly (readonly string[])[],
-  strategy: Strategy,
-): TraceOutcome {
-  const rows = cells.length;
-  const cols = rows === 0 ? 0 : cells[0].length;
-  if (rows === 0 || cols === 0) return { kind: 'error', message: 'The matrix is empty.' };
-  let parsed;
-  try {
-    parsed = parseEntryMatrix(cells);
-  } catch (error) {
-    const message = error instanceof EntryError ? error.message : String(error);
-    return { kind: 'error', message: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` };
-  }
-  const tooLarge = rows > largestTracedSize || cols > largestTracedSize;
-  let trace: ReductionTrace;
-  if (parsed.exact && parsed.rationals) {
-    const result = rref(parsed.rationals, { strategy, trace: !tooLarge });
-    trace = {
-      rows,
-      cols,
-      exact: true,
-      strategy,
-      start: parsed.rationals,
-      steps: result.steps,
-      rref: result.rref,
-      pivots: result.pivots,
-      rank: result.rank,
-    };
-  } else {
-    const result = rrefFloat(parsed.approx, { trace: !tooLarge });
-    trace = {
-      rows,
-      cols,
-      exact: false,
-      strategy: 'partial',
-      tolerance: result.tolerance,
-      start: parsed.approx,
-      steps: result.steps,
-      rref: result.rref,
-      pivots: result.pivots,
-      rank: result.rank,
-    };
-  }
-  if (!tooLarge) return { kind: 'trace', trace };
-  return {
-    kind: 'summary',
-    trace,
-    reason:
-      `This matrix is ${rows}×${cols}. Every step is shown up to ${largestTracedSize}×${largestTracedSize}: ` +
-      `beyond that a trace has hundreds of steps of ${rows * cols} entries each, too many to read ` +
-      `or to typeset at once, so the view shows what the reduction reveals instead.`,
-  };
-}
-
 /** The matrix shown at step `index` (0 = the original matrix, k = after the k-th operation). */
 export function matrixAtStep(trace: ReductionTrace, index: number): ScalarMatrix {
   return index <= 0 ? trace.start : trace.steps[Math.min(index, trace.steps.length) - 1].matrix;
-}
-
-export function isZeroScalar(value: Scalar): boolean {
-  return typeof value === 'number' ? value === 0 : value.isZero();
 }
 
 /** Plain text of an entry: "-1/2", "0.707107". */

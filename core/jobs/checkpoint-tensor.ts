@@ -1,0 +1,171 @@
+// One tensor of a checkpoint, one pass: the job a pool worker runs. It opens the tensor's file
+// itself (through the CheckpointFiles its host gives it), decodes only that tensor straight into the
+// workspace the pass reduces, and returns the pass's result with its timing. The request is plain
+// data (the checkpoint table's row), validated here because it crossed a thread.
+import { z } from 'zod';
+import { decodeTensor } from '../formats/tensor-decoding';
+import type { CheckpointFiles, CheckpointTensor } from '../weights/checkpoint';
+import { reportSettingsSchema, type ReportSettings } from '../weights/report';
+import {
+  fullPass,
+  quickPass,
+  quickPassWorkspaceDoubles,
+  tensorSeed,
+  type FullPass,
+  type QuickPass,
+} from '../weights/spectrum-passes';
+import { matrixBytes, svdCost, type Cost } from './budget';
+import type { JobContext } from './context';
+import { defineJob } from './job';
+
+const size = z.number().int().nonnegative();
+const elementSchema = z.object({
+  kind: z.enum(['float', 'int', 'uint', 'bool', 'bfloat', 'e4m3', 'e5m2', 'e8m0']),
+  size: z
+    .number()
+    .int()
+    .refine((bytes) => [1, 2, 4, 8].includes(bytes), 'an element takes 1, 2, 4 or 8 bytes'),
+  littleEndian: z.boolean(),
+});
+const rangeSchema = z.object({ byteOffset: size, byteLength: size });
+const encodingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('elements'), element: elementSchema, order: z.enum(['C', 'F']) }),
+  z.object({
+    kind: z.literal('strided'),
+    element: elementSchema,
+    strides: z.array(size).max(16),
+    storageOffset: size,
+  }),
+  z.object({ kind: z.literal('ggml'), type: z.string().max(16) }),
+  z.object({
+    kind: z.literal('protobuf'),
+    wire: z.enum(['fixed32', 'fixed64', 'varint']),
+    as: z.enum(['float', 'double', 'int', 'uint', 'float16', 'bfloat16', 'e4m3', 'e5m2']),
+    pieces: z.array(rangeSchema),
+  }),
+  z.object({
+    kind: z.literal('deflated'),
+    skip: size,
+    inflatedLength: size,
+    crc32: size,
+    inner: z.object({ element: elementSchema, order: z.enum(['C', 'F']) }),
+  }),
+]);
+
+export const checkpointTensorSchema = z.object({
+  name: z.string().max(4096),
+  dtype: z.string().max(64),
+  quantization: z
+    .object({ scheme: z.string(), bitsPerWeight: z.number(), blockSize: size })
+    .optional(),
+  data: z.object({
+    file: z.string().max(4096),
+    byteOffset: size,
+    byteLength: size,
+    shape: z.array(size).max(64),
+    encoding: encodingSchema,
+  }),
+  rows: size,
+  cols: size,
+  reshaped: z.string().optional(),
+  bytes: size,
+});
+
+export const checkpointTensorRequestSchema = z.object({
+  tensor: checkpointTensorSchema,
+  pass: z.enum(['quick', 'full']),
+  settings: reportSettingsSchema,
+  /** Largest tensor accepted, in entries (default 2^28). */
+  maxEntries: z.number().int().positive().optional(),
+});
+export type CheckpointTensorRequest = z.infer<typeof checkpointTensorRequestSchema>;
+
+// The schema and the checkpoint's row must agree.
+const _tensorFits = (tensor: CheckpointTensor): z.input<typeof checkpointTensorSchema> => tensor;
+void _tensorFits;
+
+export interface TensorPassResult {
+  name: string;
+  rows: number;
+  cols: number;
+  reshaped?: string;
+  /** Wall time of the decode and the pass. */
+  seconds: number;
+  result: QuickPass | FullPass;
+}
+
+const wallClock = () => performance.now() / 1000;
+
+export async function analyzeCheckpointTensor(
+  files: CheckpointFiles,
+  request: {
+    tensor: CheckpointTensor;
+    pass: 'quick' | 'full';
+    settings: ReportSettings;
+    maxEntries?: number;
+  },
+  context?: JobContext,
+  clock: () => number = wallClock,
+): Promise<TensorPassResult> {
+  const { tensor, pass, settings } = request;
+  const start = clock();
+  const source = await files.open(tensor.data.file);
+  const decoded = await decodeTensor(source, tensor.data, {
+    tensorName: tensor.name,
+    // The quick pass's products take the weight either way round; the SVD wants it tall.
+    layout: pass === 'quick' ? 'sketch' : 'spectrum',
+    maxEntries: request.maxEntries,
+    context,
+    ...(pass === 'quick'
+      ? {
+          workspaceDoubles:
+            tensor.rows * tensor.cols +
+            quickPassWorkspaceDoubles(tensor.rows, tensor.cols, settings.quick),
+        }
+      : {}),
+  });
+  const shape = { rows: decoded.rows, cols: decoded.cols };
+  const result =
+    pass === 'quick'
+      ? quickPass(
+          decoded.matrix,
+          settings.quick,
+          tensorSeed(settings.quick.seed, tensor.name),
+          context,
+        )
+      : fullPass(decoded.matrix, shape, settings.policy, context);
+  const row: TensorPassResult = {
+    name: tensor.name,
+    rows: decoded.rows,
+    cols: decoded.cols,
+    seconds: clock() - start,
+    result,
+  };
+  if (decoded.reshaped) row.reshaped = decoded.reshaped;
+  return row;
+}
+
+/**
+ * What one pass over one tensor holds and does: the full pass decodes the tensor into the SVD's
+ * workspace (values only); the quick pass holds the tensor as stored plus the sketch's workspace
+ * and does 2(2q + 1) products of the tensor with an m×l or n×l block.
+ */
+export function checkpointTensorCost({ tensor, pass, settings }: CheckpointTensorRequest): Cost {
+  const { rows, cols } = tensor;
+  if (pass === 'full') return svdCost(rows, cols, false);
+  const width = Math.min(settings.quick.rank + settings.quick.oversample, Math.min(rows, cols));
+  const products = 2 * (2 * settings.quick.powerIterations + 1);
+  return {
+    bytes: matrixBytes(rows, cols) + 8 * quickPassWorkspaceDoubles(rows, cols, settings.quick),
+    flops: Math.max(products * 2 * rows * cols * width, rows * cols),
+  };
+}
+
+/** The job for a pool whose worker reaches files through `files` (phase 2 adds it to the catalog). */
+export function createCheckpointTensorJob(files: CheckpointFiles) {
+  return defineJob({
+    request: checkpointTensorRequestSchema,
+    cost: checkpointTensorCost,
+    run: (request, context) => analyzeCheckpointTensor(files, request, context),
+  });
+}

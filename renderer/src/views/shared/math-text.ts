@@ -1,0 +1,41 @@
+// Small pieces of mathematical text the inspector shows: ℝⁿ with real superscripts, tolerances.
+import type { SubspaceSummary } from '../../../../core/jobs/analyze';
+
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
+
+export function superscript(value: number): string {
+  const digits = String(Math.trunc(value)).replace(
+    /\d/g,
+    (digit) => superscriptDigits[Number(digit)],
+  );
+  return digits.replace('-', '⁻');
+}
+
+/** σ₁₂ for 12: subscript digits. */
+export function subscript(value: number): string {
+  return String(Math.trunc(value)).replace(/\d/g, (digit) => subscriptDigits[Number(digit)]);
+}
+
+/** ℝ³ for 3. */
+export function realSpace(dimension: number): string {
+  return `ℝ${superscript(dimension)}`;
+}
+
+/** "column space ⊂ ℝ³, dim 2" */
+export function subspaceLine(subspace: SubspaceSummary): string {
+  return `${subspace.name} ⊂ ${realSpace(subspace.ambient)}, dim ${subspace.dimension}`;
+}
+
+/** 4.4e-16, or 0. */
+export function toleranceText(tolerance: number): string {
+  return tolerance === 0 ? '0' : tolerance.toExponential(1);
+}
+
+/** A singular value in a short readable form. */
+export function shortNumber(value: number): string {
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e5) return Number(value.toPrecision(4)).toString();
+  return value.toExponential(2);
+}

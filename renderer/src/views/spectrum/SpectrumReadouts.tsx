@@ -1,0 +1,60 @@
+// What the Spectrum view reads off its job: the rank under the chosen policy and why, the ranks
+// of the other policies, and every rank measure and norm beside the plot.
+import type { SpectrumResult } from '../../../../core/jobs/spectrum';
+import { formatValue } from '../../figures/svg';
+
+export function SpectrumReadouts({ result }: { result: SpectrumResult }) {
+  return (
+    <>
+      <p className="figure-note" data-testid="rank-reason">
+        Numerical rank <strong data-testid="spectrum-rank">{result.rank.rank}</strong>:{' '}
+        {result.rank.reason}.
+      </p>
+      <dl className="readouts">
+        <div>
+          <dt>size</dt>
+          <dd>
+            {result.rows} × {result.cols}, {result.singularValues.length} singular values
+          </dd>
+        </div>
+        <div>
+          <dt>rank (default · gap · noise)</dt>
+          <dd>
+            {result.ranks.default.rank} · {result.ranks.gap.rank} · {result.ranks.noise.rank}
+          </dd>
+        </div>
+        <div>
+          <dt>stable rank ‖A‖²_F / ‖A‖²₂</dt>
+          <dd data-testid="stable-rank">{formatValue(result.measures.stableRank)}</dd>
+        </div>
+        <div>
+          <dt>effective rank exp H(p)</dt>
+          <dd data-testid="effective-rank">{formatValue(result.measures.effectiveRank)}</dd>
+        </div>
+        <div>
+          <dt>condition number σ₁/σₖ</dt>
+          <dd>{formatValue(result.measures.conditionNumber)}</dd>
+        </div>
+        <div>
+          <dt>energy rank 90 · 95 · 99 %</dt>
+          <dd>
+            {result.measures.energyRank.p90} · {result.measures.energyRank.p95} ·{' '}
+            {result.measures.energyRank.p99}
+          </dd>
+        </div>
+        <div>
+          <dt>estimated noise level σ</dt>
+          <dd>{formatValue(result.noiseLevel)}</dd>
+        </div>
+        <div>
+          <dt>norms ‖·‖₂ · ‖·‖_F · ‖·‖_*</dt>
+          <dd>
+            {formatValue(result.measures.spectralNorm)} ·{' '}
+            {formatValue(result.measures.frobeniusNorm)} ·{' '}
+            {formatValue(result.measures.nuclearNorm)}
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}
