@@ -18,9 +18,8 @@ module.exports = {
   forbidden: [
     forbid(
       'no-cycle',
-      'Import cycles make layers meaningless and load order fragile. The kernels cycle is ' +
-        'removed by the speed branch (issue 18); drop its exception when that lands.',
-      { pathNot: '^core/linalg/kernels/(kernels|typescript-kernels|wasm-kernels)\\.ts$' },
+      'Import cycles make layers meaningless and load order fragile.',
+      {},
       { circular: true },
     ),
 

@@ -73,6 +73,7 @@ export default tseslint.config(
       'core/bench/**/*.ts',
       'core/**/*.test.ts',
       'core/**/*.bench.ts',
+      'core/**/*.setup.ts',
       'core/**/test-support.ts',
     ],
     languageOptions: { globals: { ...globals.node } },

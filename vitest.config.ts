@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The kernel tier under test (RANKSCOPE_TEST_KERNELS, RANKSCOPE_TEST_THREADS; default: as shipped).
+    setupFiles: ['core/linalg/kernels/kernel-tier.setup.ts'],
   },
 });

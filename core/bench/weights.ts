@@ -30,6 +30,7 @@ import {
 } from '../formats/safetensors';
 import type { JobContext } from '../job-context';
 import { analyzeWeight } from '../jobs/weight-analysis';
+import { startTeam } from './bench-team';
 import { runCheckpointCases } from './checkpoint-bench';
 
 // Five by default (the house rule); RANKSCOPE_BENCH_RUNS=1 for a quick look on a busy machine.
@@ -192,8 +193,14 @@ export async function run(): Promise<void> {
         ),
       },
     ];
+    // As a compute-pool job with borrowed workers: every core (RANKSCOPE_BENCH_THREADS to change).
+    const threads = Number(process.env.RANKSCOPE_BENCH_THREADS ?? os.availableParallelism());
+    const team = await startTeam(threads);
     console.log(
-      `weight analysis (analyzeWeight, values-only SVD), median of ${runs} runs; peak RSS ${hasHighWaterMark ? 'from VmHWM' : 'sampled'}`,
+      `weight analysis (analyzeWeight, values-only SVD), ${threads} thread(s), median of ${runs} runs; peak RSS ${hasHighWaterMark ? 'from VmHWM' : 'sampled'}; load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
     );
     console.log(
       'case                          ours (s)   numpy (s)   ratio   peak RSS   growth (peak − start)   growth / largest tensor',
@@ -210,6 +217,7 @@ export async function run(): Promise<void> {
       );
       rmSync(file);
     }
+    await team.stop();
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -14,7 +14,8 @@ describe('low-rank job', async () => {
       directContext,
     );
     const values = singularValues(matrix);
-    expect(result.spectralError).toBe(values[5]);
+    // Values-only (dqds) and with vectors (implicit QR) agree to rounding, not bit for bit.
+    expect(result.spectralError).toBeCloseTo(values[5], 13);
     const approximation = result.approximation!;
     expect(
       frobeniusNorm(subtract(approximation, multiplyTransposeB(result.left, result.right))),

@@ -2,6 +2,12 @@
 // right Householder reflectors (Golub–Kahan; Golub & Van Loan §5.4.8, LAPACK dgebrd/dlabrd/dgebd2).
 // Cost: 4·m·n² − 4·n³/3 flops, plus 4·m·n² − 4·n³/3 to form Q and 4·n³/3 to form P.
 import type { JobContext } from '../job-context';
+import {
+  blockScratch,
+  blockScratchDoubles,
+  reflectFromLeft,
+  triangularFactor,
+} from './block-reflector';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
 import { type Matrix } from './matrix';
@@ -269,44 +275,49 @@ export function formLeftFactor(result: Bidiagonalization): Matrix {
   return formQ(result.reflectors, result.leftTau, result.reflectors.cols);
 }
 
-/** Reflectors applied together per column when forming P. */
-const reflectorBlock = 16;
+/** Right reflectors per block when forming P. */
+const reflectorBlock = 32;
 
-/** The n×n factor P = G₀·G₁·…·G_{n−2} of the right reflectors, accumulated backwards in blocks. */
+/** Doubles formRightFactor takes beside P. */
+export function rightFactorScratchDoubles(n: number): number {
+  return blockScratchDoubles(n, n, reflectorBlock);
+}
+
+/**
+ * The n×n factor P = G₀·G₁·…·G_{n−2} of the right reflectors (G_k acts on indices k+1 … n−1 with
+ * u = (1, A[k, k+2:n])), built backwards a block of 32 at a time in compact WY form (dorgbr).
+ */
 export function formRightFactor(result: Bidiagonalization): Matrix {
   const { rows: m, cols: n, data } = result.reflectors;
   const space = workspaceOf(data) ?? plainWorkspace;
   const p = space.matrix(n, n);
   for (let j = 0; j < n; j++) p.data[j + j * n] = 1;
-  const vectors = space.vector(reflectorBlock * n);
-  const starts = space.integers(reflectorBlock);
-  const taus = space.vector(reflectorBlock);
-  for (let last = n - 2; last >= 0; last -= reflectorBlock) {
-    const first = Math.max(0, last - reflectorBlock + 1);
-    const count = last - first + 1;
-    for (let r = 0; r < count; r++) {
-      // G_k acts on indices k+1 … n−1 with u = (1, A[k, k+2:n]).
-      const k = last - r;
-      starts[r] = k + 1;
-      taus[r] = result.rightTau[k];
-      vectors.fill(0, r * n + first + 1, r * n + k + 1);
-      vectors[r * n + k + 1] = 1;
-      for (let j = k + 2; j < n; j++) vectors[r * n + j] = data[k + j * m];
+  const count = n - 1;
+  if (count <= 0) return p;
+  const scratch = blockScratch(space, n, n, reflectorBlock);
+  const { v } = scratch;
+  const lastBlock = Math.floor((count - 1) / reflectorBlock) * reflectorBlock;
+  for (let j = lastBlock; j >= 0; j -= reflectorBlock) {
+    const width = Math.min(reflectorBlock, count - j);
+    // V over indices j+1 … n−1: reflector k = j + r has its 1 at k + 1, zeros above.
+    const rows = n - 1 - j;
+    for (let r = 0; r < width; r++) {
+      const k = j + r;
+      const column = r * rows;
+      v.fill(0, column, column + r);
+      v[column + r] = 1;
+      for (let i = k + 2; i < n; i++) v[column + i - (j + 1)] = data[k + i * m];
     }
-    const start = first + 1;
-    kernels.applyReflectorsLeft(
-      n,
-      n - start,
-      count,
-      vectors,
-      n,
-      starts,
-      taus,
-      p.data,
-      start * n,
-      n,
-      start,
+    triangularFactor(
+      v,
+      rows,
+      width,
+      result.rightTau.subarray(j, j + width),
+      scratch.t,
+      scratch.gram,
     );
+    const target = { data: p.data, offset: j + 1 + (j + 1) * n, ld: n };
+    reflectFromLeft(v, scratch.t, rows, width, target, rows, scratch, true);
   }
   return p;
 }

@@ -54,10 +54,18 @@ describe('luPartial', () => {
       [129, 128],
       [200, 40],
       [40, 200],
+      // Around the 64-column panels: one panel, one plus one column, several with ragged ends.
+      [64, 64],
+      [65, 65],
+      [300, 300],
+      [257, 190],
+      [190, 257],
     ]) {
       check(gaussianMatrix(m, n, m + 3 * n));
     }
     check(knownRank(50, 40, 6, 2));
+    // Rank 30: every panel after the first meets columns that are already eliminated.
+    check(knownRank(300, 280, 30, 4));
     check(hilbert(12));
     check(zeros(4, 4));
   });

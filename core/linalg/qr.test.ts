@@ -49,6 +49,19 @@ describe('householderQr', () => {
     }
   });
 
+  it('stays finite on equal columns, whose later reflectors act on subnormal roundoff', () => {
+    // Rank one: after the first reflector the rest is roundoff that shrinks by ε per column until
+    // it is subnormal; 1/(α − β) then overflowed and the factors filled with NaN.
+    const [m, n] = [88, 32];
+    const a = zeros(m, n);
+    for (let j = 0; j < n; j++)
+      a.data.fill(-Math.cos(1.2) * Math.sin(1.2) ** j, j * m, (j + 1) * m);
+    const { Q, R } = householderQr(a);
+    expect(Q.data.every(Number.isFinite) && R.data.every(Number.isFinite)).toBe(true);
+    expect(productResidual(a, Q, R)).toBeLessThanOrEqual(20 * m * epsilon * frobeniusNorm(a));
+    expect(orthogonalityError(Q)).toBeLessThanOrEqual(20 * m * epsilon);
+  });
+
   it('handles all-zero matrices and rejects NaN', () => {
     const { Q, R } = householderQr(zeros(3, 2));
     expect(orthogonalityError(Q)).toBe(0);
@@ -102,6 +115,40 @@ describe('qrPivoted', () => {
       }
     },
   );
+
+  it('keeps its guarantees across many blocked panels, where norms must be recomputed', () => {
+    // Rank 40 plus 1e-12 noise; Kahan's matrix; columns whose norms fall by 2^-j (downdating
+    // cancels, so panels end early and recompute them).
+    const noisy = knownRank(300, 260, 40, 3);
+    const noise = gaussianMatrix(300, 260, 4);
+    for (let i = 0; i < noisy.data.length; i++) noisy.data[i] += 1e-12 * noise.data[i];
+    const decaying = gaussianMatrix(240, 200, 5);
+    for (let j = 0; j < 200; j++) {
+      for (let i = 0; i < 240; i++) decaying.data[i + j * 240] *= 2 ** (-j / 4);
+    }
+    for (const [name, a] of [
+      ['rank 40 + noise', noisy],
+      ['kahan 200', kahan(200)],
+      ['decaying columns', decaying],
+    ] as const) {
+      const { Q, R, permutation } = qrPivoted(a);
+      const k = Math.min(a.rows, a.cols);
+      const bound = 20 * Math.max(a.rows, a.cols) * epsilon;
+      expect(productResidual(permuteColumns(a, permutation), Q, R), name).toBeLessThanOrEqual(
+        bound * frobeniusNorm(a),
+      );
+      expect(orthogonalityError(Q), name).toBeLessThanOrEqual(bound);
+      for (let i = 1; i < k; i++) {
+        expect(Math.abs(R.data[i + i * k]), `${name} r_${i}`).toBeLessThanOrEqual(
+          Math.abs(R.data[i - 1 + (i - 1) * k]) * (1 + 1e-10),
+        );
+      }
+    }
+    const { R } = qrPivoted(noisy);
+    const first = Math.abs(R.data[0]);
+    expect(Math.abs(R.data[39 + 39 * 260])).toBeGreaterThan(1e-6 * first);
+    expect(Math.abs(R.data[40 + 40 * 260])).toBeLessThan(1e-9 * first);
+  });
 
   it('follows LAPACK dgeqp3 pivot order on a small example', () => {
     // Column norms 1, 5, 3: dgeqp3 picks column 2 first; then the largest remaining after projection.

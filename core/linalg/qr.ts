@@ -1,7 +1,16 @@
-// Householder QR, A = Q·R, and QR with column pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order
-// with safe column-norm downdating (dlaqp2; Drmač & Bujanović, LAPACK Working Note 176).
-// Golub & Van Loan §5.2 and §5.4.1. Cost: 2·m·n² − 2·n³/3 flops, and as much again to form Q.
+// Householder QR, A = Q·R, blocked in compact WY form (LAPACK dgeqrf, dorgqr), and QR with column
+// pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order with safe column-norm downdating (dlaqp2;
+// Drmač & Bujanović, LAPACK Working Note 176). Golub & Van Loan §5.2 and §5.4.1.
+// Cost: 2·m·n² − 2·n³/3 flops, and as much again to form Q.
 import type { JobContext } from '../job-context';
+import {
+  blockScratch,
+  blockScratchDoubles,
+  explicitReflectors,
+  factorPanel,
+  reflectFromLeft,
+  triangularFactor,
+} from './block-reflector';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
 import { assertFinite, type Matrix } from './matrix';
@@ -26,13 +35,61 @@ export interface PivotedQrResult extends QrResult {
   permutation: Int32Array;
 }
 
-/** Householder QR of the m×n array in place; returns the reflector scalars (LAPACK dgeqr2). */
+/** Columns per panel of the blocked QR and of forming Q. */
+const panelWidth = 32;
+/** Narrower matrices are factored column by column (the blocks would not pay). */
+const blockedCrossover = 64;
+
+function blocked(m: number, n: number): boolean {
+  return Math.min(m, n) >= blockedCrossover;
+}
+
+/** Doubles the blocked QR of an m×n matrix and the forming of Q take beside the matrix and Q. */
+export function qrScratchDoubles(m: number, n: number): number {
+  return blocked(m, n) ? blockScratchDoubles(m, n, panelWidth) : 0;
+}
+
+/**
+ * Householder QR of the m×n array in place; returns the reflector scalars. Blocked (dgeqrf): each
+ * panel of 32 columns is factored column by column, then reaches the rest of the matrix as one
+ * block reflector, I − V·T·Vᵀ, in three matrix products.
+ */
 export function factorQrInPlace(work: Matrix, context?: JobContext): Float64Array {
   const { rows: m, cols: n, data } = work;
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
+  if (!blocked(m, n)) {
+    factorPanelChecked(work, 0, k, tau, context);
+    return tau;
+  }
+  const scratch = blockScratch(workspaceOf(data) ?? plainWorkspace, m, n, panelWidth);
+  for (let j = 0; j < k; j += panelWidth) {
+    context?.checkCancelled();
+    const width = Math.min(panelWidth, k - j);
+    const panel = { data, offset: j + j * m, ld: m };
+    factorPanel(panel, m - j, width, scratch.taus);
+    tau.set(scratch.taus.subarray(0, width), j);
+    const rest = n - j - width;
+    if (rest <= 0) continue;
+    explicitReflectors(panel, m - j, width, scratch.v);
+    triangularFactor(scratch.v, m - j, width, scratch.taus, scratch.t, scratch.gram);
+    const trailing = { data, offset: j + (j + width) * m, ld: m };
+    reflectFromLeft(scratch.v, scratch.t, m - j, width, trailing, rest, scratch);
+  }
+  return tau;
+}
+
+/** Unblocked QR (dgeqr2) of columns [first, last) with a look at the cancel flag every 32. */
+function factorPanelChecked(
+  work: Matrix,
+  first: number,
+  last: number,
+  tau: Float64Array,
+  context: JobContext | undefined,
+): void {
+  const { rows: m, cols: n, data } = work;
   const reflector: Reflector = { tau: 0, beta: 0 };
-  for (let j = 0; j < k; j++) {
+  for (let j = first; j < last; j++) {
     if (context && (j & 31) === 0) context.checkCancelled();
     const jj = j + j * m;
     makeReflector(data, jj, m - j, reflector);
@@ -41,15 +98,12 @@ export function factorQrInPlace(work: Matrix, context?: JobContext): Float64Arra
     kernels.applyReflectorLeft(m - j, n - j - 1, data, jj, reflector.tau, data, jj + m, m);
     data[jj] = reflector.beta;
   }
-  return tau;
 }
-
-/** Reflectors applied together per column when forming Q: they stay in cache, so does the column. */
-const reflectorBlock = 16;
 
 /**
  * The thin m×columns factor Q = H₀·…·H_{k−1}·I[:, :columns] from reflectors stored below the
- * diagonal (dorg2r order, backwards), applied in blocks so Q is streamed once per block.
+ * diagonal, built backwards one block of 32 reflectors at a time (dorgqr), each block reaching
+ * the columns of Q it touches in three matrix products.
  */
 export function formQ(
   work: Matrix,
@@ -61,35 +115,27 @@ export function formQ(
   const space = workspaceOf(data) ?? plainWorkspace;
   const q = space.matrix(m, columns);
   for (let j = 0; j < Math.min(m, columns); j++) q.data[j + j * m] = 1;
-  const vectors = space.vector(reflectorBlock * m);
-  const starts = space.integers(reflectorBlock);
-  const taus = space.vector(reflectorBlock);
-  for (let last = tau.length - 1; last >= 0; last -= reflectorBlock) {
-    const first = Math.max(0, last - reflectorBlock + 1);
-    const count = last - first + 1;
-    for (let r = 0; r < count; r++) {
-      const k = last - r;
-      starts[r] = k;
-      taus[r] = tau[k];
-      vectors.fill(0, r * m + first, r * m + k);
-      vectors[r * m + k] = 1;
-      for (let i = k + 1; i < m; i++) vectors[r * m + i] = data[i + k * m];
+  const k = tau.length;
+  if (k === 0 || columns === 0) return q;
+  if (!blocked(m, k)) {
+    // Few reflectors (dorg2r): one at a time, backwards, each on the columns it reaches.
+    const v = space.vector(m);
+    for (let j = Math.min(k, columns) - 1; j >= 0; j--) {
+      v[j] = 1;
+      for (let i = j + 1; i < m; i++) v[i] = data[i + j * m];
+      kernels.applyReflectorLeft(m - j, columns - j, v, j, tau[j], q.data, j + j * m, m);
     }
-    if (columns > first) {
-      kernels.applyReflectorsLeft(
-        m,
-        columns - first,
-        count,
-        vectors,
-        m,
-        starts,
-        taus,
-        q.data,
-        first * m,
-        m,
-        first,
-      );
-    }
+    return q;
+  }
+  const scratch = blockScratch(space, m, columns, panelWidth);
+  const lastBlock = Math.floor((k - 1) / panelWidth) * panelWidth;
+  for (let j = lastBlock; j >= 0; j -= panelWidth) {
+    const width = Math.min(panelWidth, k - j);
+    if (j >= columns) continue;
+    explicitReflectors({ data, offset: j + j * m, ld: m }, m - j, width, scratch.v);
+    triangularFactor(scratch.v, m - j, width, tau.subarray(j, j + width), scratch.t, scratch.gram);
+    const target = { data: q.data, offset: j + j * m, ld: m };
+    reflectFromLeft(scratch.v, scratch.t, m - j, width, target, columns - j, scratch, true);
   }
   return q;
 }
@@ -107,7 +153,7 @@ export function extractR(work: Matrix, space: Workspace = plainWorkspace): Matri
 
 /** Doubles a QR factorization of an m×n matrix needs in its workspace: the copy, Q and blocks. */
 export function qrWorkspaceDoubles(m: number, n: number): number {
-  return m * n + m * Math.min(m, n) + (reflectorBlock + 1) * (m + 2);
+  return m * n + m * Math.min(m, n) + 2 * qrScratchDoubles(m, n);
 }
 
 export function householderQr(a: Matrix): QrResult {
@@ -117,75 +163,236 @@ export function householderQr(a: Matrix): QrResult {
   return { Q: detached(formQ(work, tau)), R: extractR(work) };
 }
 
+/** The state of a pivoted factorization as its columns are chosen. */
+interface Pivoting {
+  data: Float64Array;
+  m: number;
+  n: number;
+  permutation: Int32Array;
+  /** Norms of the trailing parts of the columns, downdated each step. */
+  partialNorms: Float64Array;
+  /** The last norms computed from scratch: downdating that lost all accuracy shows against them. */
+  exactNorms: Float64Array;
+  tau: Float64Array;
+}
+
+/** Downdating that keeps less than this fraction of a norm's square has lost too much accuracy. */
+const safeLimit = Math.sqrt(2 ** -53);
+
+/** Pivot for step i: the remaining column of largest norm (first one on ties, as idamax). */
+function choosePivot(state: Pivoting, i: number): number {
+  const { partialNorms, n } = state;
+  let pivot = i;
+  for (let j = i + 1; j < n; j++) if (partialNorms[j] > partialNorms[pivot]) pivot = j;
+  return pivot;
+}
+
+function swapColumns(state: Pivoting, i: number, pivot: number): void {
+  const { data, m, permutation, partialNorms, exactNorms } = state;
+  const a0 = pivot * m;
+  const b0 = i * m;
+  for (let r = 0; r < m; r++) {
+    const t = data[a0 + r];
+    data[a0 + r] = data[b0 + r];
+    data[b0 + r] = t;
+  }
+  const p = permutation[pivot];
+  permutation[pivot] = permutation[i];
+  permutation[i] = p;
+  partialNorms[pivot] = partialNorms[i];
+  exactNorms[pivot] = exactNorms[i];
+}
+
+/** One unblocked step (dlaqp2): pivot, reflect, downdate norms, recomputing lost ones at once. */
+function pivotedStep(state: Pivoting, i: number, reflector: Reflector): void {
+  const { data, m, n, partialNorms, exactNorms, tau } = state;
+  const pivot = choosePivot(state, i);
+  if (pivot !== i) swapColumns(state, i, pivot);
+  const ii = i + i * m;
+  makeReflector(data, ii, m - i, reflector);
+  tau[i] = reflector.tau;
+  data[ii] = 1;
+  kernels.applyReflectorLeft(m - i, n - i - 1, data, ii, reflector.tau, data, ii + m, m);
+  data[ii] = reflector.beta;
+  for (let j = i + 1; j < n; j++) {
+    if (partialNorms[j] === 0) continue;
+    let ratio = Math.abs(data[i + j * m]) / partialNorms[j];
+    ratio = Math.max(0, 1 - ratio * ratio);
+    const check = ratio * (partialNorms[j] / exactNorms[j]) ** 2;
+    if (check <= safeLimit) {
+      if (i < m - 1) {
+        partialNorms[j] = vectorNorm(data, i + 1 + j * m, m - i - 1);
+        exactNorms[j] = partialNorms[j];
+      } else {
+        partialNorms[j] = 0;
+        exactNorms[j] = 0;
+      }
+    } else {
+      partialNorms[j] *= Math.sqrt(ratio);
+    }
+  }
+}
+
+/** Columns per panel of the blocked pivoted QR. */
+const pivotPanel = 32;
+
+interface PivotScratch {
+  /** F (rows: the columns from the panel's first on; one column per reflector), LAPACK's F. */
+  f: Float64Array;
+  auxiliary: Float64Array;
+  x: Float64Array;
+  row: Float64Array;
+}
+
+export function pivotedScratchDoubles(n: number): number {
+  return n * pivotPanel + n + 2 * pivotPanel + 32;
+}
+
+/**
+ * Up to 32 pivoted steps from column `offset` on (LAPACK dlaqps): each reflector reaches only its
+ * own column and the pivot row through F = τ·Aᵀ·v, accumulated as the panel goes; the rest of the
+ * matrix is updated once, by one gemm. The panel ends early when a downdated norm lost its
+ * accuracy (it is recomputed after the update). Returns the steps taken.
+ */
+function pivotedPanel(
+  state: Pivoting,
+  offset: number,
+  width: number,
+  scratch: PivotScratch,
+  reflector: Reflector,
+): number {
+  const { data, m, n, partialNorms, exactNorms, tau } = state;
+  const { f, auxiliary, x, row } = scratch;
+  const span = n - offset;
+  const recompute: number[] = [];
+  let k = 0;
+  while (k < width && recompute.length === 0) {
+    const column = offset + k;
+    const rk = column;
+    const pivot = choosePivot(state, column);
+    if (pivot !== column) {
+      swapColumns(state, column, pivot);
+      // F's rows follow their columns.
+      for (let p = 0; p < k; p++) {
+        const t = f[pivot - offset + p * span];
+        f[pivot - offset + p * span] = f[k + p * span];
+        f[k + p * span] = t;
+      }
+    }
+    // The panel's earlier reflectors reach this column: A(rk:, column) −= A(rk:, offset:column)·F(k, :k)ᵀ.
+    if (k > 0) {
+      for (let p = 0; p < k; p++) x[p] = f[k + p * span];
+      kernels.gemv(false, m - rk, k, -1, data, rk + offset * m, m, x, 0, 1, data, rk + column * m);
+    }
+    const at = rk + column * m;
+    makeReflector(data, at, m - rk, reflector);
+    const t = reflector.tau;
+    tau[column] = t;
+    data[at] = 1;
+    // F(k+1:, k) = τ·A(rk:, column+1:)ᵀ·v, then less τ·F(:, :k)·(A(rk:, offset:column)ᵀ·v).
+    const right = n - column - 1;
+    if (right > 0) {
+      kernels.gemv(true, m - rk, right, t, data, at + m, m, data, at, 0, f, k + 1 + k * span);
+    }
+    f.fill(0, k * span, k * span + k + 1);
+    if (k > 0) {
+      kernels.gemv(true, m - rk, k, -t, data, rk + offset * m, m, data, at, 0, auxiliary, 0);
+      kernels.gemv(false, span, k, 1, f, 0, span, auxiliary, 0, 1, f, k * span);
+    }
+    // The pivot row of the rest: A(rk, column+1:) −= A(rk, offset:column+1)·F(k+1:, :k+1)ᵀ.
+    if (right > 0) {
+      for (let p = 0; p <= k; p++) x[p] = data[rk + (offset + p) * m];
+      for (let j = 0; j < right; j++) row[j] = data[rk + (column + 1 + j) * m];
+      kernels.gemv(false, right, k + 1, -1, f, k + 1, span, x, 0, 1, row, 0);
+      for (let j = 0; j < right; j++) data[rk + (column + 1 + j) * m] = row[j];
+    }
+    // Downdate the norms; one that lost its accuracy ends the panel and is recomputed after.
+    if (rk < m - 1) {
+      for (let j = column + 1; j < n; j++) {
+        if (partialNorms[j] === 0) continue;
+        let ratio = Math.abs(data[rk + j * m]) / partialNorms[j];
+        ratio = Math.max(0, (1 + ratio) * (1 - ratio));
+        if (ratio * (partialNorms[j] / exactNorms[j]) ** 2 <= safeLimit) recompute.push(j);
+        else partialNorms[j] *= Math.sqrt(ratio);
+      }
+    }
+    data[at] = reflector.beta;
+    k++;
+  }
+  // The rest of the matrix, once: A(offset+k:, offset+k:) −= A(offset+k:, offset:offset+k)·F(k:, :k)ᵀ.
+  const top = offset + k;
+  if (top < Math.min(m, n)) {
+    kernels.gemm(
+      false,
+      true,
+      m - top,
+      n - top,
+      k,
+      -1,
+      data,
+      top + offset * m,
+      m,
+      f,
+      k,
+      span,
+      1,
+      data,
+      top + top * m,
+      m,
+    );
+  }
+  for (const j of recompute) {
+    partialNorms[j] = top < m ? vectorNorm(data, top + j * m, m - top) : 0;
+    exactNorms[j] = partialNorms[j];
+  }
+  return k;
+}
+
 export function qrPivoted(a: Matrix, options: { context?: JobContext } = {}): PivotedQrResult {
   assertFinite(a);
   const { context } = options;
   const m = a.rows;
   const n = a.cols;
   const k = Math.min(m, n);
-  const work = createWorkspace(qrWorkspaceDoubles(m, n)).copyOf(a);
+  const space = createWorkspace(qrWorkspaceDoubles(m, n) + pivotedScratchDoubles(n));
+  const work = space.copyOf(a);
   const data = work.data;
-  const permutation = new Int32Array(n);
-  for (let j = 0; j < n; j++) permutation[j] = j;
-  // partialNorms: norms of the trailing parts of the columns, downdated each step; exactNorms:
-  // the last norms computed from scratch, to detect when downdating has lost all accuracy.
-  const partialNorms = new Float64Array(n);
-  const exactNorms = new Float64Array(n);
+  const state: Pivoting = {
+    data,
+    m,
+    n,
+    permutation: new Int32Array(n),
+    partialNorms: new Float64Array(n),
+    exactNorms: new Float64Array(n),
+    tau: new Float64Array(k),
+  };
   for (let j = 0; j < n; j++) {
-    partialNorms[j] = vectorNorm(data, j * m, m);
-    exactNorms[j] = partialNorms[j];
+    state.permutation[j] = j;
+    state.partialNorms[j] = vectorNorm(data, j * m, m);
+    state.exactNorms[j] = state.partialNorms[j];
   }
-  const safeLimit = Math.sqrt(2 ** -53);
-  const tau = new Float64Array(k);
   const reflector: Reflector = { tau: 0, beta: 0 };
-
-  for (let i = 0; i < k; i++) {
+  let i = 0;
+  // Blocked while much is left (dgeqp3's crossover); the last columns one at a time.
+  if (k >= blockedCrossover) {
+    const scratch: PivotScratch = {
+      f: space.vector(n * pivotPanel),
+      auxiliary: space.vector(pivotPanel),
+      x: space.vector(pivotPanel + 1),
+      row: space.vector(n),
+    };
+    while (k - i > blockedCrossover) {
+      context?.checkCancelled();
+      context?.progress(i / k, 'pivoted QR');
+      i += pivotedPanel(state, i, Math.min(pivotPanel, k - i), scratch, reflector);
+    }
+  }
+  for (; i < k; i++) {
     if (context && (i & 31) === 0) {
       context.checkCancelled();
       context.progress(i / k, 'pivoted QR');
     }
-    // Pivot: the remaining column of largest norm (first one on ties, as idamax).
-    let pivot = i;
-    for (let j = i + 1; j < n; j++) if (partialNorms[j] > partialNorms[pivot]) pivot = j;
-    if (pivot !== i) {
-      const a0 = pivot * m;
-      const b0 = i * m;
-      for (let r = 0; r < m; r++) {
-        const t = data[a0 + r];
-        data[a0 + r] = data[b0 + r];
-        data[b0 + r] = t;
-      }
-      const p = permutation[pivot];
-      permutation[pivot] = permutation[i];
-      permutation[i] = p;
-      partialNorms[pivot] = partialNorms[i];
-      exactNorms[pivot] = exactNorms[i];
-    }
-    const ii = i + i * m;
-    makeReflector(data, ii, m - i, reflector);
-    tau[i] = reflector.tau;
-    data[ii] = 1;
-    kernels.applyReflectorLeft(m - i, n - i - 1, data, ii, reflector.tau, data, ii + m, m);
-    data[ii] = reflector.beta;
-
-    // Downdate the trailing norms; recompute when cancellation makes the update unreliable.
-    for (let j = i + 1; j < n; j++) {
-      if (partialNorms[j] === 0) continue;
-      let ratio = Math.abs(data[i + j * m]) / partialNorms[j];
-      ratio = Math.max(0, 1 - ratio * ratio);
-      const check = ratio * (partialNorms[j] / exactNorms[j]) ** 2;
-      if (check <= safeLimit) {
-        if (i < m - 1) {
-          partialNorms[j] = vectorNorm(data, i + 1 + j * m, m - i - 1);
-          exactNorms[j] = partialNorms[j];
-        } else {
-          partialNorms[j] = 0;
-          exactNorms[j] = 0;
-        }
-      } else {
-        partialNorms[j] *= Math.sqrt(ratio);
-      }
-    }
+    pivotedStep(state, i, reflector);
   }
-  return { Q: detached(formQ(work, tau)), R: extractR(work), permutation };
+  return { Q: detached(formQ(work, state.tau)), R: extractR(work), permutation: state.permutation };
 }

@@ -7,6 +7,7 @@ import { frobeniusNorm } from './norms';
 import { multiply, multiplyTransposeA } from './products';
 import { factorQrInPlace, formQ, qrWorkspaceDoubles } from './qr';
 import { gaussianMatrix } from './random';
+import { ResidentMatrix } from './resident-matrix';
 import { svd, type SvdResult } from './svd';
 import { createWorkspace, detached } from './workspace';
 
@@ -48,6 +49,8 @@ export interface AdaptiveSvdResult extends SvdResult {
 }
 
 const epsilon = 2 ** -53;
+/** Sketch columns added at once that the resident copy of A has room for. */
+const thinColumns = 128;
 /** Noise singular values exceed the Marchenko–Pastur edge only by Tracy–Widom fluctuations (< 1 %). */
 const edgeMargin = 1.05;
 const adaptiveOversample = 10;
@@ -70,21 +73,23 @@ export function randomizedSvd(a: Matrix, options: RandomizedSvdOptions): SvdResu
   const context = options.context;
   if (rank === 0) return { values: new Float64Array(0), U: zeros(m, 0), V: zeros(n, 0) };
 
-  let q = orthonormalize(multiply(a, gaussianMatrix(n, sketch, options.seed ?? 1)));
+  // A is copied once into a kernel memory; every product with it then runs in place.
+  const resident = new ResidentMatrix(a, Math.max(sketch, 1));
+  let q = orthonormalize(resident.times(gaussianMatrix(n, sketch, options.seed ?? 1)));
   for (let p = 0; p < powerIterations; p++) {
     context?.checkCancelled();
     // Re-orthonormalizing after each product keeps the small singular directions from drowning.
-    const z = orthonormalize(multiplyTransposeA(a, q));
-    q = orthonormalize(multiply(a, z));
+    const z = orthonormalize(resident.transposeTimes(q));
+    q = orthonormalize(resident.times(z));
   }
   context?.checkCancelled();
-  // B = Qᵀ·A is sketch×n; its SVD B = Ũ·Σ·Vᵀ gives A ≈ (Q·Ũ)·Σ·Vᵀ.
-  const small = svd(multiplyTransposeA(q, a), { vectors: true, context });
-  const left = multiply(q, small.U!);
+  // Bᵀ = Aᵀ·Q is n×sketch; its SVD Bᵀ = W·Σ·Xᵀ gives A ≈ Q·B = (Q·X)·Σ·Wᵀ.
+  const small = svd(resident.transposeTimes(q), { vectors: true, context });
+  const left = multiply(q, small.V!);
   return {
     values: small.values.slice(0, rank),
     U: leadingColumns(left, rank),
-    V: leadingColumns(small.V!, rank),
+    V: leadingColumns(small.U!, rank),
   };
 }
 
@@ -117,7 +122,7 @@ export function adaptiveRandomizedSvd(
   }
 
   const sketch = new GrowingSketch(
-    a,
+    new ResidentMatrix(a, Math.min(thinColumns, full)),
     options.seed ?? 1,
     options.powerIterations ?? 1,
     options.context,
@@ -209,7 +214,7 @@ class GrowingSketch {
   private basis: Matrix;
   private projected: Matrix;
   constructor(
-    private readonly a: Matrix,
+    private readonly a: ResidentMatrix,
     private readonly seed: number,
     private readonly powerIterations: number,
     private readonly context: JobContext | undefined,
@@ -223,10 +228,10 @@ class GrowingSketch {
     const a = this.a;
     const added = columns - this.basis.cols;
     if (added > 0) {
-      let y = multiply(a, gaussianMatrix(a.cols, added, this.seed + 7919 * this.basis.cols));
+      let y = a.times(gaussianMatrix(a.cols, added, this.seed + 7919 * this.basis.cols));
       for (let p = 0; p < this.powerIterations; p++) {
         this.context?.checkCancelled();
-        y = multiply(a, orthonormalize(multiplyTransposeA(a, orthonormalize(y))));
+        y = a.times(orthonormalize(a.transposeTimes(orthonormalize(y))));
       }
       for (let pass = 0; pass < 2 && this.basis.cols > 0; pass++) {
         const coefficients = multiplyTransposeA(this.basis, y);
@@ -235,7 +240,7 @@ class GrowingSketch {
       }
       const fresh = orthonormalize(y);
       this.basis = appendColumns(this.basis, fresh);
-      this.projected = appendColumns(this.projected, multiplyTransposeA(a, fresh));
+      this.projected = appendColumns(this.projected, a.transposeTimes(fresh));
     }
     this.context?.checkCancelled();
     // Bᵀ = W·Σ·Xᵀ, so A ≈ Q·B = (Q·X)·Σ·Wᵀ.

@@ -1,18 +1,27 @@
-// Singular value decomposition A = U·Σ·Vᵀ (thin), values only or with vectors: Householder
-// bidiagonalization (QR first when m ≥ 1.6·n, as LAPACK dgesvd) then implicit-shift bidiagonal QR
-// with zero-shift sweeps (Golub & Van Loan §8.6; Demmel & Kahan 1990). Cost: O(m·n²) for m ≥ n.
+// Singular value decomposition A = U·Σ·Vᵀ (thin), values only or with vectors (QR first when
+// m ≥ 1.6·n, as LAPACK dgesvd). Values: two-stage reduction to bidiagonal form (dense → band →
+// bidiagonal, two-stage-bidiagonalize.ts) and dqds (dqds.ts). Vectors: Householder
+// bidiagonalization, then implicit-shift bidiagonal QR with zero-shift sweeps (Golub & Van Loan
+// §8.6; Demmel & Kahan 1990) rotating the factors. Cost: O(m·n²) for m ≥ n.
 import type { JobContext } from '../job-context';
 import {
   bidiagonalizationScratchDoubles,
   bidiagonalize,
   formLeftFactor,
   formRightFactor,
+  rightFactorScratchDoubles,
 } from './bidiagonalize';
 import { batchSweeps, bidiagonalSvd } from './bidiagonal-svd';
+import { bidiagonalSingularValues } from './dqds';
 import { kernels } from './kernels/kernels';
 import { assertFinite, transpose, zeros, type Matrix } from './matrix';
 import { maxAbs, scaleByPowerOfTwo } from './norms';
-import { extractR, factorQrInPlace, formQ } from './qr';
+import { extractR, factorQrInPlace, formQ, qrScratchDoubles } from './qr';
+import {
+  twoStageBidiagonal,
+  twoStageCrossover,
+  twoStageScratchDoubles,
+} from './two-stage-bidiagonalize';
 import { createWorkspace, detached, plainWorkspace, workspaceOf } from './workspace';
 
 export interface SvdResult {
@@ -69,10 +78,30 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
   const exponent = Math.round(Math.log2(largest));
   scaleByPowerOfTwo(work.data, -exponent);
 
+  const tall = rows >= qrFirstRatio * cols;
+  if (!vectors) {
+    // Values only: the (triangle of the) matrix to bidiagonal form, then dqds.
+    let target = work;
+    if (tall) {
+      factorQrInPlace(work, context);
+      target = extractR(work, space);
+    }
+    const bidiagonal =
+      cols >= twoStageCrossover
+        ? twoStageBidiagonal(target, context, tall ? 0.3 : 0, 0.95)
+        : bidiagonalize(target, context);
+    context?.progress(0.95, 'diagonalizing');
+    const values = bidiagonal.diagonal;
+    bidiagonalSingularValues(values, bidiagonal.superdiagonal, context);
+    scaleByPowerOfTwo(values, exponent);
+    context?.progress(1);
+    return { values };
+  }
+
   let values: Float64Array;
   let left: Matrix | undefined;
   let right: Matrix | undefined;
-  if (rows >= qrFirstRatio * cols) {
+  if (tall) {
     const tau = factorQrInPlace(work, context);
     const triangle = extractR(work, space);
     const reduction = bidiagonalize(triangle, context);
@@ -145,8 +174,13 @@ export function svdWorkspaceDoubles(m: number, n: number, vectors: boolean): num
   const matrices = vectors
     ? rows * cols * (tall ? 3 : 2) + cols * cols * (tall ? 3 : 1)
     : rows * cols + (tall ? cols * cols : 0);
+  const twoStage = !vectors && cols >= twoStageCrossover;
   const scratch =
-    bidiagonalizationScratchDoubles(reduced, cols) +
+    (twoStage
+      ? twoStageScratchDoubles(reduced, cols)
+      : bidiagonalizationScratchDoubles(reduced, cols)) +
+    2 * qrScratchDoubles(rows, cols) +
+    (vectors ? rightFactorScratchDoubles(cols) : 0) +
     18 * (rows + cols) +
     4 * (batchSweeps + 1) * cols +
     1024;

@@ -2,6 +2,8 @@
 // workspace is one WebAssembly memory sized up front, so the kernels run in SIMD on the arrays in
 // place; otherwise (or for small problems) it hands out ordinary arrays and the TypeScript kernels
 // run. Results leave a workspace through `detached`, so a small result never pins a large memory.
+// While a thread team works for the job, a workspace memory is shared, with one packing slot per
+// thread, so the team can split the kernels' work on it.
 import {
   firstFreeByte,
   instanceOwning,
@@ -9,6 +11,7 @@ import {
   type WasmKernelInstance,
 } from './kernels/wasm-module';
 import type { Matrix } from './matrix';
+import { teamSize } from './threads/thread-team';
 
 export interface Workspace {
   /** A zero-filled rows×cols matrix. */
@@ -18,6 +21,10 @@ export interface Workspace {
   integers(length: number): Int32Array;
   /** A copy of `a` inside the workspace. */
   copyOf(a: Matrix): Matrix;
+  /** Where the next allocation starts; `release(mark)` frees everything allocated since. */
+  mark(): number;
+  /** Frees the arrays allocated after `mark` (they must no longer be used). */
+  release(mark: number): void;
 }
 
 /** Below this many doubles a problem is too small for a memory of its own to pay. */
@@ -30,6 +37,9 @@ const plain: Workspace = {
   vector: (length) => new Float64Array(length),
   integers: (length) => new Int32Array(length),
   copyOf: (a) => ({ rows: a.rows, cols: a.cols, data: a.data.slice() }),
+  // Ordinary arrays are freed by the garbage collector.
+  mark: () => 0,
+  release: () => undefined,
 };
 
 /** Allocations that did not fit the size a workspace was created with (the sizing is wrong). */
@@ -46,7 +56,8 @@ class WasmWorkspace implements Workspace {
 
   private take(bytes: number): number | undefined {
     const start = this.next;
-    if (start + bytes > this.instance.buffer.byteLength) {
+    // Arrays end where the kernels' packing slots begin.
+    if (start + bytes > this.instance.scratch) {
       overflows++;
       return undefined;
     }
@@ -78,6 +89,16 @@ class WasmWorkspace implements Workspace {
     result.data.set(a.data);
     return result;
   }
+
+  mark(): number {
+    return this.next;
+  }
+
+  release(mark: number): void {
+    // Released memory is handed out again: zero it, as every allocation promises zeros.
+    new Uint8Array(this.instance.buffer, mark, this.next - mark).fill(0);
+    this.next = mark;
+  }
 }
 
 const workspaces = new WeakMap<ArrayBufferLike, Workspace>();
@@ -85,7 +106,7 @@ const workspaces = new WeakMap<ArrayBufferLike, Workspace>();
 /** A workspace for about `doubles` numbers (add a little for alignment). */
 export function createWorkspace(doubles: number): Workspace {
   if (doubles < smallestWasmDoubles) return plain;
-  const instance = instantiateKernels(doubles * 8 + 64 * alignment);
+  const instance = instantiateKernels(doubles * 8 + 64 * alignment, { slots: teamSize() });
   if (!instance) return plain;
   const workspace = new WasmWorkspace(instance);
   workspaces.set(instance.buffer, workspace);

@@ -28,7 +28,8 @@ describe('truncated SVD (Eckart–Young)', () => {
           const scale = values[0];
           const tolerance = 30 * Math.max(m, n) * epsilon * scale;
           const expectedSpectral = r < values.length ? values[r] : 0;
-          expect(result.spectralError).toBe(expectedSpectral);
+          // Values-only (dqds) and with vectors (implicit QR) agree to rounding, not bit for bit.
+          expect(Math.abs(result.spectralError - expectedSpectral)).toBeLessThan(tolerance);
           expect(Math.abs(singularValues(difference)[0] - expectedSpectral)).toBeLessThan(
             tolerance,
           );

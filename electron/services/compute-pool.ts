@@ -7,6 +7,7 @@ import { CancelledError } from '../../core/jobs/context';
 import { HostError, reviveError } from '../../core/protocol/errors';
 import type { ProgressEvent } from '../../core/protocol/host-api';
 import type { WorkerReply, WorkerRequest } from '../../core/protocol/messages';
+import { lendHelpers, type AssistedMessage, type Loan } from './thread-lending';
 import { collectTransferables } from './transferables';
 
 export interface ComputePoolOptions {
@@ -17,6 +18,11 @@ export interface ComputePoolOptions {
   /** How long a cancelled job may take to notice before its worker is terminated. */
   cancelGraceMs?: number;
   log?: (line: string) => void;
+  /**
+   * Threads one job may use (default: every worker): idle workers are lent to a job as helper
+   * threads when nothing else waits, and recalled when something does (thread-lending.ts).
+   */
+  threadsPerJob?: number;
 }
 
 export interface RunOptions {
@@ -25,6 +31,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Move the request's ArrayBuffers to the worker instead of copying them (default true). */
   transfer?: boolean;
+  /** Most threads this job may use, its own included (default: the pool's threadsPerJob). */
+  threads?: number;
 }
 
 interface Task {
@@ -40,12 +48,17 @@ interface Task {
   queuedAt: number;
   cancelTimer?: ReturnType<typeof setTimeout>;
   settled: boolean;
+  /** Workers lent to this job as helper threads. */
+  loan?: Loan;
+  threads?: number;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
   task: Task | null;
+  /** Set while this worker is lent to another job's thread team. */
+  lentTo?: Loan;
 }
 
 export class ComputePool {
@@ -85,6 +98,7 @@ export class ComputePool {
         reject,
         queuedAt: performance.now(),
         settled: false,
+        threads: options.threads,
       };
       this.tasksByJobId.set(jobId, task);
       if (options.signal) {
@@ -97,6 +111,8 @@ export class ComputePool {
       if (!task.settled) {
         this.queue.push(task);
         this.dispatch();
+        // Still waiting: ask running jobs to give back the workers they borrowed.
+        if (this.queue.includes(task)) this.recallLoans();
       }
     });
   }
@@ -122,6 +138,16 @@ export class ComputePool {
       this.settle(task, new CancelledError());
       this.replace(slot);
     }, this.options.cancelGraceMs);
+  }
+
+  /** Workers lent to running jobs as helper threads right now. */
+  get lentWorkers(): number {
+    return this.slots.filter((slot) => slot.lentTo).length;
+  }
+
+  /** Workers started and waiting for work (neither busy nor lent). */
+  get idleWorkers(): number {
+    return this.slots.filter((slot) => slot.ready && !slot.task && !slot.lentTo).length;
   }
 
   /** The ids of the jobs queued or running. */
@@ -151,7 +177,7 @@ export class ComputePool {
       name: 'rankscope-compute',
     });
     const slot: Slot = { worker, ready: false, task: null };
-    worker.on('message', (message: WorkerReply) => this.onMessage(slot, message));
+    worker.on('message', (message: WorkerReply | AssistedMessage) => this.onMessage(slot, message));
     worker.on('error', (error) => this.onCrash(slot, `threw outside any job: ${error.message}`));
     worker.on('exit', (code) => {
       if (this.closed || !this.slots.includes(slot)) return;
@@ -162,7 +188,14 @@ export class ComputePool {
     return slot;
   }
 
-  private onMessage(slot: Slot, message: WorkerReply): void {
+  private onMessage(slot: Slot, message: WorkerReply | AssistedMessage): void {
+    if ('type' in message) {
+      // A lent helper is back from its job.
+      slot.lentTo = undefined;
+      slot.worker.unref();
+      this.dispatch();
+      return;
+    }
     if ('ready' in message) {
       slot.ready = true;
       this.dispatch();
@@ -193,6 +226,12 @@ export class ComputePool {
   }
 
   private onCrash(slot: Slot, what: string): void {
+    if (slot.lentTo) {
+      // A lent helper died: its job learns it and fails; the helper is replaced below.
+      this.log(`[compute] a helper thread ${what}`);
+      slot.lentTo.helperLost();
+      slot.lentTo = undefined;
+    }
     const task = slot.task;
     if (task && !task.settled) {
       const cancelled = Atomics.load(task.cancelFlag, 0) === 1;
@@ -223,12 +262,13 @@ export class ComputePool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (!slot.ready || slot.task) continue;
+      if (!slot.ready || slot.task || slot.lentTo) continue;
       const task = this.queue.shift();
       if (!task) return;
       slot.task = task;
       // A busy worker keeps the process alive until its job answers; an idle one does not.
       slot.worker.ref();
+      this.lendIdleWorkers(slot, task);
       const message: WorkerRequest = {
         id: task.id,
         method: task.job,
@@ -241,9 +281,34 @@ export class ComputePool {
     }
   }
 
+  /** Lends idle workers to the job just dispatched on `slot`, when no other job waits. */
+  private lendIdleWorkers(slot: Slot, task: Task): void {
+    const threads = Math.min(task.threads ?? this.options.threadsPerJob ?? this.size, this.size);
+    if (threads < 2 || this.queue.length > 0) return;
+    const idle = this.slots.filter(
+      (other) => other !== slot && other.ready && !other.task && !other.lentTo,
+    );
+    const helpers = idle.slice(0, threads - 1);
+    if (helpers.length === 0) return;
+    task.loan = lendHelpers(
+      slot.worker,
+      helpers.map((helper) => helper.worker),
+    );
+    for (const helper of helpers) {
+      helper.lentTo = task.loan;
+      helper.worker.ref();
+    }
+  }
+
+  private recallLoans(): void {
+    for (const slot of this.slots) slot.task?.loan?.recall();
+  }
+
   private settle(task: Task, error: unknown, result?: unknown): void {
     if (task.settled) return;
     task.settled = true;
+    // The job's helpers go back even when its worker could not send them (it died, or hung).
+    task.loan?.dismiss();
     if (task.cancelTimer) clearTimeout(task.cancelTimer);
     this.tasksByJobId.delete(task.jobId);
     if (error) task.reject(error);

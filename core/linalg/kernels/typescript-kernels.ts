@@ -1,7 +1,8 @@
 // The portable TypeScript tier of the dense kernels: column-major loops over contiguous columns,
 // unrolled by four columns so each pass over C reads and writes it once per four updates.
 // Cost: gemm 2·m·n·depth flops, blocked over depth so the A panel stays in cache.
-import type { DenseKernels } from './kernels';
+import { chaseBandSweeps } from './band-chase';
+import type { DenseKernels } from './dense-kernels';
 
 const depthBlock = 256;
 
@@ -414,4 +415,6 @@ export const typescriptKernels: DenseKernels = {
     if (alpha === 0) return;
     for (let i = 0; i < length; i++) y[yOffset + i] += alpha * x[xOffset + i];
   },
+
+  chaseBand: chaseBandSweeps,
 };

@@ -1,81 +1,48 @@
 // The WebAssembly SIMD tier behind the DenseKernels interface. A call runs in WebAssembly when
 // every array it touches lives in the memory of one kernel instance (a workspace); otherwise it
 // runs the TypeScript loops. Large products of ordinary arrays are staged into a memory of their
-// own: the copy is O(size) against O(size·depth) of work.
-import type { DenseKernels } from './kernels';
+// own (staging.ts).
+import type { DenseKernels } from './dense-kernels';
+import { scaleColumns, stageProduct, stagingFlops, unstageProduct } from './staging';
 import {
   instanceOwning,
-  instantiateKernels,
-  firstFreeByte,
+  scratchSlot,
   type WasmKernelExports,
+  type WasmKernelInstance,
 } from './wasm-module';
 
 /** Byte address of element `offset` of an array inside a kernel memory. */
-function address(array: Float64Array | Int32Array, offset: number): number {
+export function address(array: Float64Array | Int32Array, offset: number): number {
   return array.byteOffset + offset * array.BYTES_PER_ELEMENT;
+}
+
+/** The instance whose memory holds every one of the arrays, if there is one. */
+export function commonInstance(
+  first: ArrayBufferView,
+  ...others: ArrayBufferView[]
+): WasmKernelInstance | undefined {
+  const instance = instanceOwning(first);
+  if (!instance) return undefined;
+  for (const other of others) if (other.buffer !== instance.buffer) return undefined;
+  return instance;
 }
 
 function owner(
   first: ArrayBufferView,
   ...others: ArrayBufferView[]
 ): WasmKernelExports | undefined {
-  const instance = instanceOwning(first);
-  if (!instance) return undefined;
-  for (const other of others) if (other.buffer !== instance.buffer) return undefined;
-  return instance.exports;
-}
-
-/** Products with at least this many flops are worth copying into a kernel memory. */
-const stagingFlops = 1 << 22;
-
-function scaleColumns(
-  c: Float64Array,
-  offset: number,
-  ldc: number,
-  m: number,
-  n: number,
-  beta: number,
-): void {
-  if (beta === 1) return;
-  for (let j = 0; j < n; j++) {
-    const start = offset + j * ldc;
-    if (beta === 0) c.fill(0, start, start + m);
-    else for (let i = start; i < start + m; i++) c[i] *= beta;
-  }
-}
-
-/** Copies op(X) (rows×cols after the optional transpose) into a dense block at `target`. */
-function stage(
-  view: Float64Array,
-  target: number,
-  x: Float64Array,
-  offset: number,
-  ld: number,
-  rows: number,
-  cols: number,
-  transposed: boolean,
-): void {
-  const base = target / 8;
-  if (!transposed) {
-    for (let j = 0; j < cols; j++) {
-      view.set(x.subarray(offset + j * ld, offset + j * ld + rows), base + j * rows);
-    }
-  } else {
-    for (let j = 0; j < cols; j++) {
-      for (let i = 0; i < rows; i++) view[base + i + j * rows] = x[offset + j + i * ld];
-    }
-  }
+  return commonInstance(first, ...others)?.exports;
 }
 
 export function createWasmKernels(fallback: DenseKernels): DenseKernels {
   return {
     gemm(tA, tB, m, n, depth, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc) {
-      const direct = tB ? undefined : owner(a, b, c);
+      const direct = commonInstance(a, b, c);
       if (direct) {
         scaleColumns(c, cOffset, ldc, m, n, beta);
-        if (m === 0 || n === 0 || depth === 0 || alpha === 0) return;
-        const run = tA ? direct.gemmTransposeA : direct.gemmPlain;
-        run(
+        direct.exports.gemm(
+          tA ? 1 : 0,
+          tB ? 1 : 0,
           m,
           n,
           depth,
@@ -86,12 +53,31 @@ export function createWasmKernels(fallback: DenseKernels): DenseKernels {
           ldb,
           address(c, cOffset),
           ldc,
+          scratchSlot(direct, 0),
+          direct.slotDoubles,
         );
         return;
       }
       const staged =
         2 * m * n * depth >= stagingFlops && alpha !== 0
-          ? instantiateKernels(8 * (m * depth + depth * n + m * n) + 64)
+          ? stageProduct(
+              tA,
+              tB,
+              m,
+              n,
+              depth,
+              a,
+              aOffset,
+              lda,
+              b,
+              bOffset,
+              ldb,
+              beta,
+              c,
+              cOffset,
+              ldc,
+              1,
+            )
           : undefined;
       if (!staged) {
         fallback.gemm(
@@ -114,23 +100,23 @@ export function createWasmKernels(fallback: DenseKernels): DenseKernels {
         );
         return;
       }
-      const view = new Float64Array(staged.buffer);
-      // op(A) keeps its stored layout when transposed (gemmTransposeA reads it as is).
-      const aAt = firstFreeByte;
-      if (tA) stage(view, aAt, a, aOffset, lda, depth, m, false);
-      else stage(view, aAt, a, aOffset, lda, m, depth, false);
-      const bAt = aAt + 8 * m * depth;
-      stage(view, bAt, b, bOffset, ldb, depth, n, tB);
-      const cAt = bAt + 8 * depth * n;
-      if (beta !== 0) {
-        stage(view, cAt, c, cOffset, ldc, m, n, false);
-        scaleColumns(view, cAt / 8, m, m, n, beta);
-      }
-      if (tA) staged.exports.gemmTransposeA(m, n, depth, alpha, aAt, depth, bAt, depth, cAt, m);
-      else staged.exports.gemmPlain(m, n, depth, alpha, aAt, m, bAt, depth, cAt, m);
-      for (let j = 0; j < n; j++) {
-        c.set(view.subarray(cAt / 8 + j * m, cAt / 8 + (j + 1) * m), cOffset + j * ldc);
-      }
+      staged.instance.exports.gemm(
+        tA ? 1 : 0,
+        tB ? 1 : 0,
+        m,
+        n,
+        depth,
+        alpha,
+        staged.a,
+        staged.lda,
+        staged.b,
+        staged.ldb,
+        staged.c,
+        staged.ldc,
+        scratchSlot(staged.instance, 0),
+        staged.instance.slotDoubles,
+      );
+      unstageProduct(staged, m, n, c, cOffset, ldc);
     },
 
     gemv(tA, m, n, alpha, a, aOffset, lda, x, xOffset, beta, y, yOffset) {
@@ -333,6 +319,15 @@ export function createWasmKernels(fallback: DenseKernels): DenseKernels {
       const direct = owner(x, y);
       if (direct) direct.axpy(length, alpha, address(x, xOffset), address(y, yOffset));
       else fallback.axpy(length, alpha, x, xOffset, y, yOffset);
+    },
+
+    chaseBand(band, n, b, ld, firstSweep, lastSweep, work) {
+      const direct = owner(band, work);
+      if (direct) {
+        direct.chaseBand(address(band, 0), n, b, ld, firstSweep, lastSweep, address(work, 0));
+      } else {
+        fallback.chaseBand(band, n, b, ld, firstSweep, lastSweep, work);
+      }
     },
   };
 }

@@ -2,5 +2,7 @@
 // byte address in this module's memory, which the TypeScript side hands out (core/linalg/workspace.ts).
 export { axpy, dot, rotate } from './vectors';
 export { gemmPlain, gemmTransposeA, gemvPlain, gemvTranspose } from './products';
+export { gemm } from './packed-products';
 export { applyReflectorLeft, applyReflectorsLeft, updateThenReflectLeft } from './reflectors';
 export { rotationSweep, rotationSweeps } from './rotations';
+export { chaseBand, chaseBandTeam } from './band-chase';

@@ -11,12 +11,25 @@ export function applyReflectorLeft(m: i32, n: i32, v: usize, tau: f64, a: usize,
   for (let j = 0; j < n; j++) {
     const aj = at(a, j * lda);
     let s: f64;
+    // The first column's sum runs in the order the pipelined ones do, so a block of columns
+    // gets the same numbers whichever column it starts at (threads split the columns).
     if (previousScale !== 0) s = subtractThenDot(0, m, previous, previousScale, v, aj);
-    else s = dot(m, v, aj);
+    else s = pairDot(0, m, v, aj);
     previous = aj;
     previousScale = tau * s;
   }
   if (previousScale !== 0) axpy(m, -previousScale, v, previous);
+}
+
+/** Σ v[i]·column[i] for i in [from, to), summed in the order of subtractThenDot. */
+@inline
+function pairDot(from: i32, to: i32, v: usize, column: usize): f64 {
+  let sum = f64x2.splat(0);
+  let i = from;
+  for (; i + 1 < to; i += 2) sum = f64x2.add(sum, f64x2.mul(v128.load(at(v, i)), v128.load(at(column, i))));
+  let s = lanes(sum);
+  for (; i < to; i++) s += load<f64>(at(v, i)) * load<f64>(at(column, i));
+  return s;
 }
 
 /** target[i] −= scale·v[i] and returns Σ v[i]·column[i], for i in [from, to). */
