@@ -195,7 +195,14 @@ describe('project store', () => {
   it('adds a worksheet’s exercises as one undo step, with b, and selects the first', () => {
     const store = createProjectStore(welcomeDocument());
     const before = store.getState().document;
-    const sheet = generateWorksheet({ rows: 2, cols: 3, rank: 2, count: 3, seed: 5, system: 'free' });
+    const sheet = generateWorksheet({
+      rows: 2,
+      cols: 3,
+      rank: 2,
+      count: 3,
+      seed: 5,
+      system: 'free',
+    });
     const exercises = worksheetMatrices(sheet, {
       ids: before.matrices.map((matrix) => matrix.id),
       names: before.matrices.map((matrix) => matrix.name),
