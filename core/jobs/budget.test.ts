@@ -34,6 +34,34 @@ describe('job budgets', () => {
       embeddingDemo: { vocabulary: 20, width: 4, contexts: 8 },
       loraDelta: { kind: 'factors', b: small, a: { rows: 2, cols: 4, data: new Float64Array(8) } },
       loraSimilarity: { first: small, second: small },
+      checkpointTensor: {
+        folder: '/models/tiny',
+        tensor: {
+          name: 'w',
+          dtype: 'F32',
+          data: {
+            file: 'w.safetensors',
+            byteOffset: 0,
+            byteLength: 24,
+            shape: [3, 2],
+            encoding: {
+              kind: 'elements',
+              element: { kind: 'float', size: 4, littleEndian: true },
+              order: 'C',
+            },
+          },
+          rows: 3,
+          cols: 2,
+          bytes: 24,
+        },
+        pass: 'quick',
+        settings: {
+          passes: ['quick'],
+          policy: { kind: 'default' },
+          quick: { rank: 16, oversample: 8, powerIterations: 1, seed: 1 },
+          selection: 'matrices',
+        },
+      },
     };
     for (const [name, job] of Object.entries(catalog)) {
       const request = job.request.parse(requests[name as keyof typeof catalog]);

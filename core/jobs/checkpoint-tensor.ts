@@ -161,11 +161,34 @@ export function checkpointTensorCost({ tensor, pass, settings }: CheckpointTenso
   };
 }
 
-/** The job for a pool whose worker reaches files through `files` (phase 2 adds it to the catalog). */
-export function createCheckpointTensorJob(files: CheckpointFiles) {
-  return defineJob({
-    request: checkpointTensorRequestSchema,
-    cost: checkpointTensorCost,
-    run: (request, context) => analyzeCheckpointTensor(files, request, context),
-  });
+/**
+ * What a worker lends a job that reads files: the files of a folder on its disk (closed by the
+ * worker when the job ends). Only the host's own jobs get it; a page's compute call never does.
+ */
+export interface FileReadingContext extends JobContext {
+  folderFiles(folder: string): CheckpointFiles;
 }
+
+function isFileReading(context: JobContext): context is FileReadingContext {
+  return typeof (context as Partial<FileReadingContext>).folderFiles === 'function';
+}
+
+export const checkpointTensorJobRequestSchema = checkpointTensorRequestSchema.extend({
+  /** The checkpoint's folder on the host's disk (absolute): the host resolved it from a handle. */
+  folder: z.string().min(1).max(4096),
+});
+
+/**
+ * The catalog's job: one tensor of a checkpoint, read by the worker from the folder the host names.
+ * Host-only: its request names a place on disk, so a page's compute call is refused.
+ */
+export const checkpointTensorJob = defineJob({
+  request: checkpointTensorJobRequestSchema,
+  cost: checkpointTensorCost,
+  hostOnly: true,
+  run: ({ folder, ...request }, context) => {
+    if (!isFileReading(context))
+      throw new Error('The checkpoint job reads files, so it runs only on a host\'s workers.');
+    return analyzeCheckpointTensor(context.folderFiles(folder), request, context);
+  },
+});

@@ -1,6 +1,11 @@
 // The contract between the renderer and whichever host runs it (Electron main, the web host,
 // or an in-memory fake). Every host implements HostApi; the renderer knows nothing else. Every
 // call crosses as one envelope (envelope.ts); files cross as handles (files.ts).
+import type {
+  CheckpointRun,
+  CheckpointRunRequest,
+  WeightReportFile,
+} from './checkpoints';
 import type { JobName, JobRequest, JobResult } from './jobs';
 import type {
   BackupRequest,
@@ -111,6 +116,14 @@ export interface HostApi {
   keepMatrix(request: KeepMatrixRequest): Promise<{ matrixId: string }>;
   /** The Lab's table: every 2-D (or reshaped) tensor of the files, read from disk one at a time. */
   analyzeWeights(request: WeightFilesRequest, options?: ComputeOptions): Promise<WeightTable>;
+  /**
+   * A checkpoint read from disk where it lies (never through the page): quick and/or full passes
+   * over its matrices on the host's workers, largest first; each progress event's `partial` is a
+   * CheckpointRunProgress (new report lines, tensors done, bytes read, time left).
+   */
+  analyzeCheckpoint(request: CheckpointRunRequest, options?: ComputeOptions): Promise<CheckpointRun>;
+  /** A saved weight report (JSON Lines) the person chose, as text. */
+  readWeightReport(file: FileHandle): Promise<WeightReportFile>;
 
   /** Commands from a native menu (Electron); returns the function that stops listening. */
   onMenuCommand?(listener: (command: string) => void): () => void;

@@ -2,6 +2,7 @@
 // host, before any handler runs), and the type every host's handler object must satisfy, so a
 // missing or misspelt method fails to compile.
 import { z } from 'zod';
+import { checkpointRunRequestSchema } from './checkpoints';
 import {
   backupRequestSchema,
   beginUploadRequestSchema,
@@ -49,6 +50,8 @@ export const hostMethodArguments = {
   readMatrix: z.tuple([readMatrixRequestSchema]),
   keepMatrix: z.tuple([keepMatrixRequestSchema]),
   analyzeWeights: z.tuple([weightFilesRequestSchema, callOptionsSchema.optional()]),
+  analyzeCheckpoint: z.tuple([checkpointRunRequestSchema, callOptionsSchema.optional()]),
+  readWeightReport: z.tuple([fileHandleSchema]),
 } as const;
 
 /** Methods that travel in envelopes (the optional event hooks of HostApi do not). */
@@ -66,6 +69,7 @@ void _allListed;
 export const progressMethods: Partial<Record<HostMethodName, number>> = {
   compute: 2,
   analyzeWeights: 1,
+  analyzeCheckpoint: 1,
 };
 
 export function isHostMethod(name: unknown): name is HostMethodName {

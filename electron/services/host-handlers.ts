@@ -4,9 +4,11 @@
 // so a path string or another window's handle is refused before any file is touched.
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { largestReportBytes } from '../../core/protocol/checkpoints';
 import { hostError } from '../../core/protocol/errors';
 import type { HandleInfo, PickFilesRequest } from '../../core/protocol/files';
 import type { HostHandlers } from '../../core/protocol/host-methods';
+import type { CheckpointService } from './checkpoint-service';
 import type { ComputeService } from './compute-service';
 import type { DocumentService } from './document-service';
 import { infoOf, isInside, type FileHandles } from './file-handles';
@@ -20,6 +22,7 @@ export type FilePicker = (request: PickFilesRequest) => Promise<string[] | null>
 export interface HostServices {
   compute: ComputeService;
   documents: DocumentService;
+  checkpoints: CheckpointService;
   /** Electron: native dialogs. */
   pickFiles?: FilePicker;
   /** The web host: the folder every typed path resolves inside. */
@@ -277,6 +280,46 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
         );
       } finally {
         scope.controllers.delete(jobId);
+      }
+    },
+
+    async analyzeCheckpoint([request, options], call) {
+      const need = handles.kindOf(request.source) === 'folder' ? 'folder' : 'read';
+      const entry = handles.resolve(request.source, need);
+      const location =
+        entry.kind === 'folder'
+          ? { folder: entry.path }
+          : { folder: path.dirname(entry.path), entry: path.basename(entry.path) };
+      const jobId = scoped(options?.jobId ?? `checkpoint-${Date.now()}`);
+      const controller = new AbortController();
+      scope.controllers.set(jobId, controller);
+      try {
+        return await services.checkpoints.analyze(location, {
+          passes: request.passes,
+          tensors: request.tensors,
+          policy: request.policy,
+          jobId,
+          onProgress: call.progress,
+          signal: controller.signal,
+        });
+      } finally {
+        scope.controllers.delete(jobId);
+      }
+    },
+
+    async readWeightReport([handle]) {
+      const entry = handles.resolve(handle, 'read');
+      const source = await handles.openByteSource(handle);
+      try {
+        if (source.size > largestReportBytes)
+          throw hostError(
+            'TooLarge',
+            `${entry.name} has ${source.size} bytes; a weight report the Lab opens may have at most ${largestReportBytes}.`,
+          );
+        const bytes = await source.read(0, source.size);
+        return { name: entry.name, text: new TextDecoder().decode(bytes) };
+      } finally {
+        await source.close();
       }
     },
   } satisfies HostHandlers;
