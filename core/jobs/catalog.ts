@@ -3,7 +3,7 @@
 import { analyzeJob } from './analyze';
 import { anglesJob } from './angles';
 import { attentionDemoJob, embeddingDemoJob, loraDeltaJob, loraSimilarityJob } from './lab';
-import { checkpointTensorJob } from './checkpoint-tensor';
+import { checkpointDiffJob, checkpointTensorJob } from './checkpoint-tensor';
 import { lowRankJob } from './low-rank';
 import { completionJob, robustPcaJob } from './robust-pca';
 import { rrefJob } from './rref';
@@ -28,4 +28,5 @@ export const catalog = {
   loraDelta: loraDeltaJob,
   loraSimilarity: loraSimilarityJob,
   checkpointTensor: checkpointTensorJob,
+  checkpointDiff: checkpointDiffJob,
 };

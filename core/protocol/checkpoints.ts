@@ -4,6 +4,7 @@
 // table fills as rows finish and the page can save or reopen the report without the weights.
 import { z } from 'zod';
 import { rankPolicySchema } from '../rank/request-schemas';
+import type { LayerDelta } from '../weights/checkpoint-diff';
 import type { ScheduleProgress } from '../weights/scheduler';
 import { fileHandleSchema } from './files';
 
@@ -41,3 +42,26 @@ export interface WeightReportFile {
 
 /** The largest report file the host reads for the page. */
 export const largestReportBytes = 128 * 1024 ** 2;
+
+/** Two checkpoints of one architecture: a base and its fine-tune, layer by layer. */
+export const checkpointDiffRequestSchema = z.object({
+  base: fileHandleSchema,
+  tuned: fileHandleSchema,
+  /** ΔW's leading values by the quick pass (this many) instead of its full spectrum. */
+  sketchRank: z.number().int().min(1).max(4096).optional(),
+});
+export type CheckpointDiffRequest = z.input<typeof checkpointDiffRequestSchema>;
+
+export interface CheckpointDiffResult {
+  /** Layers of the same name and shape in both, in the base's order of completion. */
+  layers: LayerDelta[];
+  onlyInBase: string[];
+  onlyInTuned: string[];
+  shapeMismatch: { name: string; base: number[]; tuned: number[] }[];
+  failures: { name: string; message: string }[];
+}
+
+/** What each progress event of a diff carries in `partial`: a finished layer. */
+export interface CheckpointDiffProgress {
+  layer?: LayerDelta;
+}

@@ -2,6 +2,8 @@
 // or an in-memory fake). Every host implements HostApi; the renderer knows nothing else. Every
 // call crosses as one envelope (envelope.ts); files cross as handles (files.ts).
 import type {
+  CheckpointDiffRequest,
+  CheckpointDiffResult,
   CheckpointRun,
   CheckpointRunRequest,
   WeightReportFile,
@@ -121,7 +123,18 @@ export interface HostApi {
    * over its matrices on the host's workers, largest first; each progress event's `partial` is a
    * CheckpointRunProgress (new report lines, tensors done, bytes read, time left).
    */
-  analyzeCheckpoint(request: CheckpointRunRequest, options?: ComputeOptions): Promise<CheckpointRun>;
+  analyzeCheckpoint(
+    request: CheckpointRunRequest,
+    options?: ComputeOptions,
+  ): Promise<CheckpointRun>;
+  /**
+   * A base and its fine-tune, layer by layer (ΔW's spectrum, its rank by each policy, the LoRA rank
+   * for 90/95/99 % of its energy); each finished layer arrives as a CheckpointDiffProgress.
+   */
+  diffCheckpoints(
+    request: CheckpointDiffRequest,
+    options?: ComputeOptions,
+  ): Promise<CheckpointDiffResult>;
   /** A saved weight report (JSON Lines) the person chose, as text. */
   readWeightReport(file: FileHandle): Promise<WeightReportFile>;
 

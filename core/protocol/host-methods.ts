@@ -2,7 +2,7 @@
 // host, before any handler runs), and the type every host's handler object must satisfy, so a
 // missing or misspelt method fails to compile.
 import { z } from 'zod';
-import { checkpointRunRequestSchema } from './checkpoints';
+import { checkpointDiffRequestSchema, checkpointRunRequestSchema } from './checkpoints';
 import {
   backupRequestSchema,
   beginUploadRequestSchema,
@@ -51,6 +51,7 @@ export const hostMethodArguments = {
   keepMatrix: z.tuple([keepMatrixRequestSchema]),
   analyzeWeights: z.tuple([weightFilesRequestSchema, callOptionsSchema.optional()]),
   analyzeCheckpoint: z.tuple([checkpointRunRequestSchema, callOptionsSchema.optional()]),
+  diffCheckpoints: z.tuple([checkpointDiffRequestSchema, callOptionsSchema.optional()]),
   readWeightReport: z.tuple([fileHandleSchema]),
 } as const;
 
@@ -70,6 +71,7 @@ export const progressMethods: Partial<Record<HostMethodName, number>> = {
   compute: 2,
   analyzeWeights: 1,
   analyzeCheckpoint: 1,
+  diffCheckpoints: 1,
 };
 
 export function isHostMethod(name: unknown): name is HostMethodName {

@@ -8,7 +8,7 @@ import { largestReportBytes } from '../../core/protocol/checkpoints';
 import { hostError } from '../../core/protocol/errors';
 import type { HandleInfo, PickFilesRequest } from '../../core/protocol/files';
 import type { HostHandlers } from '../../core/protocol/host-methods';
-import type { CheckpointService } from './checkpoint-service';
+import type { CheckpointLocation, CheckpointService } from './checkpoint-service';
 import type { ComputeService } from './compute-service';
 import type { DocumentService } from './document-service';
 import { infoOf, isInside, type FileHandles } from './file-handles';
@@ -63,6 +63,29 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
 
   /** The web host: a file must still lie inside the root to be handed to the page again. */
   const reachable = (file: string) => !root || root.shownPathOf(file) !== undefined;
+
+  /** A checkpoint a person chose: a file (or shard index) in its folder, or a folder. */
+  const checkpointLocation = (handle: string): CheckpointLocation => {
+    const entry = handles.resolve(handle, handles.kindOf(handle) === 'folder' ? 'folder' : 'read');
+    return entry.kind === 'folder'
+      ? { folder: entry.path }
+      : { folder: path.dirname(entry.path), entry: path.basename(entry.path) };
+  };
+
+  /** Runs work that Cancel (or the scope's end) stops through an AbortSignal. */
+  const cancellable = async <T>(
+    jobId: string,
+    work: (scopedId: string, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
+    const id = scoped(jobId);
+    const controller = new AbortController();
+    scope.controllers.set(id, controller);
+    try {
+      return await work(id, controller.signal);
+    } finally {
+      scope.controllers.delete(id);
+    }
+  };
 
   const handlers = {
     info: () => ({ ...compute.info(), ...(root ? { root: root.shown } : {}) }),
@@ -256,17 +279,14 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
 
     keepMatrix: ([request]) => documents.keepMatrix(request),
 
-    async analyzeWeights([request, options], call) {
+    analyzeWeights([request, options], call) {
       // Every handle is checked before any file is opened.
       const entries = request.files.map((handle) => ({
         handle,
         entry: handles.resolve(handle, 'read'),
       }));
-      const jobId = scoped(options?.jobId ?? `weights-${Date.now()}`);
-      const controller = new AbortController();
-      scope.controllers.set(jobId, controller);
-      try {
-        return await documents.analyzeWeights(
+      return cancellable(options?.jobId ?? `weights-${Date.now()}`, (_jobId, signal) =>
+        documents.analyzeWeights(
           () =>
             Promise.all(
               entries.map(async ({ handle, entry }) => ({
@@ -276,35 +296,36 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
             ),
           request,
           call.progress,
-          controller.signal,
-        );
-      } finally {
-        scope.controllers.delete(jobId);
-      }
+          signal,
+        ),
+      );
     },
 
-    async analyzeCheckpoint([request, options], call) {
-      const need = handles.kindOf(request.source) === 'folder' ? 'folder' : 'read';
-      const entry = handles.resolve(request.source, need);
-      const location =
-        entry.kind === 'folder'
-          ? { folder: entry.path }
-          : { folder: path.dirname(entry.path), entry: path.basename(entry.path) };
-      const jobId = scoped(options?.jobId ?? `checkpoint-${Date.now()}`);
-      const controller = new AbortController();
-      scope.controllers.set(jobId, controller);
-      try {
-        return await services.checkpoints.analyze(location, {
+    analyzeCheckpoint([request, options], call) {
+      const location = checkpointLocation(request.source);
+      return cancellable(options?.jobId ?? `checkpoint-${Date.now()}`, (jobId, signal) =>
+        services.checkpoints.analyze(location, {
           passes: request.passes,
           tensors: request.tensors,
           policy: request.policy,
           jobId,
           onProgress: call.progress,
-          signal: controller.signal,
-        });
-      } finally {
-        scope.controllers.delete(jobId);
-      }
+          signal,
+        }),
+      );
+    },
+
+    diffCheckpoints([request, options], call) {
+      const base = checkpointLocation(request.base);
+      const tuned = checkpointLocation(request.tuned);
+      return cancellable(options?.jobId ?? `diff-${Date.now()}`, (jobId, signal) =>
+        services.checkpoints.diff(base, tuned, {
+          sketchRank: request.sketchRank,
+          jobId,
+          onProgress: call.progress,
+          signal,
+        }),
+      );
     },
 
     async readWeightReport([handle]) {
