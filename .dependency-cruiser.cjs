@@ -2,7 +2,7 @@
 // (benches, tests and type-only imports included) by `npm run check:layers`, part of `npm run lint`.
 // ESLint (eslint.config.js) keeps the rules between the rooms and about Node, DOM and Electron.
 //
-// core:      formats, exact, linalg, rank  <  project  <  jobs  <  protocol (over all);
+// core:      formats, exact, linalg, rank, weights  <  project  <  jobs  <  lecture, protocol;
 //            job-context.ts and quantities.ts under everything; bench and tests may read files, never electron/.
 // renderer:  host < state < files;  figures < export;  keyboard alone;
 //            views/shared < views/<name> < workbench < main.tsx; no view imports another view.
@@ -42,6 +42,19 @@ module.exports = {
       'linalg is the dense floating-point base the other algorithms build on.',
       { path: '^core/linalg/' },
       { path: '^core/(formats|exact|rank)/' },
+    ),
+    forbid(
+      'core-weights-below-jobs',
+      'Checkpoint reading and its analysis passes are algorithms over formats, linalg and rank; ' +
+        'the jobs run them (their tests may drive a job end to end).',
+      { path: '^core/weights/', pathNot: '\\.test\\.ts$' },
+      { path: '^core/(jobs|project|protocol|lecture)/' },
+    ),
+    forbid(
+      'core-lecture-over-jobs',
+      'The lecture kit turns job results into slides and sheets; no algorithm or job depends on it.',
+      { path: '^core/(formats|exact|linalg|rank|weights|project|jobs)/' },
+      { path: '^core/lecture/' },
     ),
     forbid(
       'core-project-below-jobs',
