@@ -10,6 +10,8 @@ import { registerSubspaces } from './commands/subspaces';
 import { registerAngles } from './commands/angles';
 import { registerAnalyze } from './commands/analyze';
 import { registerWorksheet } from './commands/worksheet';
+import { registerMerge } from './checkpoints/merge';
+import { registerDiff } from './checkpoints/diff';
 
 export function buildProgram(): Command {
   const program = new Command('rankscope')
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerAngles(program);
   registerAnalyze(program);
   registerWorksheet(program);
+  registerMerge(program);
+  registerDiff(program);
   return program;
 }
 

@@ -1,5 +1,7 @@
 // rankscope analyze FILE... [--tensor NAME] [--policy …] [--json | --csv]
-// The Lab's weight table from the command line, one tensor at a time.
+// The Lab's weight table from the command line, one tensor at a time. With --report FILE, a
+// checkpoint (file, *.index.json or folder) is analysed into a resumable report, or one shard's
+// share of it with --shard K/N (checkpoints/analyze-report.ts).
 import { Option, type Command } from 'commander';
 import type { RankPolicy } from '../../../core/rank/policies';
 import { analyzeWeight, type WeightRow } from '../../../core/jobs/weight-analysis';
@@ -8,6 +10,7 @@ import { CliInputError, isInputError } from '../input-error';
 import { printJson } from '../output';
 import { ProgressBar } from '../progress-bar';
 import { listWeights } from '../weight-source';
+import { analyzeIntoReport } from '../checkpoints/analyze-report';
 
 function publicRow(row: WeightRow): Record<string, unknown> {
   const { singularValues: _values, rankReason: _reason, denseParameters: _dense, ...rest } = row;
@@ -41,12 +44,49 @@ export function registerAnalyze(program: Command): void {
     .option('--tol <x>', 'absolute tolerance for --policy tol', parseFloat)
     .option('--json', 'print a JSON array')
     .option('--csv', 'print CSV')
+    .option(
+      '--report <file>',
+      'write a resumable JSON Lines report of a checkpoint (file, *.index.json or folder); rerun to resume',
+    )
+    .option(
+      '--shard <K/N>',
+      'with --report: only shard K of N (default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)',
+    )
+    .option('--shard-count <n>', 'the shard count for a Kubernetes Indexed Job', (text) =>
+      Number(text),
+    )
+    .option('--passes <list>', 'with --report: quick, full or quick,full', 'quick,full')
     .action(
       async (
         files: string[],
-        options: { tensor?: string[]; policy: string; tol?: number; json?: boolean; csv?: boolean },
+        options: {
+          tensor?: string[];
+          policy: string;
+          tol?: number;
+          json?: boolean;
+          csv?: boolean;
+          report?: string;
+          shard?: string;
+          shardCount?: number;
+          passes: string;
+        },
       ) => {
         const policy = policyFrom(options);
+        if (options.report !== undefined) {
+          if (files.length !== 1)
+            throw new CliInputError('--report takes one checkpoint: a file, its index or a folder');
+          await analyzeIntoReport(files[0], {
+            report: options.report,
+            shard: options.shard,
+            shardCount: options.shardCount,
+            passes: options.passes,
+            tensors: options.tensor,
+            policy,
+          });
+          return;
+        }
+        if (options.shard !== undefined)
+          throw new CliInputError('--shard needs --report FILE for the shard’s partial report');
         const listings = [];
         for (const file of files)
           listings.push({ file, listing: await listWeights(file, options.tensor ?? []) });
