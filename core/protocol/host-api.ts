@@ -30,8 +30,6 @@ import type {
   SaveProjectRequest,
   SavedProjectResult,
   UploadChunkRequest,
-  WeightFilesRequest,
-  WeightTable,
 } from './files';
 import type { HostLimits } from './limits';
 
@@ -40,8 +38,9 @@ export interface ProgressEvent {
   fraction: number;
   message?: string;
   /**
-   * A piece of the result finished before the whole: analyzeWeights sends each table row
-   * (a WeightTableRow) as soon as it is computed. The final result still holds every piece.
+   * A piece of the result finished before the whole: analyzeCheckpoint sends the report lines
+   * written since (a CheckpointRunProgress), diffCheckpoints each finished layer. The final
+   * result still holds every piece.
    */
   partial?: unknown;
 }
@@ -116,8 +115,6 @@ export interface HostApi {
   readMatrix(request: ReadMatrixRequest): Promise<DenseMatrixData>;
   /** Keeps numbers the page holds as a dense matrix (under their id, or a fresh one it returns). */
   keepMatrix(request: KeepMatrixRequest): Promise<{ matrixId: string }>;
-  /** The Lab's table: every 2-D (or reshaped) tensor of the files, read from disk one at a time. */
-  analyzeWeights(request: WeightFilesRequest, options?: ComputeOptions): Promise<WeightTable>;
   /**
    * A checkpoint read from disk where it lies (never through the page): quick and/or full passes
    * over its matrices on the host's workers, largest first; each progress event's `partial` is a

@@ -14,7 +14,6 @@ import {
   resolvePathRequestSchema,
   saveProjectRequestSchema,
   uploadChunkRequestSchema,
-  weightFilesRequestSchema,
 } from './files';
 import type { HostApi, ProgressEvent } from './host-api';
 
@@ -49,7 +48,6 @@ export const hostMethodArguments = {
   importMatrix: z.tuple([importMatrixRequestSchema]),
   readMatrix: z.tuple([readMatrixRequestSchema]),
   keepMatrix: z.tuple([keepMatrixRequestSchema]),
-  analyzeWeights: z.tuple([weightFilesRequestSchema, callOptionsSchema.optional()]),
   analyzeCheckpoint: z.tuple([checkpointRunRequestSchema, callOptionsSchema.optional()]),
   diffCheckpoints: z.tuple([checkpointDiffRequestSchema, callOptionsSchema.optional()]),
   readWeightReport: z.tuple([fileHandleSchema]),
@@ -69,7 +67,6 @@ void _allListed;
 /** Methods whose last argument is ComputeOptions: they report progress and can be cancelled. */
 export const progressMethods: Partial<Record<HostMethodName, number>> = {
   compute: 2,
-  analyzeWeights: 1,
   analyzeCheckpoint: 1,
   diffCheckpoints: 1,
 };

@@ -279,28 +279,6 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
 
     keepMatrix: ([request]) => documents.keepMatrix(request),
 
-    analyzeWeights([request, options], call) {
-      // Every handle is checked before any file is opened.
-      const entries = request.files.map((handle) => ({
-        handle,
-        entry: handles.resolve(handle, 'read'),
-      }));
-      return cancellable(options?.jobId ?? `weights-${Date.now()}`, (_jobId, signal) =>
-        documents.analyzeWeights(
-          () =>
-            Promise.all(
-              entries.map(async ({ handle, entry }) => ({
-                fileName: entry.name,
-                source: await handles.openByteSource(handle),
-              })),
-            ),
-          request,
-          call.progress,
-          signal,
-        ),
-      );
-    },
-
     analyzeCheckpoint([request, options], call) {
       const location = checkpointLocation(request.source);
       return cancellable(options?.jobId ?? `checkpoint-${Date.now()}`, (jobId, signal) =>

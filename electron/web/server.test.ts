@@ -143,7 +143,6 @@ describe('web host: files only by handle, inside the root', () => {
     ['readMatrix', (file) => [{ matrixId: 'dense-x', project: file }]],
     ['saveProject', (file) => [{ file, document }]],
     ['writeBackup', (file) => [{ sessionId: 'window', document, project: file }]],
-    ['analyzeWeights', (file) => [{ files: [file] }]],
     ['listFolder', (file) => [file]],
     ['analyzeCheckpoint', (file) => [{ source: file, passes: ['quick'] }]],
     ['diffCheckpoints', (file) => [{ base: file, tuned: file }]],
