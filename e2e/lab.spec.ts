@@ -1,5 +1,5 @@
-// The Lab: the fixture weight file through the file input (streamed by the host), its table
-// against the ranks numpy recorded, sorting, a row's scree plot, the CSV export, the LoRA
+// The Lab: the example model it opens on (read by the host), its table against the ranks numpy
+// recorded, sorting, a row's scree plot, the CSV export, the LoRA
 // calculator's chapter example and the attention demo's rank = d_k.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,6 @@ import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
 
 const weightsFolder = path.resolve(import.meta.dirname, '../assets/weights');
-const fixture = path.join(weightsFolder, 'tiny-model.safetensors');
 const expected = JSON.parse(
   readFileSync(path.join(weightsFolder, 'tiny-model.expected.json'), 'utf8'),
 ) as {
@@ -40,53 +39,27 @@ const slow = { timeout: 60_000 };
 
 test.describe('lab', () => {
   test.describe.configure({ timeout: 180_000 });
-  test('weight table: fixture ranks, sorting, a row’s spectrum and the CSV export', async ({
+  test('weight table: the example model opens filled, ranks as numpy says, sorting, a row’s spectrum and the CSV', async ({
     app,
   }) => {
     const { page } = app;
     await openLab(page, 'Weights');
-    // Record every state of the progress line and the table while the host streams the file.
-    await page.evaluate(() => {
-      const seen: { progress: string | null; rows: number }[] = [];
-      (window as unknown as { weightStream: typeof seen }).weightStream = seen;
-      new MutationObserver(() => {
-        const progress = document.querySelector('[data-testid="weights-progress"]');
-        seen.push({
-          progress: progress ? progress.textContent : null,
-          rows: document.querySelectorAll('[data-testid="weight-row"]').length,
-        });
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
-    await page.getByTestId('weight-file-input').setInputFiles(fixture);
+    // The Lab opens on the example model shipped with the app; it is tiny, so both passes run.
     const rows = page.getByTestId('weight-row');
     await expect(rows).toHaveCount(matrices.length, slow);
+    await expect(page.locator('[data-testid="weight-row"][data-passes="quick full"]')).toHaveCount(
+      matrices.length,
+      slow,
+    );
     await expect(page.getByTestId('weights-progress')).toHaveCount(0);
-    const stream = await page.evaluate(
-      () =>
-        (window as unknown as { weightStream: { progress: string | null; rows: number }[] })
-          .weightStream,
-    );
-    const total = matrices.length;
-    const counted = stream.flatMap(({ progress }) => {
-      const match = progress?.match(/(\d+) of (\d+): /);
-      return match ? [[Number(match[1]), Number(match[2])]] : [];
-    });
-    // Progress names every tensor as "n of N", in order …
-    expect(counted.map(([, of]) => of)).toEqual(counted.map(() => total));
-    expect(new Set(counted.map(([n]) => n))).toEqual(
-      new Set(Array.from({ length: total }, (_, k) => k + 1)),
-    );
-    // … and finished rows show while later tensors are still being analysed.
-    expect(
-      stream.some(({ progress, rows: count }) => progress !== null && count > 0 && count < total),
-    ).toBe(true);
+    await expect(page.getByTestId('weights-summary')).toContainText('tiny-model.safetensors');
     for (const tensor of matrices) {
       const row = page.locator(`[data-testid="weight-row"][data-name="${tensor.name}"]`);
       await expect(row.locator('td[data-column="rank"]')).toHaveText(String(tensor.rank));
       await expect(row.locator('td[data-column="dtype"]')).toHaveText(tensor.dtype);
       await expect(row.locator('td[data-column="shape"]')).toContainText(tensor.shape.join('×'));
     }
-    // The 4-D kernel says how it was reshaped; the bias is listed as skipped.
+    // The 4-D kernel says how it was reshaped; the bias is listed as not a matrix.
     await expect(page.locator('[data-name="conv.weight"] td[data-column="shape"]')).toHaveAttribute(
       'title',
       /reshaped to 16×72/,
@@ -134,7 +107,7 @@ test.describe('lab', () => {
     ).toHaveText('5', slow);
     await page.getByLabel('Weight rank policy').selectOption('default');
 
-    // CSV: the CLI's header, one line per matrix.
+    // CSV: every column with its pass, one line per matrix.
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const download = await downloadPromise;
@@ -143,18 +116,12 @@ test.describe('lab', () => {
     await download.saveAs(file);
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'name,shape,rows,cols,dtype,rank,stableRank,effectiveRank,sigmaMax,condition,energyRank90,energyRank95,energyRank99,noiseRank,factorParameters',
+      'name,shape,dtype,bytes,sigmaMax (quick),frobeniusNorm (quick),stableRank (quick),noiseRank (quick),rank (full),effectiveRank (full),condition (full),energyRank90 (full),energyRank95 (full),energyRank99 (full),factorParameters (full)',
     );
     expect(lines).toHaveLength(matrices.length + 1);
     const conv = lines.find((line) => line.startsWith('conv.weight,'))!;
-    expect(conv.split(',').slice(0, 6)).toEqual([
-      'conv.weight',
-      '16x8x3x3',
-      '16',
-      '72',
-      'F32',
-      '4',
-    ]);
+    expect(conv.split(',').slice(0, 3)).toEqual(['conv.weight', '16×8×3×3', 'F32']);
+    expect(conv.split(',')[8]).toBe('4');
     expect(conv.split(',')[14]).toBe(String(4 * (16 + 72)));
 
     // A row opens in the other views: a tensor that fits the project (64×48) joins it, selected,

@@ -6,6 +6,26 @@ import { CancelledError, type JobContext } from './context';
 
 const budget = defaultBudget(24 * 1024 ** 3);
 
+/** A 3×2 F32 tensor of a checkpoint's table, as the host sends it to a worker. */
+const tinyTensor = {
+  name: 'w',
+  dtype: 'F32',
+  data: {
+    file: 'w.safetensors',
+    byteOffset: 0,
+    byteLength: 24,
+    shape: [3, 2],
+    encoding: {
+      kind: 'elements',
+      element: { kind: 'float', size: 4, littleEndian: true },
+      order: 'C',
+    },
+  },
+  rows: 3,
+  cols: 2,
+  bytes: 24,
+};
+
 describe('job budgets', () => {
   it('every job estimates its cost from its request before running', () => {
     const small = { rows: 3, cols: 2, data: new Float64Array(6) };
@@ -34,6 +54,23 @@ describe('job budgets', () => {
       embeddingDemo: { vocabulary: 20, width: 4, contexts: 8 },
       loraDelta: { kind: 'factors', b: small, a: { rows: 2, cols: 4, data: new Float64Array(8) } },
       loraSimilarity: { first: small, second: small },
+      checkpointTensor: {
+        folder: '/models/tiny',
+        tensor: tinyTensor,
+        pass: 'quick',
+        settings: {
+          passes: ['quick'],
+          policy: { kind: 'default' },
+          quick: { rank: 16, oversample: 8, powerIterations: 1, seed: 1 },
+          selection: 'matrices',
+        },
+      },
+      checkpointDiff: {
+        baseFolder: '/models/base',
+        tunedFolder: '/models/tuned',
+        base: tinyTensor,
+        tuned: tinyTensor,
+      },
     };
     for (const [name, job] of Object.entries(catalog)) {
       const request = job.request.parse(requests[name as keyof typeof catalog]);

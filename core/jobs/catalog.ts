@@ -3,6 +3,7 @@
 import { analyzeJob } from './analyze';
 import { anglesJob } from './angles';
 import { attentionDemoJob, embeddingDemoJob, loraDeltaJob, loraSimilarityJob } from './lab';
+import { checkpointDiffJob, checkpointTensorJob } from './checkpoint-tensor';
 import { lowRankJob } from './low-rank';
 import { completionJob, robustPcaJob } from './robust-pca';
 import { rrefJob } from './rref';
@@ -26,4 +27,6 @@ export const catalog = {
   embeddingDemo: embeddingDemoJob,
   loraDelta: loraDeltaJob,
   loraSimilarity: loraSimilarityJob,
+  checkpointTensor: checkpointTensorJob,
+  checkpointDiff: checkpointDiffJob,
 };

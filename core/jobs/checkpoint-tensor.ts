@@ -1,10 +1,11 @@
-// One tensor of a checkpoint, one pass: the job a pool worker runs. It opens the tensor's file
-// itself (through the CheckpointFiles its host gives it), decodes only that tensor straight into the
-// workspace the pass reduces, and returns the pass's result with its timing. The request is plain
-// data (the checkpoint table's row), validated here because it crossed a thread.
+// One tensor of a checkpoint, one pass, and one layer of a base and its fine-tune: the jobs a pool
+// worker runs. The worker opens the tensor's file itself (through the CheckpointFiles its host lends
+// it), decodes only that tensor straight into the workspace the pass reduces, and returns the
+// result with its timing. Requests are plain data (the checkpoint table's rows), validated here.
 import { z } from 'zod';
 import { decodeTensor } from '../formats/tensor-decoding';
 import type { CheckpointFiles, CheckpointTensor } from '../weights/checkpoint';
+import { diffTensors } from '../weights/checkpoint-diff';
 import { reportSettingsSchema, type ReportSettings } from '../weights/report';
 import {
   fullPass,
@@ -161,11 +162,79 @@ export function checkpointTensorCost({ tensor, pass, settings }: CheckpointTenso
   };
 }
 
-/** The job for a pool whose worker reaches files through `files` (phase 2 adds it to the catalog). */
-export function createCheckpointTensorJob(files: CheckpointFiles) {
-  return defineJob({
-    request: checkpointTensorRequestSchema,
-    cost: checkpointTensorCost,
-    run: (request, context) => analyzeCheckpointTensor(files, request, context),
-  });
+/**
+ * What a worker lends a job that reads files: the files of a folder on its disk (closed by the
+ * worker when the job ends). Only the host's own jobs get it; a page's compute call never does.
+ */
+export interface FileReadingContext extends JobContext {
+  folderFiles(folder: string): CheckpointFiles;
 }
+
+function isFileReading(context: JobContext): context is FileReadingContext {
+  return typeof (context as Partial<FileReadingContext>).folderFiles === 'function';
+}
+
+export const checkpointTensorJobRequestSchema = checkpointTensorRequestSchema.extend({
+  /** The checkpoint's folder on the host's disk (absolute): the host resolved it from a handle. */
+  folder: z.string().min(1).max(4096),
+});
+
+/**
+ * The catalog's job: one tensor of a checkpoint, read by the worker from the folder the host names.
+ * Host-only: its request names a place on disk, so a page's compute call is refused.
+ */
+export const checkpointTensorJob = defineJob({
+  request: checkpointTensorJobRequestSchema,
+  cost: checkpointTensorCost,
+  hostOnly: true,
+  run: ({ folder, ...request }, context) => {
+    if (!isFileReading(context))
+      throw new Error("The checkpoint job reads files, so it runs only on a host's workers.");
+    return analyzeCheckpointTensor(context.folderFiles(folder), request, context);
+  },
+});
+
+const quickSettingsSchema = reportSettingsSchema.shape.quick;
+
+export const checkpointDiffJobRequestSchema = z.object({
+  /** The folders of the base and the tuned checkpoint on the host's disk (absolute). */
+  baseFolder: z.string().min(1).max(4096),
+  tunedFolder: z.string().min(1).max(4096),
+  base: checkpointTensorSchema,
+  tuned: checkpointTensorSchema,
+  /** Leading values by the quick pass instead of the full spectrum of ΔW. */
+  sketch: quickSettingsSchema.optional(),
+  maxEntries: z.number().int().positive().optional(),
+});
+
+/**
+ * One layer of a base and its fine-tune: ΔW formed as the tuned tensor streams over the base, then
+ * its spectrum (checkpoint-diff.ts). Holds ΔW and, for a sketch, its workspace; one SVD of ΔW.
+ */
+export const checkpointDiffJob = defineJob({
+  request: checkpointDiffJobRequestSchema,
+  cost: ({ base, sketch, ...request }) =>
+    checkpointTensorCost({
+      tensor: base,
+      pass: sketch ? 'quick' : 'full',
+      settings: {
+        passes: [sketch ? 'quick' : 'full'],
+        policy: { kind: 'default' },
+        quick: sketch ?? { rank: 1, oversample: 0, powerIterations: 0, seed: 0 },
+        selection: 'matrices',
+      },
+      ...(request.maxEntries ? { maxEntries: request.maxEntries } : {}),
+    }),
+  hostOnly: true,
+  run: (request, context) => {
+    if (!isFileReading(context))
+      throw new Error("The checkpoint job reads files, so it runs only on a host's workers.");
+    return diffTensors(
+      context.folderFiles(request.baseFolder),
+      request.base,
+      context.folderFiles(request.tunedFolder),
+      request.tuned,
+      { sketch: request.sketch, maxEntries: request.maxEntries, context },
+    );
+  },
+});

@@ -9,6 +9,11 @@ import type { JobContext } from './context';
 export interface Job<Schema extends z.ZodType, Result> {
   request: Schema;
   cost(request: z.infer<Schema>): Cost;
+  /**
+   * The request names files on the host's disk: only the host itself runs it (on its workers);
+   * a page's compute call is refused.
+   */
+  hostOnly?: boolean;
   run(request: z.infer<Schema>, context: JobContext): Result;
 }
 

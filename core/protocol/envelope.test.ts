@@ -83,13 +83,13 @@ describe('one codec for every transport', () => {
   it('makes up a job id when the caller gives none, so the job can still be cancelled', async () => {
     let jobId: string | undefined;
     const { host } = pair({
-      analyzeWeights: async ([, options]) => {
+      analyzeCheckpoint: async ([, options]) => {
         jobId = options?.jobId;
-        return { rows: [], skipped: [], failed: [] };
+        return { report: '', failures: 0 };
       },
     });
-    await host.analyzeWeights({ files: ['fh-x'] });
-    expect(jobId).toMatch(/analyzeWeights/);
+    await host.analyzeCheckpoint({ source: 'fh-x', passes: ['quick'] });
+    expect(jobId).toMatch(/analyzeCheckpoint/);
   });
 
   it('serializes errors once and revives them once, names and details intact', async () => {

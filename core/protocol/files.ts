@@ -4,7 +4,6 @@
 // becomes an opaque handle, issued by the host to one window or connection, and every file method
 // takes handles. The host reads and writes, so large matrices never have to cross into the page.
 import { z } from 'zod';
-import type { WeightRow } from '../jobs/weight-analysis';
 import { projectSchema, type ProjectDocument } from '../project/schema';
 import { largestKeptEntries } from '../project/limits';
 
@@ -189,30 +188,4 @@ export interface DenseMatrixData {
   rows: number;
   cols: number;
   data: Float64Array;
-}
-
-export const weightFilesRequestSchema = z.object({
-  files: z.array(fileHandleSchema).min(1).max(100),
-  tensors: z.array(z.string().max(1000)).max(10_000).optional(),
-  policy: z
-    .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('default') }),
-      z.object({ kind: z.literal('gap') }),
-      z.object({ kind: z.literal('noise') }),
-      z.object({ kind: z.literal('absolute'), tolerance: z.number().nonnegative() }),
-      z.object({ kind: z.literal('relative'), tolerance: z.number().nonnegative() }),
-    ])
-    .default({ kind: 'default' }),
-});
-export type WeightFilesRequest = z.input<typeof weightFilesRequestSchema>;
-
-/** One row of the Lab's table: a weight matrix's rank facts, and the file it came from. */
-export type WeightTableRow = WeightRow & { file: string };
-
-export interface WeightTable {
-  rows: WeightTableRow[];
-  /** Tensors that were not matrices (biases, norms), per file. */
-  skipped: string[];
-  /** Tensors that could not be analysed, with the reason. */
-  failed: { file: string; name: string; message: string }[];
 }

@@ -1,6 +1,13 @@
 // The contract between the renderer and whichever host runs it (Electron main, the web host,
 // or an in-memory fake). Every host implements HostApi; the renderer knows nothing else. Every
 // call crosses as one envelope (envelope.ts); files cross as handles (files.ts).
+import type {
+  CheckpointDiffRequest,
+  CheckpointDiffResult,
+  CheckpointRun,
+  CheckpointRunRequest,
+  WeightReportFile,
+} from './checkpoints';
 import type { JobName, JobRequest, JobResult } from './jobs';
 import type {
   BackupRequest,
@@ -23,8 +30,6 @@ import type {
   SaveProjectRequest,
   SavedProjectResult,
   UploadChunkRequest,
-  WeightFilesRequest,
-  WeightTable,
 } from './files';
 import type { HostLimits } from './limits';
 
@@ -33,8 +38,9 @@ export interface ProgressEvent {
   fraction: number;
   message?: string;
   /**
-   * A piece of the result finished before the whole: analyzeWeights sends each table row
-   * (a WeightTableRow) as soon as it is computed. The final result still holds every piece.
+   * A piece of the result finished before the whole: analyzeCheckpoint sends the report lines
+   * written since (a CheckpointRunProgress), diffCheckpoints each finished layer. The final
+   * result still holds every piece.
    */
   partial?: unknown;
 }
@@ -109,8 +115,25 @@ export interface HostApi {
   readMatrix(request: ReadMatrixRequest): Promise<DenseMatrixData>;
   /** Keeps numbers the page holds as a dense matrix (under their id, or a fresh one it returns). */
   keepMatrix(request: KeepMatrixRequest): Promise<{ matrixId: string }>;
-  /** The Lab's table: every 2-D (or reshaped) tensor of the files, read from disk one at a time. */
-  analyzeWeights(request: WeightFilesRequest, options?: ComputeOptions): Promise<WeightTable>;
+  /**
+   * A checkpoint read from disk where it lies (never through the page): quick and/or full passes
+   * over its matrices on the host's workers, largest first; each progress event's `partial` is a
+   * CheckpointRunProgress (new report lines, tensors done, bytes read, time left).
+   */
+  analyzeCheckpoint(
+    request: CheckpointRunRequest,
+    options?: ComputeOptions,
+  ): Promise<CheckpointRun>;
+  /**
+   * A base and its fine-tune, layer by layer (ΔW's spectrum, its rank by each policy, the LoRA rank
+   * for 90/95/99 % of its energy); each finished layer arrives as a CheckpointDiffProgress.
+   */
+  diffCheckpoints(
+    request: CheckpointDiffRequest,
+    options?: ComputeOptions,
+  ): Promise<CheckpointDiffResult>;
+  /** A saved weight report (JSON Lines) the person chose, as text. */
+  readWeightReport(file: FileHandle): Promise<WeightReportFile>;
 
   /** Commands from a native menu (Electron); returns the function that stops listening. */
   onMenuCommand?(listener: (command: string) => void): () => void;

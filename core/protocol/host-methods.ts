@@ -2,6 +2,7 @@
 // host, before any handler runs), and the type every host's handler object must satisfy, so a
 // missing or misspelt method fails to compile.
 import { z } from 'zod';
+import { checkpointDiffRequestSchema, checkpointRunRequestSchema } from './checkpoints';
 import {
   backupRequestSchema,
   beginUploadRequestSchema,
@@ -13,7 +14,6 @@ import {
   resolvePathRequestSchema,
   saveProjectRequestSchema,
   uploadChunkRequestSchema,
-  weightFilesRequestSchema,
 } from './files';
 import type { HostApi, ProgressEvent } from './host-api';
 
@@ -48,7 +48,9 @@ export const hostMethodArguments = {
   importMatrix: z.tuple([importMatrixRequestSchema]),
   readMatrix: z.tuple([readMatrixRequestSchema]),
   keepMatrix: z.tuple([keepMatrixRequestSchema]),
-  analyzeWeights: z.tuple([weightFilesRequestSchema, callOptionsSchema.optional()]),
+  analyzeCheckpoint: z.tuple([checkpointRunRequestSchema, callOptionsSchema.optional()]),
+  diffCheckpoints: z.tuple([checkpointDiffRequestSchema, callOptionsSchema.optional()]),
+  readWeightReport: z.tuple([fileHandleSchema]),
 } as const;
 
 /** Methods that travel in envelopes (the optional event hooks of HostApi do not). */
@@ -65,7 +67,8 @@ void _allListed;
 /** Methods whose last argument is ComputeOptions: they report progress and can be cancelled. */
 export const progressMethods: Partial<Record<HostMethodName, number>> = {
   compute: 2,
-  analyzeWeights: 1,
+  analyzeCheckpoint: 1,
+  diffCheckpoints: 1,
 };
 
 export function isHostMethod(name: unknown): name is HostMethodName {

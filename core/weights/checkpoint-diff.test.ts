@@ -54,4 +54,17 @@ describe('comparing a base and its fine-tune', () => {
       expect(delta.lora.p99).toMatchObject({ rank: expected.lora['99'], atLeast: false });
     }
   });
+
+  it('a layer that did not move has ΔW = 0: rank 0 by every policy and no LoRA adapter', async () => {
+    const { pairs } = await pairing();
+    const { base } = pairs[0];
+    for (const sketch of [undefined, { ...defaultQuickPassSettings, rank: 8 }]) {
+      const delta = await diffTensors(files, base, files, base, { sketch });
+      expect(delta.frobeniusNorm).toBe(0);
+      expect(delta.relativeChange).toBe(0);
+      expect(delta.ranks.default.rank).toBe(0);
+      for (const key of ['p90', 'p95', 'p99'] as const)
+        expect(delta.lora[key]).toEqual({ rank: 0, parameters: 0, atLeast: false });
+    }
+  });
 });

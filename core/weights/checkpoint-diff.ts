@@ -120,13 +120,15 @@ export async function diffTensors(
   const energy = (fraction: number) => {
     // Σσᵢ² up to r against fraction·‖ΔW‖_F² (exact, so a sketch's ranks are honest lower bounds).
     const total = deltaNorm * deltaNorm;
+    // A layer that did not move needs no adapter at all.
+    if (total === 0) return { rank: 0, atLeast: false };
     let kept = 0;
     for (let r = 0; r < values.length; r++) {
       kept += values[r] * values[r];
       if (kept >= fraction * total * (1 - 4 * Number.EPSILON))
         return { rank: r + 1, atLeast: false };
     }
-    return total === 0 ? { rank: 0, atLeast: false } : { rank: values.length, atLeast: !full };
+    return { rank: values.length, atLeast: !full };
   };
   const lora = (fraction: number) => {
     const { rank, atLeast } = energy(fraction);

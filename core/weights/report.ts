@@ -214,80 +214,96 @@ export function failureLine(line: Omit<FailureLine, 'type'>): string {
   return stringify({ type: 'failure', ...line }) + '\n';
 }
 
+/** A report's header line, checked. */
+export function parseReportHeader(line: string, fileName?: string): ReportHeader {
+  const result = reportHeaderSchema.safeParse(parseJsonLine(line, 1, fileName));
+  if (!result.success)
+    throw new FormatError(
+      `this is not a Rankscope weight report header (${describeIssue(result.error)})`,
+      { file: fileName, line: 1 },
+    );
+  return result.data;
+}
+
+/** One result or failure line, checked against the header's tensors (line numbers from 1). */
+export function parseReportLine(
+  line: string,
+  header: ReportHeader,
+  number: number,
+  fileName?: string,
+): ResultLine | FailureLine {
+  const result = lineSchema.safeParse(parseJsonLine(line, number, fileName));
+  if (!result.success)
+    throw new FormatError(`this line is not a tensor result (${describeIssue(result.error)})`, {
+      file: fileName,
+      line: number,
+    });
+  if (!header.checkpoint.tensors.some((tensor) => tensor.name === result.data.name))
+    throw new FormatError(
+      `tensor ${JSON.stringify(result.data.name)} is not in the header's checkpoint`,
+      { file: fileName, line: number },
+    );
+  return result.data;
+}
+
+function parseJsonLine(line: string, number: number, fileName?: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (error) {
+    throw new FormatError(`this line is not JSON (${(error as Error).message})`, {
+      file: fileName,
+      line: number,
+    });
+  }
+}
+
+/** Adds a line's result (or failure) to what is known of its tensor; a result supersedes a failure. */
+export function recordReportLine(
+  tensors: Map<string, TensorReport>,
+  line: ResultLine | FailureLine,
+): void {
+  let entry = tensors.get(line.name);
+  if (!entry) {
+    entry = { name: line.name, rows: 0, cols: 0, seconds: {}, failures: [] };
+    tensors.set(line.name, entry);
+  }
+  if (line.type === 'failure') {
+    entry.failures.push({ pass: line.pass, message: line.message });
+    return;
+  }
+  entry.rows = line.rows;
+  entry.cols = line.cols;
+  if (line.reshaped !== undefined) entry.reshaped = line.reshaped;
+  if (line.result.pass === 'quick') entry.quick = line.result;
+  else entry.full = line.result;
+  entry.seconds[line.result.pass] = line.seconds;
+  // A resumed run retried it.
+  entry.failures = entry.failures.filter((failure) => failure.pass !== line.result.pass);
+}
+
 /** Reads a report; a malformed line other than a cut last one is a FormatError naming its line. */
 export function parseReport(text: string, fileName?: string): ParsedReport {
   const lines = text.split('\n');
   // A report ends with a newline; anything after the last one is a line the run did not finish.
   const unfinished = lines.pop() ?? '';
-  const fail = (line: number, reason: string): never => {
-    throw new FormatError(reason, { file: fileName, line });
-  };
-  const parse = (line: string, number: number): unknown => {
-    try {
-      return JSON.parse(line);
-    } catch (error) {
-      return fail(number, `this line is not JSON (${(error as Error).message})`);
-    }
-  };
-  if (lines.length === 0) fail(1, 'the report has no complete header line');
-  const headerResult = reportHeaderSchema.safeParse(parse(lines[0], 1));
-  if (!headerResult.success) {
-    fail(1, `this is not a Rankscope weight report header (${describeIssue(headerResult.error)})`);
-  }
-  const header = headerResult.data!;
-  const known = new Set(header.checkpoint.tensors.map((tensor) => tensor.name));
+  if (lines.length === 0)
+    throw new FormatError('the report has no complete header line', { file: fileName, line: 1 });
+  const header = parseReportHeader(lines[0], fileName);
   const tensors = new Map<string, TensorReport>();
   const encoder = new TextEncoder();
   let soundBytes = encoder.encode(lines[0]).length + 1;
-  const accept = (line: z.infer<typeof lineSchema>, number: number) => {
-    if (!known.has(line.name))
-      fail(number, `tensor ${JSON.stringify(line.name)} is not in the header's checkpoint`);
-    let entry = tensors.get(line.name);
-    if (line.type === 'failure') {
-      if (!entry) {
-        entry = { name: line.name, rows: 0, cols: 0, seconds: {}, failures: [] };
-        tensors.set(line.name, entry);
-      }
-      entry.failures.push({ pass: line.pass, message: line.message });
-      return;
-    }
-    if (!entry) {
-      entry = { name: line.name, rows: line.rows, cols: line.cols, seconds: {}, failures: [] };
-      tensors.set(line.name, entry);
-    }
-    entry.rows = line.rows;
-    entry.cols = line.cols;
-    if (line.reshaped !== undefined) entry.reshaped = line.reshaped;
-    if (line.result.pass === 'quick') entry.quick = line.result;
-    else entry.full = line.result;
-    entry.seconds[line.result.pass] = line.seconds;
-    // A result supersedes an earlier failure of the same pass (a resumed run retried it).
-    entry.failures = entry.failures.filter((failure) => failure.pass !== line.result.pass);
-  };
   for (let k = 1; k < lines.length; k++) {
-    if (lines[k].trim() === '') {
-      soundBytes += encoder.encode(lines[k]).length + 1;
-      continue;
-    }
-    const result = lineSchema.safeParse(parse(lines[k], k + 1));
-    if (!result.success)
-      fail(k + 1, `this line is not a tensor result (${describeIssue(result.error)})`);
-    accept(result.data!, k + 1);
+    if (lines[k].trim() !== '')
+      recordReportLine(tensors, parseReportLine(lines[k], header, k + 1, fileName));
     soundBytes += encoder.encode(lines[k]).length + 1;
   }
   let truncated = false;
   if (unfinished.trim() !== '') {
     // A complete line whose newline was not written yet still counts; a cut one is dropped.
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(unfinished);
+      recordReportLine(tensors, parseReportLine(unfinished, header, lines.length + 1, fileName));
     } catch {
       truncated = true;
-    }
-    if (!truncated) {
-      const result = lineSchema.safeParse(parsed);
-      if (result.success) accept(result.data, lines.length + 1);
-      else truncated = true;
     }
   }
   return { header, tensors, truncated, soundBytes };

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { bridgeChannels } from '../../core/protocol/bridge';
 import { createComputePool } from '../services/create-pool';
+import { CheckpointService } from '../services/checkpoint-service';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
 import { hostLimits } from '../services/host-settings';
@@ -40,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
     {
       compute,
       documents,
+      checkpoints: new CheckpointService(compute),
       pickFiles,
       launchFiles: launch,
       exampleFiles: exampleFiles(

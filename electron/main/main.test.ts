@@ -47,6 +47,7 @@ const { buildMenu } = await import('./menu');
 const { launchArguments } = await import('./launch-arguments');
 const { createComputePool } = await import('../services/create-pool');
 const { ComputeService } = await import('../services/compute-service');
+const { CheckpointService } = await import('../services/checkpoint-service');
 const { DocumentService } = await import('../services/document-service');
 const { hostLimits } = await import('../services/host-settings');
 
@@ -170,7 +171,12 @@ describe('IPC: sender checks, sessions, and handles from dialogs and drops', () 
   writeFileSync(chosen, '1,2\n2,4\n');
   const compute = new ComputeService(pool, 'electron', hostLimits({}));
   const documents = new DocumentService(pool, path.join(folder, 'data'), compute.budget);
-  const sessions = new WindowSessions({ compute, documents, pickFiles });
+  const sessions = new WindowSessions({
+    compute,
+    documents,
+    checkpoints: new CheckpointService(compute),
+    pickFiles,
+  });
   bindIpc(sessions, undefined);
   const request = electron.ipcOn.get('rankscope:request')!;
   const dropped = electron.ipcHandle.get('rankscope:dropped')!;

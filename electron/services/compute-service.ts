@@ -10,6 +10,11 @@ import type { HostLimits } from '../../core/protocol/limits';
 import type { ComputePool } from './compute-pool';
 import { appVersion } from './app-version';
 
+export interface JobRunOptions {
+  jobId: string;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
 export class ComputeService {
   constructor(
     private readonly pool: ComputePool,
@@ -37,17 +42,30 @@ export class ComputeService {
     };
   }
 
-  /** Validates a job request, checks its budget, and runs it; `jobId` names it for cancel. */
-  compute(
-    job: string,
-    request: unknown,
-    options: { jobId: string; onProgress?: (event: ProgressEvent) => void },
-  ): Promise<unknown> {
+  /** Validates a page's job request, checks its budget, and runs it; `jobId` names it for cancel. */
+  compute(job: string, request: unknown, options: JobRunOptions): Promise<unknown> {
     if (!Object.hasOwn(catalog, job))
       return Promise.reject(
         hostError('InvalidRequest', `There is no compute job named "${job.slice(0, 64)}".`),
       );
-    const definition = catalog[job as keyof typeof catalog];
+    const definition: { hostOnly?: boolean } = catalog[job as keyof typeof catalog];
+    if (definition.hostOnly)
+      return Promise.reject(
+        hostError(
+          'InvalidRequest',
+          `The job "${job}" reads files on the host's disk, so only the host runs it: open the files in the Lab instead.`,
+        ),
+      );
+    return this.runHostJob(job as keyof typeof catalog, request, options);
+  }
+
+  /** Runs a job for the host itself (host-only jobs included): validated and budgeted the same way. */
+  runHostJob(
+    job: keyof typeof catalog,
+    request: unknown,
+    options: JobRunOptions & { signal?: AbortSignal },
+  ): Promise<unknown> {
+    const definition = catalog[job];
     const parsed = definition.request.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

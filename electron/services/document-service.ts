@@ -1,28 +1,16 @@
 // The file half of HostApi, shared by Electron and the web host: projects (atomic save, external
 // changes), backups of unsaved work, recent files, matrix imports (those larger than the editor
-// kept here as numbers, see dense-matrices.ts), and the Lab's weight table, which streams one
-// tensor at a time from disk to the compute pool. It takes host paths: the handlers resolve the
+// kept here as numbers, see dense-matrices.ts). Checkpoints are checkpoint-service.ts's. It takes
+// host paths: the handlers resolve the
 // page's handles (file-handles.ts) before calling it, so nothing here trusts the page with a path.
 // Every read is measured against the memory budget before it allocates.
 import path from 'node:path';
-import type { ByteSource } from '../../core/formats/byte-source';
 import { FormatError } from '../../core/formats/format-error';
 import { loadMatrixFile } from '../../core/formats/load';
-import { parseNpy } from '../../core/formats/npy';
-import { readSafetensorsIndex, readTensor } from '../../core/formats/safetensors';
 import { checkBudget, type Budget } from '../../core/jobs/budget';
-import type { WeightDescription, WeightRow } from '../../core/jobs/weight-analysis';
-import type { Matrix } from '../../core/linalg/matrix';
 import type { ProjectDocument } from '../../core/project/schema';
 import { HostError } from '../../core/protocol/errors';
-import type {
-  DenseMatrixData,
-  ImportedMatrix,
-  KeepMatrixRequest,
-  WeightFilesRequest,
-  WeightTable,
-} from '../../core/protocol/files';
-import type { ProgressEvent } from '../../core/protocol/host-api';
+import type { DenseMatrixData, ImportedMatrix, KeepMatrixRequest } from '../../core/protocol/files';
 import { BackupStore, type RecoverableBackup } from './backup-store';
 import type { ComputePool } from './compute-pool';
 import { compactMatrix, DenseMatrixStore, numbersFromCells } from './dense-matrix-store';
@@ -38,19 +26,11 @@ const maxReadBytes = 1024 ** 3;
  * cells' strings and arrays. Measured on CSVs of decimals; generous for short numbers.
  */
 const textImportBytesPerFileByte = 12;
-/** A tensor read for its spectrum peaks at about 2.6× its float64 size (weight-analysis.ts). */
-const spectrumBytesPerEntry = 8 * 2.6;
 
 /** A file the handlers resolved: where it is, and the name the page knows it by. */
 export interface ChosenFile {
   path: string;
   name: string;
-}
-
-/** A weight file opened by the handlers as a byte source (read ranges, never the whole file). */
-export interface WeightSource {
-  fileName: string;
-  source: ByteSource & { close?: () => Promise<void> };
 }
 
 function formatNumber(value: number): string {
@@ -274,148 +254,6 @@ export class DocumentService {
       return bytes.subarray(0, done);
     } finally {
       await handle.close();
-    }
-  }
-
-  /** Streams every matrix-shaped tensor of the files through the pool, one at a time. */
-  async analyzeWeights(
-    open: () => Promise<WeightSource[]>,
-    request: Omit<WeightFilesRequest, 'files'>,
-    onProgress?: (event: ProgressEvent) => void,
-    signal?: AbortSignal,
-  ): Promise<WeightTable> {
-    const policy = request.policy ?? { kind: 'default' };
-    const table: WeightTable = { rows: [], skipped: [], failed: [] };
-    const sources: WeightSource[] = [];
-    try {
-      sources.push(...(await open()));
-      // List first, so progress can count every tensor of every file.
-      const work: {
-        fileName: string;
-        /** `transposed`: the matrix holds the weight's transpose (same singular values, no copy). */
-        load: () => Promise<{
-          matrix: Matrix;
-          description: WeightDescription;
-          transposed: boolean;
-        }>;
-      }[] = [];
-      for (const { fileName, source } of sources) {
-        if (path.extname(fileName).toLowerCase() === '.safetensors') {
-          const entries = await readSafetensorsIndex(source, fileName);
-          for (const entry of entries) {
-            if (request.tensors && !request.tensors.includes(entry.name)) continue;
-            if (!request.tensors && entry.shape.length < 2) {
-              table.skipped.push(`${fileName}: ${entry.name}`);
-              continue;
-            }
-            work.push({
-              fileName,
-              load: async () => {
-                const entries = entry.shape.reduce((product, extent) => product * extent, 1);
-                this.checkRead(`Reading ${entry.name}`, entries * spectrumBytesPerEntry);
-                const tensor = await readTensor(source, entry, {
-                  fileName,
-                  maxEntries: 2 ** 28,
-                  layout: 'spectrum',
-                });
-                return {
-                  matrix: tensor.matrix,
-                  transposed: tensor.transposed ?? false,
-                  description: {
-                    name: entry.name,
-                    shape: entry.shape,
-                    dtype: entry.dtype,
-                    reshaped: tensor.reshapedFrom,
-                  },
-                };
-              },
-            });
-          }
-        } else {
-          work.push({
-            fileName,
-            load: async () => {
-              // The file's bytes and the numbers decoded from them (at most 8 per byte of F16).
-              this.checkRead(`Reading ${fileName}`, source.size * 5);
-              const bytes = await source.read(0, source.size);
-              if (/\.npy$/i.test(fileName)) {
-                // Decoded straight into the SVD's workspace (as a safetensors tensor is).
-                const npy = parseNpy(bytes, {
-                  file: fileName,
-                  maxEntries: 2 ** 28,
-                  layout: 'spectrum',
-                });
-                return {
-                  matrix: npy.matrix,
-                  transposed: npy.transposed ?? false,
-                  description: {
-                    name: fileName,
-                    shape: npy.originalShape,
-                    dtype: npy.dtype,
-                    reshaped: npy.note,
-                  },
-                };
-              }
-              const loaded = loadMatrixFile(fileName, bytes, { maxEntries: 2 ** 28 });
-              if (loaded.kind === 'text')
-                throw new FormatError('text files are analysed in the editor, not the Lab', {
-                  file: fileName,
-                });
-              return {
-                matrix: loaded.matrix,
-                transposed: false,
-                description: {
-                  name: fileName,
-                  shape: loaded.originalShape,
-                  dtype: loaded.dtype,
-                  reshaped: loaded.note,
-                },
-              };
-            },
-          });
-        }
-      }
-      for (let index = 0; index < work.length; index++) {
-        if (signal?.aborted)
-          throw new HostError({ name: 'CancelledError', message: 'The job was cancelled.' });
-        const item = work[index];
-        let name = item.fileName;
-        try {
-          const { matrix, description, transposed } = await item.load();
-          name = description.name;
-          onProgress?.({
-            fraction: index / work.length,
-            message: `${index + 1} of ${work.length}: ${description.name}`,
-          });
-          const row = (await this.pool.run(
-            'weightAnalysis',
-            { matrix, description, policy, transposed },
-            {
-              signal,
-              onProgress: (event) =>
-                onProgress?.({
-                  fraction: (index + event.fraction) / work.length,
-                  message: `${index + 1} of ${work.length}: ${description.name}`,
-                }),
-            },
-          )) as WeightRow;
-          const finished: WeightTable['rows'][number] = { ...row, file: item.fileName };
-          table.rows.push(finished);
-          onProgress?.({
-            fraction: (index + 1) / work.length,
-            message: `${index + 1} of ${work.length}: ${description.name}`,
-            partial: finished,
-          });
-        } catch (error) {
-          const failure = error as Error;
-          if (failure.name === 'CancelledError') throw error;
-          table.failed.push({ file: item.fileName, name, message: failure.message });
-        }
-      }
-      onProgress?.({ fraction: 1, message: `${table.rows.length} matrices analysed` });
-      return table;
-    } finally {
-      for (const { source } of sources) await source.close?.();
     }
   }
 }

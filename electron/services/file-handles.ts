@@ -121,6 +121,11 @@ export class FileHandles {
     return entry;
   }
 
+  /** Whether a handle names a file or a folder (undefined when this scope did not issue it). */
+  kindOf(handle: unknown): 'file' | 'folder' | undefined {
+    return typeof handle === 'string' ? this.entries.get(handle)?.kind : undefined;
+  }
+
   /** A one-save handle is spent by its save. */
   spend(handle: string): void {
     if (this.entries.get(handle)?.oneSave) this.entries.delete(handle);

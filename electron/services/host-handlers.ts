@@ -4,9 +4,11 @@
 // so a path string or another window's handle is refused before any file is touched.
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { largestReportBytes } from '../../core/protocol/checkpoints';
 import { hostError } from '../../core/protocol/errors';
 import type { HandleInfo, PickFilesRequest } from '../../core/protocol/files';
 import type { HostHandlers } from '../../core/protocol/host-methods';
+import type { CheckpointLocation, CheckpointService } from './checkpoint-service';
 import type { ComputeService } from './compute-service';
 import type { DocumentService } from './document-service';
 import { infoOf, isInside, type FileHandles } from './file-handles';
@@ -20,6 +22,7 @@ export type FilePicker = (request: PickFilesRequest) => Promise<string[] | null>
 export interface HostServices {
   compute: ComputeService;
   documents: DocumentService;
+  checkpoints: CheckpointService;
   /** Electron: native dialogs. */
   pickFiles?: FilePicker;
   /** The web host: the folder every typed path resolves inside. */
@@ -60,6 +63,29 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
 
   /** The web host: a file must still lie inside the root to be handed to the page again. */
   const reachable = (file: string) => !root || root.shownPathOf(file) !== undefined;
+
+  /** A checkpoint a person chose: a file (or shard index) in its folder, or a folder. */
+  const checkpointLocation = (handle: string): CheckpointLocation => {
+    const entry = handles.resolve(handle, handles.kindOf(handle) === 'folder' ? 'folder' : 'read');
+    return entry.kind === 'folder'
+      ? { folder: entry.path }
+      : { folder: path.dirname(entry.path), entry: path.basename(entry.path) };
+  };
+
+  /** Runs work that Cancel (or the scope's end) stops through an AbortSignal. */
+  const cancellable = async <T>(
+    jobId: string,
+    work: (scopedId: string, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
+    const id = scoped(jobId);
+    const controller = new AbortController();
+    scope.controllers.set(id, controller);
+    try {
+      return await work(id, controller.signal);
+    } finally {
+      scope.controllers.delete(id);
+    }
+  };
 
   const handlers = {
     info: () => ({ ...compute.info(), ...(root ? { root: root.shown } : {}) }),
@@ -253,30 +279,46 @@ export function createHostHandlers(services: HostServices, scope: HostScope): Ho
 
     keepMatrix: ([request]) => documents.keepMatrix(request),
 
-    async analyzeWeights([request, options], call) {
-      // Every handle is checked before any file is opened.
-      const entries = request.files.map((handle) => ({
-        handle,
-        entry: handles.resolve(handle, 'read'),
-      }));
-      const jobId = scoped(options?.jobId ?? `weights-${Date.now()}`);
-      const controller = new AbortController();
-      scope.controllers.set(jobId, controller);
+    analyzeCheckpoint([request, options], call) {
+      const location = checkpointLocation(request.source);
+      return cancellable(options?.jobId ?? `checkpoint-${Date.now()}`, (jobId, signal) =>
+        services.checkpoints.analyze(location, {
+          passes: request.passes,
+          tensors: request.tensors,
+          policy: request.policy,
+          jobId,
+          onProgress: call.progress,
+          signal,
+        }),
+      );
+    },
+
+    diffCheckpoints([request, options], call) {
+      const base = checkpointLocation(request.base);
+      const tuned = checkpointLocation(request.tuned);
+      return cancellable(options?.jobId ?? `diff-${Date.now()}`, (jobId, signal) =>
+        services.checkpoints.diff(base, tuned, {
+          sketchRank: request.sketchRank,
+          jobId,
+          onProgress: call.progress,
+          signal,
+        }),
+      );
+    },
+
+    async readWeightReport([handle]) {
+      const entry = handles.resolve(handle, 'read');
+      const source = await handles.openByteSource(handle);
       try {
-        return await documents.analyzeWeights(
-          () =>
-            Promise.all(
-              entries.map(async ({ handle, entry }) => ({
-                fileName: entry.name,
-                source: await handles.openByteSource(handle),
-              })),
-            ),
-          request,
-          call.progress,
-          controller.signal,
-        );
+        if (source.size > largestReportBytes)
+          throw hostError(
+            'TooLarge',
+            `${entry.name} has ${source.size} bytes; a weight report the Lab opens may have at most ${largestReportBytes}.`,
+          );
+        const bytes = await source.read(0, source.size);
+        return { name: entry.name, text: new TextDecoder().decode(bytes) };
       } finally {
-        scope.controllers.delete(jobId);
+        await source.close();
       }
     },
   } satisfies HostHandlers;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describeLimits } from '../../core/protocol/limits';
 import { createComputePool } from '../services/create-pool';
+import { CheckpointService } from '../services/checkpoint-service';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
 import { dataFolder } from '../services/data-folder';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       services: {
         compute,
         documents,
+        checkpoints: new CheckpointService(compute),
         root,
         launchFiles: launch,
         exampleFiles: exampleFiles(path.resolve(here, '../..')),

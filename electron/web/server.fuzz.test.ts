@@ -286,7 +286,7 @@ describe('fuzz: the socket', () => {
         'keepMatrix',
         'resolvePath',
         'uploadChunk',
-        'analyzeWeights',
+        'analyzeCheckpoint',
         'listFolder',
         '__proto__',
         'constructor',

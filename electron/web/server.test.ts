@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { encodeFrame } from '../../core/protocol/frame';
 import { projectVersion } from '../../core/project/schema';
+import { parseReport } from '../../core/weights/report';
+import { fixturesFolder } from '../../core/weights/test-support';
 import { createComputePool } from '../services/create-pool';
 import { connect, startTestHost, type SocketClient, type TestHost } from './test-support';
 
@@ -141,8 +143,10 @@ describe('web host: files only by handle, inside the root', () => {
     ['readMatrix', (file) => [{ matrixId: 'dense-x', project: file }]],
     ['saveProject', (file) => [{ file, document }]],
     ['writeBackup', (file) => [{ sessionId: 'window', document, project: file }]],
-    ['analyzeWeights', (file) => [{ files: [file] }]],
     ['listFolder', (file) => [file]],
+    ['analyzeCheckpoint', (file) => [{ source: file, passes: ['quick'] }]],
+    ['diffCheckpoints', (file) => [{ base: file, tuned: file }]],
+    ['readWeightReport', (file) => [file]],
   ];
 
   it.each(pathMethods)(
@@ -170,6 +174,34 @@ describe('web host: files only by handle, inside the root', () => {
       },
     });
     other.close();
+  });
+
+  it('analyses a checkpoint folder chosen by the prompt, streaming its report; the page cannot name a folder to a job', async () => {
+    cpSync(path.join(fixturesFolder, 'sharded'), path.join(test.root, 'shards'), {
+      recursive: true,
+    });
+    const resolved = await client.call('resolvePath', [
+      { path: 'shards', mode: 'folder', purpose: 'weights' },
+    ]);
+    const folder = (resolved as { result: { file: { handle: string; kind: string } } }).result.file;
+    expect(folder.kind).toBe('folder');
+    const reply = (await client.call('analyzeCheckpoint', [
+      { source: folder.handle, passes: ['quick'] },
+      { jobId: 'shards' },
+    ])) as { result: { report: string }; progressEvents?: { partial?: { lines: string } }[] };
+    const streamed = (reply.progressEvents ?? []).map((event) => event.partial?.lines ?? '');
+    expect(streamed.join('')).toBe(reply.result.report);
+    const report = parseReport(reply.result.report);
+    expect(report.header.checkpoint.name).toBe('model.safetensors.index.json');
+    expect(report.tensors.size).toBe(5);
+    expect(
+      await client.call('compute', [
+        'checkpointTensor',
+        { folder: test.outside, tensor: report.header.checkpoint.tensors[0] },
+      ]),
+    ).toMatchObject({
+      error: { name: 'InvalidRequest', message: expect.stringContaining('only the host runs it') },
+    });
   });
 
   it('resolves a typed path inside the root to a handle and imports it, showing only the relative path', async () => {

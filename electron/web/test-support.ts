@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import type { HostReply } from '../../core/protocol/envelope';
 import { decodeFrame, encodeFrame } from '../../core/protocol/frame';
 import type { ComputePool } from '../services/compute-pool';
+import { CheckpointService } from '../services/checkpoint-service';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
 import { hostLimits } from '../services/host-settings';
@@ -42,6 +43,7 @@ export async function startTestHost(
     services: {
       compute,
       documents,
+      checkpoints: new CheckpointService(compute),
       root: await RootFolder.open(root),
       launchFiles: new LaunchFiles(options.launch ?? [], root),
       exampleFiles: [],

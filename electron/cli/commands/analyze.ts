@@ -1,9 +1,11 @@
 // rankscope analyze FILE… [--tensor NAME] [--policy …] [--json | --csv]
-// The Lab's weight table from the command line, one tensor at a time.
+// The Lab's weight table from the command line, one tensor at a time. With --report FILE, a
+// checkpoint (file, *.index.json or folder) is analysed into a resumable report, or one shard's
+// share of it with --shard K/N (checkpoints/analyze-report.ts).
 import type { Command } from 'commander';
 import type { RankPolicy } from '../../../core/rank/policies';
 import type { WeightRow } from '../../../core/jobs/weight-analysis';
-import { isInputError } from '../input-error';
+import { CliInputError, isInputError } from '../input-error';
 import { printJson } from '../output';
 import {
   addExamples,
@@ -20,6 +22,10 @@ interface AnalyzeOptions {
   tol?: number;
   json?: boolean;
   csv?: boolean;
+  report?: string;
+  shard?: string;
+  shardCount?: number;
+  passes: string;
 }
 
 function publicRow(row: WeightRow): Record<string, unknown> {
@@ -46,17 +52,46 @@ export function registerAnalyze(program: Command): void {
       '--tensor <name>',
       'only this tensor (repeatable)',
       (value: string, previous: string[] = []) => [...previous, value],
-    );
+    )
+    .option(
+      '--report <file>',
+      'write a resumable JSON Lines report of a checkpoint (file, *.index.json or folder); ' +
+        'rerun to resume',
+    )
+    .option(
+      '--shard <K/N>',
+      'with --report: only shard K of N (default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)',
+    )
+    .option('--shard-count <n>', 'the shard count for a Kubernetes Indexed Job', Number)
+    .option('--passes <list>', 'with --report: quick, full or quick,full', 'quick,full');
   addPolicyOptions(command, ['default', 'gap', 'noise', 'tol'], 'default');
   addOutputOptions(command, ['json', 'csv']);
   addExamples(command, [
     ['rankscope analyze model.safetensors', 'one line per tensor'],
     ['rankscope analyze model.safetensors --tensor layer.0.q.weight --json', 'one tensor, as JSON'],
     ['rankscope analyze shard-*.safetensors --csv > table.csv', "the Lab's CSV"],
+    ['rankscope analyze model/ --report model.jsonl', 'a resumable report of a sharded checkpoint'],
+    ['rankscope analyze model/ --report part-2.jsonl --shard 2/4', "one machine's share"],
   ]);
   command.action(async (files: string[], options: AnalyzeOptions) => {
     const format = outputFormat(options);
     checkTolerance(options);
+    if (options.report !== undefined) {
+      if (files.length !== 1)
+        throw new CliInputError('--report takes one checkpoint: a file, its index or a folder');
+      const { analyzeIntoReport } = await import('../checkpoints/analyze-report');
+      await analyzeIntoReport(files[0], {
+        report: options.report,
+        shard: options.shard,
+        shardCount: options.shardCount,
+        passes: options.passes,
+        tensors: options.tensor,
+        policy: policyFrom(options),
+      });
+      return;
+    }
+    if (options.shard !== undefined)
+      throw new CliInputError("--shard needs --report FILE for the shard's partial report");
     const [{ analyzeWeight }, { weightCsvHeader, weightCsvLine }, sources, { ProgressBar }] =
       await Promise.all([
         import('../../../core/jobs/weight-analysis'),

@@ -2,6 +2,8 @@
 // this folder that registers itself on the program (and loads what it needs only when it runs);
 // adding one is that file plus one line here.
 import type { Command } from 'commander';
+import { registerDiff } from '../checkpoints/diff';
+import { registerMerge } from '../checkpoints/merge';
 import { registerAnalyze } from './analyze';
 import { registerAngles } from './angles';
 import { registerOpen } from './open';
@@ -21,6 +23,8 @@ export const commands: ((program: Command) => void)[] = [
   registerAngles,
   registerRead,
   registerAnalyze,
+  registerMerge,
+  registerDiff,
   registerWorksheet,
   registerOpen,
   registerServe,

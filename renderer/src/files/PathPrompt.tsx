@@ -9,7 +9,7 @@ import type { HostApi } from '../../../core/protocol/host-api';
 export interface PathRequest {
   title: string;
   purpose: FilePurpose;
-  mode: 'open' | 'save';
+  mode: 'open' | 'save' | 'folder';
   /** A path relative to the root. */
   suggestion: string;
   /** A button beside Open that uploads a file from this browser instead (Import). */
@@ -66,7 +66,11 @@ export function usePathPrompt(
   const submit = async () => {
     if (!state || state.busy) return;
     const typed = state.value.trim();
-    if (typed === '') return setState({ ...state, error: 'Type the path of a file.' });
+    if (typed === '')
+      return setState({
+        ...state,
+        error: state.mode === 'folder' ? 'Type the path of a folder.' : 'Type the path of a file.',
+      });
     const path = withExtension(typed, state);
     setState({ ...state, busy: true, error: null });
     try {
@@ -149,9 +153,13 @@ export function usePathPrompt(
             <p className="file-dialog-hint">
               {state.mode === 'save'
                 ? 'Relative to that folder. Folders that do not exist yet are created inside it; the file is written atomically.'
-                : state.purpose === 'project'
-                  ? 'A .rankscope project, relative to that folder.'
-                  : 'A matrix file (.csv, .tsv, .txt, .mtx, .npy, .safetensors), relative to that folder.'}
+                : state.mode === 'folder'
+                  ? 'A folder, relative to that folder (. is the folder itself).'
+                  : state.purpose === 'project'
+                    ? 'A .rankscope project, relative to that folder.'
+                    : state.purpose === 'weights'
+                      ? 'A checkpoint (.safetensors, its *.index.json, .gguf, .pt/.bin, .onnx, .npy/.npz) or a weight report (.jsonl), relative to that folder.'
+                      : 'A matrix file (.csv, .tsv, .txt, .mtx, .npy, .safetensors), relative to that folder.'}
             </p>
             <div className="file-dialog-actions">
               {state.upload ? (

@@ -54,6 +54,11 @@ export function createMemoryHost(jobs: JobTable, version = '0.0.0'): HostApi {
       const jobId = options?.jobId ?? `memory-${Math.random()}`;
       const job = Object.hasOwn(jobs, name) ? jobs[name] : undefined;
       if (!job) throw hostError('UnknownJobError', `There is no job named "${name}".`);
+      if (job.hostOnly)
+        throw hostError(
+          'Unsupported',
+          `The job "${name}" reads files, so only a real host runs it.`,
+        );
       running.add(jobId);
       const context: JobContext = {
         progress(fraction, message) {

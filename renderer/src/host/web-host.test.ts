@@ -102,14 +102,17 @@ describe('web host over a socket', () => {
 
   it('carries every method in the same envelope: handles, never paths or bytes of files', async () => {
     const { host, sockets } = setup();
-    const weights = host.analyzeWeights({ files: ['fh-aaaaaaaaaaaaaaaaaaaaaa'] }, { jobId: 'w1' });
+    const weights = host.analyzeCheckpoint(
+      { source: 'fh-aaaaaaaaaaaaaaaaaaaaaa', passes: ['quick'] },
+      { jobId: 'w1' },
+    );
     const cancelling = host.cancel('w1');
     sockets[0].open();
     const [analyse, cancel] = sockets[0].sent;
     expect(analyse).toEqual({
       id: analyse.id,
-      method: 'analyzeWeights',
-      args: [{ files: ['fh-aaaaaaaaaaaaaaaaaaaaaa'] }, { jobId: 'w1' }],
+      method: 'analyzeCheckpoint',
+      args: [{ source: 'fh-aaaaaaaaaaaaaaaaaaaaaa', passes: ['quick'] }, { jobId: 'w1' }],
     });
     expect(cancel).toEqual({ id: cancel.id, method: 'cancel', args: ['w1'] });
     sockets[0].reply({ id: cancel.id, result: null });

@@ -14,7 +14,7 @@ import { useJob } from '../shared/use-job';
 import { usePrefersDark } from '../shared/use-color-scheme';
 import { useElementWidth } from '../shared/use-element-width';
 import { isSelectable, matrixLabel, useProjectMatrices } from './use-project-matrices';
-import { rowKey, useWeightsStore } from './weights-store';
+import { useCheckpointLab } from '../../state/checkpoint-lab';
 
 interface Picked {
   id: string;
@@ -30,7 +30,12 @@ interface RankPoint {
 
 export function CollapsePanel() {
   const { host } = useHost();
-  const table = useWeightsStore((state) => state.table);
+  const labTensors = useCheckpointLab((state) => state.tensors);
+  // Tensors of the Lab's checkpoint whose full spectrum is known.
+  const tableRows = useMemo(
+    () => [...labTensors.values()].filter((tensor) => tensor.full),
+    [labTensors],
+  );
   const [chosen, setChosen] = useState<string[]>([]);
   const frameRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frameRef);
@@ -99,9 +104,9 @@ export function CollapsePanel() {
         const point = computed?.get(key);
         if (point) list.push(point);
       } else {
-        const row = table?.rows.find((entry) => `w:${rowKey(entry)}` === key);
-        if (!row) continue;
-        const facts = measures(row.singularValues, row);
+        const row = tableRows.find((entry) => `w:${entry.name}` === key);
+        if (!row?.full) continue;
+        const facts = measures(Float64Array.from(row.full.singularValues), row);
         list.push({
           label: row.name,
           stableRank: facts.stableRank,
@@ -110,7 +115,7 @@ export function CollapsePanel() {
       }
     }
     return list;
-  }, [chosen, computed, table]);
+  }, [chosen, computed, tableRows]);
 
   const draw = useMemo(() => {
     if (points.length === 0) return null;
@@ -167,12 +172,12 @@ export function CollapsePanel() {
           ))}
         </ul>
       </fieldset>
-      {table && table.rows.length > 0 ? (
+      {tableRows.length > 0 ? (
         <fieldset className="lab-fieldset">
           <legend>Weight-table tensors</legend>
           <ul className="lab-checklist">
-            {table.rows.map((row) => {
-              const key = `w:${rowKey(row)}`;
+            {tableRows.map((row) => {
+              const key = `w:${row.name}`;
               return (
                 <li key={key}>
                   <label>

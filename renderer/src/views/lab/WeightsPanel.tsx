@@ -1,272 +1,228 @@
-// Weight analysis: open .safetensors / .npy files (as handles: a dialog, the web host's path
-// prompt, the bundled example, or a browser file sent to the host in chunks first), stream their
-// tensors through the host one at a time from disk (progress "n of N: name", Cancel), and show one row per matrix — sortable, filterable,
-// exportable as the CLI's CSV — with the selected tensor's scree plot below. Rows appear as the
-// host finishes them (each progress event carries its row); a row opens the Spectrum and
-// Approximate views when its tensor fits the project (≤ 64×64).
-import { useMemo, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
-import type { ChosenHost } from '../../host';
-import type { ProjectStore } from '../../state/project-store';
-import type { WeightTableRow } from '../../../../core/protocol/files';
-import { isCancelled } from '../../../../core/protocol/errors';
-import { decideRank } from '../../../../core/rank/policies';
+// The Lab's checkpoint table: open a checkpoint (a file, a shard index or a folder — the host reads
+// it where it lies, the page never holds weights), or a saved report without its weights. Every
+// matrix is listed at once; rows fill as the host's workers finish them, largest first: the quick
+// pass, then the full spectrum on demand (a row's button, or all). Columns say their pass. The
+// selected row's scree plot shows below; the whole table saves as a report or a CSV. The runs
+// themselves are driven from state/checkpoint-lab.ts; this view only shows them.
+import { useEffect, useMemo, useRef } from 'react';
+import { create } from 'zustand';
+import type { HandleInfo } from '../../../../core/protocol/files';
+import type { RankDecision, RankPolicy } from '../../../../core/rank/policies';
 import { fileNameFor, saveBlob } from '../../export/save-file';
-import { newJobId } from '../../host/run-job';
-import { useHost, useOpenView, useProjectStore } from '../../state/app-context';
-import { LabScree } from './LabScree';
-import { markersFor, withPolicy } from './lab-markers';
-import { filterRows, nextSort, sortRows, tableColumns, tableCsv } from './weight-table';
-import { destinationFor, partialRowOf, withStreamedRow } from './weight-stream';
-import {
-  rowKey,
-  useWeightsStore,
-  type WeightFileEntry as FileEntry,
-  type WeightPolicyKind,
-} from './weights-store';
-import { addImported } from '../../files/add-imported';
 import { usePathPrompt } from '../../files/PathPrompt';
-import { uploadFile } from '../../host/upload-file';
+import { addImported } from '../../files/add-imported';
+import { useHost, useOpenView, useProjectStore } from '../../state/app-context';
+import {
+  cancelRun,
+  openCheckpoint,
+  openExample,
+  openReport,
+  reportText,
+  runPasses,
+  useCheckpointLab,
+} from '../../state/checkpoint-lab';
+import { CheckpointCompare } from './CheckpointCompare';
+import {
+  checkpointColumns,
+  checkpointCsv,
+  checkpointRows,
+  filterCheckpointRows,
+  nextSort,
+  sortCheckpointRows,
+  type CheckpointRow,
+  type ColumnPass,
+  type SortState,
+} from './checkpoint-table';
+import { LabScree } from './LabScree';
+import { markersFor } from './lab-markers';
+import { destinationFor } from './row-destination';
+
+export type WeightPolicyKind = 'default' | 'gap' | 'noise';
+
+/** What the person chose to see: kept outside the view so it survives a remount. */
+const useTableView = create<{
+  policy: WeightPolicyKind;
+  sort: SortState | null;
+  filter: string;
+  selected: string | null;
+  /** What a row's Spectrum / Approximate button did (adding selects the matrix: a remount). */
+  notice: { text: string; error: boolean } | null;
+}>(() => ({ policy: 'default', sort: null, filter: '', selected: null, notice: null }));
+
+const passNames: Record<Exclude<ColumnPass, 'table'>, string> = {
+  quick: 'quick pass: σ₁…σ₁₆ by a randomized sketch, ‖W‖_F from the entries',
+  full: 'full pass: every singular value',
+};
+
+const policyTexts: Record<WeightPolicyKind, string> = {
+  default: 'the default tolerance σ₁·max(m,n)·ε',
+  gap: 'the largest spectral gap',
+  noise: 'the Marchenko–Pastur noise edge',
+};
+
+/** "1 file", or "3 shards and an index". */
+function describeFiles(files: readonly { name: string }[]): string {
+  const indexes = files.filter((file) => /\.index\.json$/i.test(file.name)).length;
+  const data = files.length - indexes;
+  if (indexes === 0) return data === 1 ? '1 file' : `${data} files`;
+  return `${data} shards and an index`;
+}
 
 export function WeightsPanel() {
   const { host } = useHost();
-  const state = useWeightsStore();
-  const inputRef = useRef<HTMLInputElement>(null);
+  const lab = useCheckpointLab();
+  const view = useTableView();
   const prompt = usePathPrompt(host, undefined);
-
+  const offered = useRef(false);
   const store = useProjectStore();
   const openView = useOpenView();
-  // While a run streams rows, they replace the previous table; the final table replaces them.
-  const streaming = state.running !== null && state.streamed.length > 0;
+
+  // The Lab opens on the example model, its table filled, once per session.
+  useEffect(() => {
+    if (offered.current || useCheckpointLab.getState().exampleOffered) return;
+    offered.current = true;
+    void openExample(host);
+  }, [host]);
+
+  const policy: RankPolicy = { kind: view.policy };
   const rows = useMemo(
-    () =>
-      (streaming ? state.streamed : (state.table?.rows ?? [])).map((row) =>
-        withPolicy(row, { kind: state.policy }),
-      ),
-    [streaming, state.streamed, state.table, state.policy],
+    () => (lab.header ? checkpointRows(lab.header, lab.tensors, { kind: view.policy }) : []),
+    [lab.header, lab.tensors, view.policy],
   );
   const shown = useMemo(
-    () => sortRows(filterRows(rows, state.filter), state.sort),
-    [rows, state.filter, state.sort],
+    () => sortCheckpointRows(filterCheckpointRows(rows, view.filter), view.sort),
+    [rows, view.filter, view.sort],
   );
-  const selectedRow = rows.find((row) => rowKey(row) === state.selected) ?? null;
+  const selected = rows.find((row) => row.name === view.selected) ?? null;
+  const busy = lab.running !== null;
+  const withWeights = lab.source !== null;
+  const lacking = rows.filter((row) => !row.full).map((row) => row.name);
+  const vectors = useMemo(
+    () =>
+      (lab.header?.checkpoint.tensors ?? [])
+        .filter((tensor) => tensor.shape.length < 2 && !lab.tensors.has(tensor.name))
+        .map((tensor) => tensor.name),
+    [lab.header, lab.tensors],
+  );
 
-  async function analyse(files: FileEntry[], names: string[]) {
-    const jobId = newJobId('weights');
-    useWeightsStore.setState({
-      running: {
-        jobId,
-        fraction: 0,
-        message: 'reading the file index…',
-        sources: files,
-        sourceNames: names,
-      },
-      streamed: [],
-      error: null,
-    });
+  /** A file or folder by the host's dialog (Electron) or its path prompt (web host). */
+  async function choose(mode: 'open' | 'folder', title: string): Promise<HandleInfo | null> {
+    const info = await host.info();
+    if (info.nativeDialogs) {
+      const picked = await host.pickFiles({ mode, purpose: 'weights' });
+      return picked?.[0] ?? null;
+    }
+    return prompt.choose({ title, purpose: 'weights', mode, suggestion: '' });
+  }
+
+  async function open(mode: 'open' | 'folder') {
     try {
-      const table = await host.analyzeWeights(
-        { files: files.map((file) => file.handle), policy: { kind: state.policy } },
-        {
-          jobId,
-          onProgress: (event) =>
-            useWeightsStore.setState((previous) => {
-              if (previous.running?.jobId !== jobId) return {};
-              const finished = partialRowOf(event);
-              return {
-                running: {
-                  ...previous.running,
-                  fraction: event.fraction,
-                  message: event.message ?? previous.running.message,
-                },
-                ...(finished ? { streamed: withStreamedRow(previous.streamed, finished) } : {}),
-              };
-            }),
-        },
+      const chosen = await choose(
+        mode,
+        mode === 'folder'
+          ? 'Open a folder of checkpoint shards'
+          : 'Open a checkpoint (a model file or its *.index.json)',
       );
-      if (useWeightsStore.getState().running?.jobId !== jobId) return;
-      useWeightsStore.setState({
-        table,
-        sourceNames: names,
-        sources: files,
-        running: null,
-        streamed: [],
-        selected: table.rows.some((row) => rowKey(row) === useWeightsStore.getState().selected)
-          ? useWeightsStore.getState().selected
-          : table.rows[0]
-            ? rowKey(table.rows[0])
-            : null,
-        notice: null,
-      });
+      if (chosen) await openCheckpoint(host, chosen);
     } catch (error) {
-      if (useWeightsStore.getState().running?.jobId !== jobId) return;
-      useWeightsStore.setState({
-        running: null,
-        streamed: [],
-        error: isCancelled(error)
-          ? 'Cancelled: the table keeps what it had before.'
-          : error instanceof Error
-            ? error.message
-            : String(error),
-      });
+      useCheckpointLab.setState({ error: (error as Error).message });
     }
   }
 
-  async function openFiles() {
+  async function openSavedReport() {
     try {
-      const info = await host.info();
-      if (!info.nativeDialogs) {
-        // The web host reads weight files from its folder by path; a browser file is sent first.
-        const chosen = await prompt.choose({
-          title: 'Open a weight file',
-          purpose: 'weights',
-          mode: 'open',
-          suggestion: '',
-          upload: { label: 'Upload from this computer…', run: () => inputRef.current?.click() },
-        });
-        if (chosen) await analyse([chosen], [chosen.name]);
-        return;
-      }
-      const picked = await host.pickFiles({ mode: 'open', purpose: 'weights', multiple: true });
-      if (!picked || picked.length === 0) return;
-      await analyse(
-        picked,
-        picked.map((file) => file.name),
+      const chosen = await choose('open', 'Open a weight report (.jsonl)');
+      if (chosen) await openReport(host, chosen);
+    } catch (error) {
+      useCheckpointLab.setState({ error: (error as Error).message });
+    }
+  }
+
+  // "model.safetensors.index.json" → "model", "tiny-model.safetensors" → "tiny-model".
+  const stem = (lab.title ?? '').replace(/(\.[a-z]+)?\.index\.json$|\.[^.]+$/i, '') || 'checkpoint';
+  function saveReport() {
+    const text = reportText();
+    if (text)
+      saveBlob(
+        new Blob([text], { type: 'application/jsonl' }),
+        fileNameFor(`${stem} report`, 'jsonl'),
       );
-    } catch (error) {
-      useWeightsStore.setState({ error: error instanceof Error ? error.message : String(error) });
-    }
   }
-
-  async function openExample() {
-    const [example] = await host.exampleFiles().catch(() => []);
-    if (!example) {
-      useWeightsStore.setState({ error: 'This host ships no example weight file.' });
-      return;
-    }
-    await analyse([example], [example.name]);
-  }
-
-  async function onInput(event: ChangeEvent<HTMLInputElement>) {
-    const list = Array.from(event.target.files ?? []);
-    event.target.value = '';
-    if (list.length === 0) return;
-    // Sent to the host in chunks, with progress and cancel; then read from its temporary file.
-    const controller = new AbortController();
-    const handles = [];
-    try {
-      for (const file of list) {
-        useWeightsStore.setState({
-          sending: { fileName: file.name, fraction: 0, controller },
-          error: null,
-        });
-        handles.push(
-          await uploadFile(host, file, {
-            signal: controller.signal,
-            onProgress: (sent, total) =>
-              useWeightsStore.setState({
-                sending: {
-                  fileName: file.name,
-                  fraction: total === 0 ? 1 : sent / total,
-                  controller,
-                },
-              }),
-          }),
-        );
-      }
-    } catch (error) {
-      useWeightsStore.setState({
-        sending: null,
-        error: isCancelled(error)
-          ? 'Cancelled: the file was not sent.'
-          : error instanceof Error
-            ? error.message
-            : String(error),
-      });
-      return;
-    }
-    useWeightsStore.setState({ sending: null });
-    await analyse(
-      handles,
-      handles.map((file) => file.name),
-    );
-  }
-
-  function cancel() {
-    const running = useWeightsStore.getState().running;
-    if (running) host.cancel(running.jobId).catch(() => undefined);
-  }
-
   function exportCsv() {
-    const stem =
-      state.sourceNames.length === 1 ? state.sourceNames[0].replace(/\.[^.]+$/, '') : 'weights';
     saveBlob(
-      new Blob([tableCsv(shown)], { type: 'text/csv' }),
+      new Blob([checkpointCsv(shown)], { type: 'text/csv' }),
       fileNameFor(`${stem} ranks`, 'csv'),
     );
   }
 
-  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, row: WeightTableRow) {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      useWeightsStore.setState({ selected: rowKey(row), notice: null });
-    }
-  }
-
   /** A row's Spectrum / Approximate buttons: into the project and that view, or why not. */
-  async function openIn(row: WeightTableRow, viewId: 'spectrum' | 'approximate') {
-    const key = rowKey(row);
-    const destination = destinationFor(row, viewId);
-    if (destination.kind === 'lab') {
-      useWeightsStore.setState({
-        selected: key,
-        notice: { text: destination.reason, error: false },
+  async function openIn(row: CheckpointRow, viewId: 'spectrum' | 'approximate') {
+    const source = lab.source;
+    const destination = destinationFor(row, viewId, source?.name ?? null);
+    useTableView.setState({ selected: row.name });
+    if (destination.kind === 'lab' || !source) {
+      useTableView.setState({
+        notice: { text: destination.kind === 'lab' ? destination.reason : '', error: false },
       });
       return;
     }
-    useWeightsStore.setState({ selected: key, notice: { text: 'importing…', error: false } });
-    const outcome = await importRow(host, store, row);
-    useWeightsStore.setState({ notice: outcome });
-    if (!outcome.error) openView?.(viewId);
+    useTableView.setState({ notice: { text: 'importing…', error: false } });
+    try {
+      const tensor = /\.safetensors$/i.test(source.name) ? row.name : undefined;
+      const imported = await host.importMatrix({ file: source.handle, tensor });
+      // A large tensor joins as a matrix kept as numbers.
+      addImported(store.getState(), imported, row.name);
+      useTableView.setState({
+        notice: { text: `Added “${row.name}” to the project and selected it.`, error: false },
+      });
+      openView?.(viewId);
+    } catch (error) {
+      useTableView.setState({ notice: { text: (error as Error).message, error: true } });
+    }
   }
 
-  const multipleFiles = new Set(rows.map((row) => row.file)).size > 1;
-  const shownTable = streaming ? null : state.table;
+  const cellText = (row: CheckpointRow, pass: ColumnPass, text: string | undefined) => {
+    if (text !== undefined) return text;
+    const pending = lab.running?.passes.includes(pass as 'quick' | 'full');
+    return pending ? '…' : '—';
+  };
 
   return (
     <section className="lab-section" aria-label="Weight analysis">
       <div className="figure-toolbar">
-        <button
-          type="button"
-          onClick={() => void openFiles()}
-          disabled={state.running !== null || state.sending !== null}
-        >
-          Open weight files…
+        <button type="button" onClick={() => void open('open')} disabled={busy}>
+          Open checkpoint…
+        </button>
+        <button type="button" onClick={() => void open('folder')} disabled={busy}>
+          Open folder…
+        </button>
+        <button type="button" onClick={() => void openSavedReport()} disabled={busy}>
+          Open report…
         </button>
         <button
           type="button"
-          onClick={() => void openExample()}
-          disabled={state.running !== null || state.sending !== null}
-          title="The tiny model shipped with Rankscope (assets/weights/tiny-model.safetensors)"
+          onClick={() => void openExample(host)}
+          disabled={busy}
+          title="The tiny model shipped with Rankscope"
         >
-          Open the example
+          Example model
         </button>
-        <input
-          ref={inputRef}
-          className="visually-hidden"
-          type="file"
-          multiple
-          accept=".safetensors,.npy"
-          aria-label="Weight files"
-          data-testid="weight-file-input"
-          onChange={(event) => void onInput(event)}
-        />
+        <span className="spacer" />
+        <button type="button" onClick={saveReport} disabled={!lab.header}>
+          Save report
+        </button>
+        <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
+          Export CSV
+        </button>
+      </div>
+      <div className="figure-toolbar">
         <label>
           Rank policy
           <select
             aria-label="Weight rank policy"
-            value={state.policy}
+            value={view.policy}
             onChange={(event) =>
-              useWeightsStore.setState({ policy: event.target.value as WeightPolicyKind })
+              useTableView.setState({ policy: event.target.value as WeightPolicyKind })
             }
           >
             <option value="default">Default (σ₁·max(m,n)·ε)</option>
@@ -279,75 +235,94 @@ export function WeightsPanel() {
           className="lab-filter"
           aria-label="Filter tensors"
           placeholder="Filter tensors"
-          value={state.filter}
-          onChange={(event) => useWeightsStore.setState({ filter: event.target.value })}
+          value={view.filter}
+          onChange={(event) => useTableView.setState({ filter: event.target.value })}
         />
         <span className="spacer" />
-        <button type="button" onClick={exportCsv} disabled={shown.length === 0}>
-          Export CSV
+        <button
+          type="button"
+          onClick={() => void runPasses(host, ['full'], lacking)}
+          disabled={busy || !withWeights || lacking.length === 0}
+          title="Every singular value of every matrix that has only its quick pass"
+        >
+          Full pass for all
         </button>
       </div>
-
-      {state.sending ? (
-        <div className="lab-progress" role="status" data-testid="weights-sending">
-          <progress max={1} value={state.sending.fraction} aria-label="Sending the file" />
-          <span>
-            Sending {state.sending.fileName} to the host ({Math.floor(100 * state.sending.fraction)}
-            %)
-          </span>
-          <button type="button" onClick={() => state.sending?.controller.abort()}>
-            Cancel
-          </button>
-        </div>
-      ) : null}
       {prompt.element}
-      {state.running ? (
+
+      {lab.running ? (
         <div className="lab-progress" role="status" data-testid="weights-progress">
-          <progress max={1} value={state.running.fraction} aria-label="Weight analysis progress" />
-          <span>{state.running.message}</span>
-          <button type="button" onClick={cancel}>
+          <progress
+            max={1}
+            value={lab.running.fraction}
+            aria-label="Checkpoint analysis progress"
+          />
+          <span>
+            {lab.running.passes.join(' and ')} pass: {lab.running.message}
+          </span>
+          <button type="button" onClick={() => void cancelRun(host)}>
             Cancel
           </button>
         </div>
       ) : null}
-      {state.error ? <p className="figure-error">{state.error}</p> : null}
+      {lab.error ? (
+        <p className="figure-error" role="alert">
+          {lab.error}
+        </p>
+      ) : null}
 
-      {state.table || streaming ? (
+      {view.notice?.text ? (
+        <p
+          className={view.notice.error ? 'figure-error' : 'figure-note'}
+          data-testid="add-tensor-status"
+        >
+          {view.notice.text}
+        </p>
+      ) : null}
+      {lab.header ? (
         <>
           <p className="figure-note" data-testid="weights-summary">
-            {streaming
-              ? `${rows.length} matrices so far from ${state.running?.sourceNames.join(', ') ?? ''}`
-              : `${rows.length} matrices from ${state.sourceNames.join(', ')}`}
-            {state.filter ? `, ${shown.length} shown` : ''}. Ranks use the{' '}
-            {state.policy === 'default'
-              ? 'default tolerance σ₁·max(m,n)·ε'
-              : state.policy === 'gap'
-                ? 'largest spectral gap'
-                : 'Marchenko–Pastur noise edge'}
-            ; click a row for its spectrum, or open it in the Spectrum or Approximate view (a tensor
-            larger than the editor joins the project as read-only numbers).
+            <strong>{lab.title}</strong> ({lab.header.checkpoint.format},{' '}
+            {describeFiles(lab.header.checkpoint.files)}): {rows.length} matrices
+            {view.filter ? `, ${shown.length} shown` : ''}.{' '}
+            {withWeights
+              ? 'Read by the host where it lies; the page holds no weights.'
+              : 'Opened from a saved report, without the weights: passes that did not run cannot run here.'}{' '}
+            Ranks use {policyTexts[view.policy]}.
           </p>
           <div className="lab-table-frame">
             <table className="lab-table" aria-label="Weight matrices">
               <thead>
                 <tr>
-                  {tableColumns.map((column) => {
-                    const sorted =
-                      state.sort?.key === column.key ? state.sort.direction : undefined;
+                  {checkpointColumns.map((column) => {
+                    const sorted = view.sort?.key === column.key ? view.sort.direction : undefined;
                     return (
                       <th
                         key={column.key}
                         aria-sort={sorted ?? 'none'}
                         className={column.numeric ? 'numeric' : undefined}
-                        title={column.description}
+                        title={
+                          column.pass === 'table'
+                            ? column.description
+                            : `${column.description} — ${passNames[column.pass]}`
+                        }
+                        data-pass={column.pass}
                       >
                         <button
                           type="button"
                           onClick={() =>
-                            useWeightsStore.setState({ sort: nextSort(state.sort, column) })
+                            useTableView.setState({ sort: nextSort(view.sort, column) })
                           }
                         >
                           {column.title}
+                          {column.pass !== 'table' ? (
+                            <span
+                              className={`pass-badge pass-${column.pass}`}
+                              aria-label={`${column.pass} pass`}
+                            >
+                              {column.pass === 'quick' ? 'Q' : 'F'}
+                            </span>
+                          ) : null}
                           <span aria-hidden="true">
                             {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
                           </span>
@@ -356,160 +331,156 @@ export function WeightsPanel() {
                     );
                   })}
                   <th>
-                    <span className="visually-hidden">Open in</span>
+                    <span className="visually-hidden">Full pass, open in</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {shown.map((row) => {
-                  const key = rowKey(row);
-                  return (
-                    <tr
-                      key={key}
-                      data-testid="weight-row"
-                      data-name={row.name}
-                      tabIndex={0}
-                      aria-selected={key === state.selected}
-                      onClick={() => useWeightsStore.setState({ selected: key, notice: null })}
-                      onKeyDown={(event) => onRowKey(event, row)}
-                    >
-                      {tableColumns.map((column) => (
-                        <td
-                          key={column.key}
-                          data-column={column.key}
-                          className={column.numeric ? 'numeric' : undefined}
-                          title={
-                            column.key === 'shape' && row.reshaped
-                              ? row.reshaped
-                              : column.key === 'rank'
-                                ? row.rankReason
-                                : undefined
-                          }
-                        >
-                          {column.key === 'name' && multipleFiles ? (
-                            <span className="muted">{row.file}: </span>
-                          ) : null}
-                          {column.cell(row)}
-                          {column.key === 'shape' && row.reshaped ? (
-                            <sup className="lab-footnote-mark" aria-label="reshaped">
-                              †
-                            </sup>
-                          ) : null}
-                        </td>
-                      ))}
-                      <td className="lab-row-actions">
-                        {(['spectrum', 'approximate'] as const).map((viewId) => (
-                          <button
-                            key={viewId}
-                            type="button"
-                            title={
-                              destinationFor(row, viewId).kind === 'project'
-                                ? `Adds ${row.name} to the project and opens it in the ${viewId === 'spectrum' ? 'Spectrum' : 'Approximate'} view`
-                                : 'Too large for a project matrix: stays in the Lab'
-                            }
-                            onClick={(event) => {
-                              event.stopPropagation();
-                              void openIn(row, viewId);
-                            }}
-                            onKeyDown={(event) => event.stopPropagation()}
-                          >
-                            {viewId === 'spectrum' ? 'Spectrum' : 'Approximate'}
-                          </button>
-                        ))}
+                {shown.map((row) => (
+                  <tr
+                    key={row.name}
+                    data-testid="weight-row"
+                    data-name={row.name}
+                    data-passes={[row.quick ? 'quick' : '', row.full ? 'full' : '']
+                      .join(' ')
+                      .trim()}
+                    tabIndex={0}
+                    aria-selected={row.name === view.selected}
+                    onClick={() => useTableView.setState({ selected: row.name })}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter' || event.key === ' ') {
+                        event.preventDefault();
+                        useTableView.setState({ selected: row.name });
+                      }
+                    }}
+                  >
+                    {checkpointColumns.map((column) => (
+                      <td
+                        key={column.key}
+                        data-column={column.key}
+                        className={column.numeric ? 'numeric' : undefined}
+                        title={
+                          column.key === 'shape' && row.reshaped
+                            ? row.reshaped
+                            : column.key === 'rank'
+                              ? row.decision?.reason
+                              : undefined
+                        }
+                      >
+                        {cellText(row, column.pass, column.cell(row))}
+                        {column.key === 'shape' && row.reshaped ? (
+                          <sup className="lab-footnote-mark" aria-label="reshaped">
+                            †
+                          </sup>
+                        ) : null}
                       </td>
-                    </tr>
-                  );
-                })}
+                    ))}
+                    <td className="lab-row-actions">
+                      {!row.full && withWeights ? (
+                        <button
+                          type="button"
+                          disabled={busy}
+                          title={`Every singular value of ${row.name}`}
+                          onClick={(event) => {
+                            event.stopPropagation();
+                            useTableView.setState({ selected: row.name });
+                            void runPasses(host, ['full'], [row.name]);
+                          }}
+                          onKeyDown={(event) => event.stopPropagation()}
+                        >
+                          Full pass
+                        </button>
+                      ) : null}
+                      {withWeights
+                        ? (['spectrum', 'approximate'] as const).map((viewId) => {
+                            const destination = destinationFor(row, viewId, lab.source!.name);
+                            return (
+                              <button
+                                key={viewId}
+                                type="button"
+                                title={
+                                  destination.kind === 'project'
+                                    ? `Adds ${row.name} to the project and opens it in the ${viewId === 'spectrum' ? 'Spectrum' : 'Approximate'} view`
+                                    : destination.reason
+                                }
+                                onClick={(event) => {
+                                  event.stopPropagation();
+                                  void openIn(row, viewId);
+                                }}
+                                onKeyDown={(event) => event.stopPropagation()}
+                              >
+                                {viewId === 'spectrum' ? 'Spectrum' : 'Approximate'}
+                              </button>
+                            );
+                          })
+                        : null}
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
-          {rows.some((row) => row.reshaped) ? (
-            <p className="figure-note">
-              † reshaped:{' '}
-              {rows
-                .filter((row) => row.reshaped)
-                .map((row) => `${row.name}: ${row.reshaped}`)
-                .join(' ')}
-            </p>
-          ) : null}
-          {shownTable && shownTable.skipped.length > 0 ? (
+          <p className="figure-note lab-pass-legend">
+            <span className="pass-badge pass-quick">Q</span> {passNames.quick} (in minutes for a 7B
+            model); <span className="pass-badge pass-full">F</span> {passNames.full} (on demand: a
+            row’s button, or Full pass for all). “…” is being computed, “—” has not run.
+          </p>
+          {vectors.length > 0 ? (
             <p className="figure-note" data-testid="weights-skipped">
-              Not matrices (skipped): {shownTable.skipped.join(', ')}.
+              Not matrices (biases, norm scales; not analysed): {vectors.join(', ')}.
             </p>
           ) : null}
-          {shownTable && shownTable.failed.length > 0 ? (
+          {rows.some((row) => row.failures.length > 0) ? (
             <div className="figure-error" data-testid="weights-failed">
               Could not analyse:
               <ul>
-                {shownTable.failed.map((failure) => (
-                  <li key={`${failure.file}:${failure.name}`}>
-                    {failure.file}: {failure.name} — {failure.message}
-                  </li>
-                ))}
+                {rows
+                  .filter((row) => row.failures.length > 0)
+                  .map((row) => (
+                    <li key={row.name}>
+                      {row.name} — {row.failures.join('; ')}
+                    </li>
+                  ))}
               </ul>
             </div>
           ) : null}
-          {selectedRow ? <TensorSpectrum row={selectedRow} policy={state.policy} /> : null}
+          {selected ? <TensorSpectrum row={selected} policy={policy} /> : null}
+          {withWeights ? <CheckpointCompare base={lab.source!} choose={choose} /> : null}
         </>
-      ) : state.running ? null : (
+      ) : busy ? null : (
         <p className="figure-note">
-          Open one or more .safetensors or .npy files: every 2-D tensor (N-D ones reshaped to out ×
-          rest) is read from disk one at a time and analysed on the host; the page never holds the
-          weights. Or open the example, a tiny model shipped with Rankscope.
+          Open a checkpoint — safetensors (sharded too, by its index or folder), GGUF, PyTorch
+          .pt/.bin, ONNX, .npy/.npz — or a saved report. The host reads the weights where they lie,
+          one tensor at a time; the page never holds them.
         </p>
       )}
     </section>
   );
 }
 
-/** Imports a row's tensor into the project (which selects it); says what happened. */
-async function importRow(
-  host: ChosenHost['host'],
-  store: ProjectStore,
-  row: WeightTableRow,
-): Promise<{ text: string; error: boolean }> {
-  const state = useWeightsStore.getState();
-  // Rows of a run still streaming come from the running files, the others from the last table's.
-  const fromRun =
-    state.running !== null && state.streamed.some((streamed) => rowKey(streamed) === rowKey(row));
-  const names = fromRun && state.running ? state.running.sourceNames : state.sourceNames;
-  const files = fromRun && state.running ? state.running.sources : state.sources;
-  const source = files[names.indexOf(row.file)];
-  if (!source) return { text: `The file of ${row.name} is no longer open.`, error: true };
-  try {
-    const tensor = row.file.toLowerCase().endsWith('.safetensors') ? row.name : undefined;
-    const imported = await host.importMatrix({ file: source.handle, tensor });
-    // A large tensor joins as a matrix kept as numbers.
-    addImported(store.getState(), imported, row.name);
-    return {
-      text: `Added “${row.name}” to the project and selected it: the Spectrum and Approximate views now show it.`,
-      error: false,
-    };
-  } catch (error) {
-    return { text: error instanceof Error ? error.message : String(error), error: true };
-  }
-}
-
-function TensorSpectrum({ row, policy }: { row: WeightTableRow; policy: WeightPolicyKind }) {
-  const { host } = useHost();
-  const store = useProjectStore();
-  const status = useWeightsStore((state) => state.notice);
-  const setStatus = (notice: { text: string; error: boolean }) =>
-    useWeightsStore.setState({ notice });
-  const markers = useMemo(
-    () =>
-      markersFor(row.singularValues, row, decideRank(row.singularValues, row, { kind: policy }), {
-        kind: policy,
-      }),
-    [row, policy],
+function TensorSpectrum({ row, policy }: { row: CheckpointRow; policy: RankPolicy }) {
+  const values = useMemo(
+    () => Float64Array.from(row.full?.singularValues ?? row.quick?.topSingularValues ?? []),
+    [row.full, row.quick],
   );
-  const fits = destinationFor(row, 'spectrum').kind === 'project';
-
-  async function addToProject() {
-    setStatus({ text: 'importing…', error: false });
-    setStatus(await importRow(host, store, row));
-  }
-
+  const markers = useMemo(() => {
+    if (row.decision) return markersFor(values, row, row.decision, policy);
+    // The sketch's leading values: the noise edge is the rank the quick pass can tell.
+    const quickRank = row.quick?.noiseRank ?? 0;
+    const decision: RankDecision = {
+      rank: quickRank,
+      policy: 'noise',
+      tolerance: null,
+      reason: 'values above the noise edge the quick pass estimated',
+    };
+    return { ...markersFor(values, row, decision), policyLabel: 'noise edge (quick pass)' };
+  }, [values, row, policy]);
+  if (values.length === 0)
+    return (
+      <p className="figure-note" data-testid="tensor-spectrum">
+        {row.name}: no pass has finished yet.
+      </p>
+    );
   return (
     <div
       className="lab-detail"
@@ -521,36 +492,30 @@ function TensorSpectrum({ row, policy }: { row: WeightTableRow; policy: WeightPo
           {row.name}{' '}
           <span className="muted">
             {row.rows}×{row.cols} · {row.dtype}
+            {row.quantization ? ` (${row.quantization})` : ''}
           </span>
         </h3>
-        <button
-          type="button"
-          onClick={() => void addToProject()}
-          disabled={!fits}
-          title={
-            fits
-              ? 'Adds the tensor to the project as a matrix, for the Spectrum, Approximate and other views'
-              : 'Too large for a project matrix (more than 2^24 numbers); it stays in the Lab'
-          }
-        >
-          Add to project
-        </button>
-        {status ? (
-          <span className={status.error ? 'figure-error' : 'muted'} data-testid="add-tensor-status">
-            {status.text}
-          </span>
-        ) : null}
       </div>
       <LabScree
-        values={row.singularValues}
+        values={values}
         markers={markers}
         name={`${row.name} scree plot`}
         testId="tensor-scree"
       />
       <p className="figure-note">
-        Rank <strong>{row.rank}</strong>: {row.rankReason}. A rank-{row.rank} factorization needs{' '}
-        {row.factorParameters.toLocaleString('en-US')} parameters against{' '}
-        {row.denseParameters.toLocaleString('en-US')} dense.
+        {row.full && row.decision ? (
+          <>
+            Rank <strong>{row.decision.rank}</strong>: {row.decision.reason}. All {values.length}{' '}
+            singular values (full pass).
+          </>
+        ) : (
+          <>
+            The {values.length} leading singular values from the quick pass; its noise-edge rank is{' '}
+            {row.quick?.noiseRankIsLowerBound ? 'at least ' : ''}
+            {row.quick?.noiseRank}. Run the full pass for every value and the rank under each
+            policy.
+          </>
+        )}
         {row.reshaped ? ` ${row.reshaped}` : ''}
       </p>
     </div>

@@ -1,7 +1,6 @@
 // What the Lab's scree plots mark, from singular values alone: the rank a decision gave (the
 // weight table's policy, a demo's default tolerance), the largest gap, stable and effective rank.
 // Everything here is O(k) in the number of values, cheap enough to run on the page.
-import type { WeightTableRow } from '../../../../core/protocol/files';
 import { measures } from '../../../../core/rank/measures';
 import {
   decideRank,
@@ -35,20 +34,5 @@ export function markersFor(
       policy.kind === 'noise'
         ? bulkEdge(estimateNoiseLevel(values, shape), shape.rows, shape.cols)
         : null,
-  };
-}
-
-/**
- * A row of the weight table under another rank policy: the singular values are already there,
- * so switching policy re-decides the rank (and r(m+n)) without reading the file again.
- */
-export function withPolicy(row: WeightTableRow, policy: RankPolicy): WeightTableRow {
-  const decision = decideRank(row.singularValues, row, policy);
-  return {
-    ...row,
-    rank: decision.rank,
-    policy: decision.policy,
-    rankReason: decision.reason,
-    factorParameters: decision.rank * (row.rows + row.cols),
   };
 }

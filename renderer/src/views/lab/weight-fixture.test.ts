@@ -1,13 +1,18 @@
-// The committed fixture weight file (assets/weights/tiny-model.safetensors, written by
-// make-fixture.py with numpy) read through core/formats/safetensors and analysed by the same
-// analyzeWeight the Lab's table comes from: the ranks, shapes and σ₁ numpy recorded must agree.
-// A test, not the page: it reads the committed fixture from disk as the host would.
+// The Lab's example model (assets/weights/tiny-model.safetensors, written by make-fixture.py with
+// numpy) analysed as the host does for the Lab (both passes, the same report), then shown as the
+// Lab's table shows it: the ranks, shapes and σ₁ numpy recorded must agree, under every policy.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSafetensorsHeaderSync, readTensorSync } from '../../../../core/formats/safetensors';
-import { analyzeWeight } from '../../../../core/jobs/weight-analysis';
-import { markersFor, withPolicy } from './lab-markers';
+import { bytesSource } from '../../../../core/formats/byte-source';
+import { runCheckpointAnalysis } from '../../../../core/jobs/checkpoint-analysis';
+import { decideRank } from '../../../../core/rank/policies';
+import { openCheckpoint } from '../../../../core/weights/checkpoint';
+import { fingerprintCheckpoint } from '../../../../core/weights/fingerprint';
+import type { ReportSettings } from '../../../../core/weights/report';
+import { defaultQuickPassSettings } from '../../../../core/weights/spectrum-passes';
+import { checkpointCsv, checkpointRows, sortCheckpointRows } from './checkpoint-table';
+import { markersFor } from './lab-markers';
 
 interface ExpectedTensor {
   name: string;
@@ -29,84 +34,101 @@ const expected = JSON.parse(
 ) as {
   tensors: ExpectedTensor[];
 };
-const header = readSafetensorsHeaderSync(bytes, 'tiny-model.safetensors');
+const noisyName = expected.tensors.find((tensor) => tensor.noiseRank !== undefined)!.name;
+const checkpoint = await openCheckpoint(
+  { open: () => bytesSource(bytes) },
+  'tiny-model.safetensors',
+);
+const files = { open: () => bytesSource(bytes) };
+const settings: ReportSettings = {
+  passes: ['quick', 'full'],
+  policy: { kind: 'default' },
+  quick: defaultQuickPassSettings,
+  selection: 'matrices',
+};
+const { report } = await runCheckpointAnalysis({
+  checkpoint,
+  files,
+  fingerprint: await fingerprintCheckpoint(checkpoint, files),
+  settings,
+  append: () => {},
+  createdBy: 'test',
+});
 
-function analysed(
-  entryName: string,
-  policy: { kind: 'default' | 'gap' | 'noise' } = { kind: 'default' },
-) {
-  const entry = header.tensors.find((tensor) => tensor.name === entryName);
-  if (!entry) throw new Error(`no tensor ${entryName}`);
-  const tensor = readTensorSync(bytes, entry, { fileName: 'tiny-model.safetensors' });
-  return analyzeWeight(
-    tensor.matrix,
-    { name: entry.name, shape: entry.shape, dtype: entry.dtype, reshaped: tensor.reshapedFrom },
-    policy,
-  );
-}
-
-describe('tiny-model.safetensors fixture', () => {
-  it('holds every tensor numpy wrote, with its dtype and shape', () => {
-    expect(header.tensors.map((tensor) => tensor.name).sort()).toEqual(
-      expected.tensors.map((tensor) => tensor.name).sort(),
+describe('tiny-model.safetensors, the Lab’s example model', () => {
+  it('lists every matrix numpy wrote, with its dtype and shape, and no vector', () => {
+    const rows = checkpointRows(report.header, report.tensors, { kind: 'default' });
+    const matrices = expected.tensors.filter((tensor) => !tensor.skipped);
+    expect(rows.map((row) => row.name).sort()).toEqual(
+      matrices.map((tensor) => tensor.name).sort(),
     );
-    for (const want of expected.tensors) {
-      const entry = header.tensors.find((tensor) => tensor.name === want.name)!;
-      expect(entry.dtype).toBe(want.dtype);
-      expect(entry.shape).toEqual(want.shape);
+    for (const want of matrices) {
+      const row = rows.find((candidate) => candidate.name === want.name)!;
+      expect(row.dtype).toBe(want.dtype);
+      expect(row.shape).toEqual(want.shape);
     }
-    expect(new Set(header.tensors.map((tensor) => tensor.dtype))).toEqual(
-      new Set(['F32', 'F16', 'BF16', 'F64']),
-    );
+    expect(new Set(rows.map((row) => row.dtype))).toEqual(new Set(['F32', 'F16', 'BF16', 'F64']));
   });
 
   for (const want of expected.tensors.filter((tensor) => !tensor.skipped)) {
-    it(`${want.name} (${want.dtype}) has rank ${want.rank}, σ₁ and stable rank as numpy says`, () => {
-      const row = analysed(want.name);
+    it(`${want.name} (${want.dtype}): rank ${want.rank}, σ₁ and stable rank as numpy says, in both passes`, () => {
+      const [row] = checkpointRows(report.header, report.tensors, { kind: 'default' }).filter(
+        (candidate) => candidate.name === want.name,
+      );
       expect([row.rows, row.cols]).toEqual([want.rows, want.cols]);
-      expect(row.rank).toBe(want.rank);
-      expect(row.sigmaMax).toBeCloseTo(want.sigmaMax!, 9);
-      expect(row.stableRank).toBeCloseTo(want.stableRank!, 9);
-      expect(row.factorParameters).toBe(want.rank! * (want.rows! + want.cols!));
-      expect(row.denseParameters).toBe(want.rows! * want.cols!);
+      expect(row.decision?.rank).toBe(want.rank);
+      expect(row.full!.sigmaMax).toBeCloseTo(want.sigmaMax!, 9);
+      expect(row.full!.stableRank).toBeCloseTo(want.stableRank!, 9);
+      // The sketch's σ₁ is a slight underestimate; ‖W‖_F is exact in both.
+      expect(row.quick!.sigmaMax).toBeLessThanOrEqual(want.sigmaMax! * (1 + 1e-12));
+      expect(row.quick!.sigmaMax).toBeGreaterThan(want.sigmaMax! * 0.99);
+      expect(row.quick!.frobeniusNorm).toBeCloseTo(row.full!.frobeniusNorm, 9);
       // Energy ranks never exceed the rank and grow with the share kept.
-      expect(row.energyRank90).toBeLessThanOrEqual(row.energyRank95);
-      expect(row.energyRank95).toBeLessThanOrEqual(row.energyRank99);
-      expect(row.energyRank99).toBeLessThanOrEqual(row.rank);
-      expect(row.effectiveRank).toBeGreaterThanOrEqual(1);
-      expect(row.effectiveRank).toBeLessThanOrEqual(row.rank + 1e-9);
-      if (want.noiseRank !== undefined) expect(row.noiseRank).toBe(want.noiseRank);
+      expect(row.full!.energyRank90).toBeLessThanOrEqual(row.full!.energyRank95);
+      expect(row.full!.energyRank95).toBeLessThanOrEqual(row.full!.energyRank99);
+      expect(row.full!.energyRank99).toBeLessThanOrEqual(want.rank!);
       if (want.shape.length > 2) expect(row.reshaped).toMatch(/reshaped to 16×72/);
       else expect(row.reshaped).toBeUndefined();
     });
   }
 
-  it('the noise policy finds the planted rank under the noise, the default policy does not', () => {
+  it('the table’s policy switch re-decides the rank as the host would; the noise edge finds the planted rank', () => {
     const noisy = expected.tensors.find((tensor) => tensor.noiseRank !== undefined)!;
-    expect(analysed(noisy.name, { kind: 'noise' }).rank).toBe(noisy.noiseRank);
-    expect(analysed(noisy.name).rank).toBeGreaterThan(noisy.noiseRank!);
+    const rowUnder = (kind: 'default' | 'gap' | 'noise') =>
+      checkpointRows(report.header, report.tensors, { kind }).find(
+        (row) => row.name === noisy.name,
+      )!;
+    expect(rowUnder('noise').decision?.rank).toBe(noisy.noiseRank);
+    expect(rowUnder('default').decision!.rank).toBeGreaterThan(noisy.noiseRank!);
+    for (const kind of ['gap', 'noise', 'default'] as const) {
+      const row = rowUnder(kind);
+      const values = Float64Array.from(row.full!.singularValues);
+      expect(row.decision).toEqual(decideRank(values, row, { kind }));
+      const markers = markersFor(values, row, row.decision!, { kind });
+      expect(markers.numericalRank).toBe(row.decision!.rank);
+      expect(markers.effectiveRank).toBeCloseTo(row.full!.effectiveRank, 12);
+      expect(markers.bulkEdge === null).toBe(kind !== 'noise');
+    }
   });
 
-  it('switching the table’s policy on the page gives what the host computes under that policy', () => {
-    for (const want of expected.tensors.filter((tensor) => !tensor.skipped)) {
-      const fromDefault = { ...analysed(want.name), file: 'tiny-model.safetensors' };
-      for (const kind of ['gap', 'noise', 'default'] as const) {
-        const direct = analysed(want.name, { kind });
-        const switched = withPolicy(fromDefault, { kind });
-        expect(switched.rank).toBe(direct.rank);
-        expect(switched.rankReason).toBe(direct.rankReason);
-        expect(switched.factorParameters).toBe(direct.factorParameters);
-        const markers = markersFor(
-          switched.singularValues,
-          switched,
-          { rank: switched.rank, tolerance: null, policy: kind, reason: '' },
-          { kind },
-        );
-        expect(markers.numericalRank).toBe(direct.rank);
-        expect(markers.stableRank).toBeCloseTo(direct.stableRank, 12);
-        expect(markers.effectiveRank).toBeCloseTo(direct.effectiveRank, 12);
-        expect(markers.bulkEdge === null).toBe(kind !== 'noise');
-      }
-    }
+  it('sorts unknown cells last and writes the CSV with each column’s pass', () => {
+    const quickOnly = new Map(
+      [...report.tensors].map(([name, tensor]) => [
+        name,
+        name === noisyName ? { ...tensor, full: undefined } : tensor,
+      ]),
+    );
+    const rows = checkpointRows(report.header, quickOnly, { kind: 'default' });
+    const byRank = sortCheckpointRows(rows, { key: 'rank', direction: 'descending' });
+    expect(byRank.at(-1)!.name).toBe(noisyName);
+    const ranks = byRank.slice(0, -1).map((row) => row.decision!.rank);
+    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+    const csv = checkpointCsv(rows).trimEnd().split('\n');
+    expect(csv[0]).toContain('sigmaMax (quick)');
+    expect(csv[0]).toContain('effectiveRank (full)');
+    expect(csv).toHaveLength(rows.length + 1);
+    // The row without its full pass has empty full cells.
+    const noisyLine = csv.find((line) => line.startsWith(`${noisyName},`))!;
+    expect(noisyLine.split(',').slice(-7)).toEqual(['', '', '', '', '', '', '']);
   });
 });
