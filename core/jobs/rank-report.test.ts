@@ -105,3 +105,39 @@ describe('rankscope reports', () => {
     expect(singularValues(a)[0]).toBe(1);
   });
 });
+
+describe('rankscope rank of written decimals', () => {
+  // numpy's rank-2 product written with 17 digits (see analyze.test.ts): exactly rank 3.
+  const cells = [
+    ['-0.8646237213786667', '7.500849672192317', '2.168114902337521'],
+    ['-0.1615315421507098', '1.5490487121920804', '0.47369753340219484'],
+    ['0.4676642853786922', '-1.443508609526384', '0.04182674638793969'],
+    ['1.8295049113944102', '-6.647173271092445', '-0.30114424943797524'],
+  ];
+  const matrix = fromRows(cells.map((row) => row.map(Number)));
+
+  it('reports the numerical rank and, beside it, the exact rank as written with the σ between', () => {
+    const report = rankReport(matrix, { policy: 'default', cells });
+    expect(report.rank).toBe(2);
+    expect(report.asWritten).toMatchObject({ exactRank: 3, numericalRank: 2, separatingIndex: 3 });
+    expect(report.reason).toContain(
+      'as floating numbers the rank is 2; as the decimals written, 3.',
+    );
+  });
+
+  it('says nothing more when the two ranks agree', () => {
+    const agreeing = [
+      ['1.5', '3'],
+      ['0.5', '1'],
+    ];
+    const report = rankReport(
+      fromRows([
+        [1.5, 3],
+        [0.5, 1],
+      ]),
+      { policy: 'default', cells: agreeing },
+    );
+    expect(report.rank).toBe(1);
+    expect(report.asWritten).toBeUndefined();
+  });
+});

@@ -1,6 +1,10 @@
 // The JSON reports of `rankscope rank | svd | subspaces | angles --json` for a floating matrix:
 // plain numbers and arrays only, so that they print as JSON and compare against numpy/scipy.
-// (The exact path of `rankscope rank` is added by the CLI from core/exact.)
+// (The exact path of `rankscope rank` is added by the CLI from core/exact.) A floating report of
+// written decimals also gives their exact rank when it differs, with the σ that separates them.
+import { hasDecimal } from '../exact/decimal-reading';
+import { parseEntryMatrix } from '../exact/entry';
+import { exactRank } from '../exact/exact-rank';
 import { toRows, type Matrix } from '../linalg/matrix';
 import { svd } from '../linalg/svd';
 import { grassmannDistances, orthonormalBasis, principalAngles } from '../rank/angles';
@@ -12,7 +16,9 @@ import {
   spectralGapRank,
   type RankDecision,
 } from '../rank/policies';
+import { rankStory, type RankStory } from '../rank/rank-story';
 import { fundamentalSubspaces } from '../rank/subspaces';
+import { largestEditorSize } from '../project/limits';
 
 export type ReportPolicy = 'default' | 'gap' | 'noise' | 'tol';
 
@@ -31,11 +37,37 @@ export interface RankReport {
   gapRank: number;
   noiseRank: number;
   reason: string;
+  /** The written entries' exact rank, when it differs from `rank`, and why (the σ between them). */
+  asWritten?: RankStory;
+}
+
+/** Written matrices up to the editor's size get their exact rank beside the numerical one. */
+const largestComparedEntries = largestEditorSize * largestEditorSize;
+
+/** The story of written cells' exact rank against a numerical decision, when they differ. */
+function writtenStory(
+  cells: readonly (readonly string[])[],
+  values: Float64Array,
+  decision: RankDecision,
+): RankStory | null {
+  if (decision.tolerance === null) return null;
+  if (cells.length * (cells[0]?.length ?? 0) > largestComparedEntries) return null;
+  const parsed = parseEntryMatrix(cells);
+  if (!parsed.exact || !parsed.rationals) return null;
+  const exact = exactRank(parsed.rationals, { certify: true, columns: cells[0]?.length ?? 0 });
+  const decimals = cells.some((row) => row.some(hasDecimal));
+  return rankStory(
+    values,
+    decision.tolerance,
+    exact.rank,
+    decision.rank,
+    decimals ? 'the decimals written' : 'the entries written',
+  );
 }
 
 export function rankReport(
   matrix: Matrix,
-  options: { policy: ReportPolicy; tol?: number },
+  options: { policy: ReportPolicy; tol?: number; cells?: readonly (readonly string[])[] },
 ): RankReport {
   const { values } = svd(matrix);
   let decision: RankDecision;
@@ -56,6 +88,7 @@ export function rankReport(
       decision = absoluteToleranceRank(values, options.tol);
       break;
   }
+  const story = options.cells ? writtenStory(options.cells, values, decision) : null;
   return {
     rows: matrix.rows,
     cols: matrix.cols,
@@ -69,7 +102,8 @@ export function rankReport(
     effectiveRank: effectiveRank(values),
     gapRank: gap.rank,
     noiseRank: noise.rank,
-    reason: decision.reason,
+    reason: story ? `${decision.reason}. ${story.sentence}` : decision.reason,
+    ...(story ? { asWritten: story } : {}),
   };
 }
 

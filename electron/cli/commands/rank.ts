@@ -38,6 +38,7 @@ export function registerRank(program: Command): void {
         const numeric = rankReport(loaded.matrix, {
           policy: policy === 'exact' ? 'default' : (policy as 'default' | 'gap' | 'noise' | 'tol'),
           tol: options.tol,
+          cells: policy === 'exact' ? undefined : loaded.cells,
         });
         let report: Record<string, unknown> = numeric as unknown as Record<string, unknown>;
         if (policy === 'exact') {

@@ -1,15 +1,27 @@
 // What the Spectrum view reads off its job: the rank under the chosen policy and why, the ranks
 // of the other policies, and every rank measure and norm beside the plot.
+import type { AnalyzeResult } from '../../../../core/jobs/analyze';
 import type { SpectrumResult } from '../../../../core/jobs/spectrum';
 import { formatValue } from '../../figures/svg';
+import { RankStoryNote } from '../shared/RankStoryNote';
 
-export function SpectrumReadouts({ result }: { result: SpectrumResult }) {
+export function SpectrumReadouts({
+  result,
+  written,
+}: {
+  result: SpectrumResult;
+  /** The inspector's reading of the written entries, when the matrix was typed or imported. */
+  written: Pick<AnalyzeResult, 'story' | 'exact'> | null;
+}) {
+  // The story compares against the default policy, so it shows only while that policy is chosen.
+  const story = written?.story && result.rank.policy === 'default' ? written.story : null;
   return (
     <>
       <p className="figure-note" data-testid="rank-reason">
         Numerical rank <strong data-testid="spectrum-rank">{result.rank.rank}</strong>:{' '}
         {result.rank.reason}.
       </p>
+      {story ? <RankStoryNote story={story} primaryExact={written?.exact ?? false} /> : null}
       <dl className="readouts">
         <div>
           <dt>size</dt>
