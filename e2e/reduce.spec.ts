@@ -65,6 +65,9 @@ test.describe('reduce view', () => {
     await page.getByRole('button', { name: 'PA = LU' }).click();
     await page.screenshot({ path: path.join(artifactsDir, 'reduce-middle.png'), fullPage: true });
 
+    // The answer waits for the last step (or for "Show the answer").
+    await expect(page.getByTestId('reduce-rank')).toHaveCount(0);
+    await expect(page.getByTestId('show-answer')).toBeVisible();
     await page.getByRole('button', { name: 'Last step' }).click();
     await expect(page.getByTestId('step-counter')).toHaveText('step 4 of 4');
     expect(await shownMatrix(page, 'reduce-matrix')).toEqual(workedRref);

@@ -69,6 +69,10 @@ test.describe('workbench', () => {
       for (const [j, text] of row.entries())
         await page.getByLabel(`row ${i + 1}, column ${j + 1}`, { exact: true }).fill(text);
     await expect(page.getByTestId('rank-value')).toHaveText('2');
+    // A decimal longer than its cell ends in "…" and shows whole on hover.
+    const long = page.getByLabel('row 1, column 1', { exact: true });
+    await expect(long).toHaveAttribute('title', cells[0][0]);
+    expect(await long.evaluate((input) => getComputedStyle(input).textOverflow)).toBe('ellipsis');
     await expect(page.getByTestId('rank-kind')).toContainText('numerical');
     await expect(page.getByTestId('rank-story-sentence')).toHaveText(
       /^σ₃ = [\d.]+e−1\d is below the tolerance [\d.]+e−1\d: as floating numbers the rank is 2; as the decimals written, 3\.$/,

@@ -33,6 +33,9 @@ export function GuidedMode({ trace, name, rightHandSide }: GuidedModeProps) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(speeds[1].milliseconds);
   const [openPanels, setOpenPanels] = useState<PanelId[]>([]);
+  // The reading of the result gives the exercise away: it waits for the last step, or for the
+  // person to ask for the answer.
+  const [answerAsked, setAnswerAsked] = useState(false);
   const index = Math.min(stepIndex, total);
   const indexRef = useRef(index);
   indexRef.current = index;
@@ -166,7 +169,21 @@ export function GuidedMode({ trace, name, rightHandSide }: GuidedModeProps) {
         </section>
       ))}
 
-      <ResultReading trace={trace} />
+      {index >= total || answerAsked ? (
+        <ResultReading trace={trace} />
+      ) : (
+        <div className="answer-waiting">
+          <span>The rank, the bases and the special solutions appear at the last step.</span>
+          <button
+            type="button"
+            className="toggle"
+            onClick={() => setAnswerAsked(true)}
+            data-testid="show-answer"
+          >
+            Show the answer
+          </button>
+        </div>
+      )}
       <ExportBar source={exportSource} />
     </>
   );
