@@ -4,6 +4,7 @@ import type { AnalyzeResult } from '../../../../core/jobs/analyze';
 import type { SpectrumResult } from '../../../../core/jobs/spectrum';
 import { formatValue } from '../../figures/svg';
 import { RankStoryNote } from '../shared/RankStoryNote';
+import { MathText } from '../shared/MathText';
 
 export function SpectrumReadouts({
   result,
@@ -36,7 +37,9 @@ export function SpectrumReadouts({
           </dd>
         </div>
         <div>
-          <dt>stable rank ‖A‖²_F / ‖A‖²₂</dt>
+          <dt>
+            stable rank <MathText>{'‖A‖²_F / ‖A‖²₂'}</MathText>
+          </dt>
           <dd data-testid="stable-rank">{formatValue(result.measures.stableRank)}</dd>
         </div>
         <div>
@@ -59,7 +62,9 @@ export function SpectrumReadouts({
           <dd>{formatValue(result.noiseLevel)}</dd>
         </div>
         <div>
-          <dt>norms ‖·‖₂ · ‖·‖_F · ‖·‖_*</dt>
+          <dt>
+            norms <MathText>{'‖·‖₂ · ‖·‖_F · ‖·‖_*'}</MathText>
+          </dt>
           <dd>
             {formatValue(result.measures.spectralNorm)} ·{' '}
             {formatValue(result.measures.frobeniusNorm)} ·{' '}
