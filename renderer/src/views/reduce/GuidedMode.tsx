@@ -7,6 +7,7 @@ import { ExportBar, type ExportSource } from './ExportBar';
 import { MatrixDisplay } from './MatrixDisplay';
 import { ReducePanel, panelTitles, type PanelId } from './ReducePanels';
 import { ResultReading } from './ResultReading';
+import { useRowNotation } from './row-notation-context';
 import { speeds, StepControls } from './StepControls';
 import { StepExplanation } from './StepExplanation';
 import {
@@ -29,6 +30,7 @@ export interface GuidedModeProps {
 
 export function GuidedMode({ trace, name, rightHandSide }: GuidedModeProps) {
   const total = trace.steps.length;
+  const notation = useRowNotation();
   const [stepIndex, setStepIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(speeds[1].milliseconds);
@@ -96,11 +98,13 @@ export function GuidedMode({ trace, name, rightHandSide }: GuidedModeProps) {
       index,
       caption: [
         stepCounterText(index, total),
-        step ? `${unicodeNotation(step.notation)}: ${step.reason}` : 'the matrix as entered',
+        step
+          ? `${unicodeNotation(step.notation, notation)}: ${step.reason}`
+          : 'the matrix as entered',
       ],
       comment: `${trace.exact ? 'exact arithmetic' : 'floating point'}, ${trace.strategy === 'textbook' ? 'textbook' : 'partial pivoting'} strategy`,
     }),
-    [name, trace, index, total, step],
+    [name, trace, index, total, step, notation],
   );
 
   function togglePanel(id: PanelId) {
