@@ -33,6 +33,20 @@ test.describe('files by handle in the web host', () => {
     await expect(page.getByText('Imported scores.csv (3×3)')).toBeVisible();
     await expect(page.getByRole('button', { name: /scores/ }).first()).toBeVisible();
     await expect(page.getByTestId('rank-value')).toHaveText('2');
+    // The notice goes away by itself and does not cover the views.
+    await expect(page.getByTestId('file-notice')).toBeHidden({ timeout: 9000 });
+
+    // Decimals from a file are floating data (README, "Exact or numerical"), even short ones.
+    writeFileSync(path.join(app.folder, 'week 3', 'halves.csv'), '0.5,1\n0.25,0.5000001\n');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog.getByLabel('File path').fill('week 3/halves.csv');
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByTestId('rank-kind')).toContainText('numerical');
+    await expect(page.getByTestId('rank-value')).toHaveText('2');
+    await expect(page.getByTestId('decimals-floating')).toHaveAttribute('aria-checked', 'true');
+    // And a notice can be closed at once.
+    await page.getByRole('button', { name: 'Close notice' }).click();
+    await expect(page.getByTestId('file-notice')).toHaveCount(0);
   });
 
   test('a path outside the served folder is refused with a sentence, and nothing is read', async ({

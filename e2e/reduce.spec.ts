@@ -65,6 +65,9 @@ test.describe('reduce view', () => {
     await page.getByRole('button', { name: 'PA = LU' }).click();
     await page.screenshot({ path: path.join(artifactsDir, 'reduce-middle.png'), fullPage: true });
 
+    // The answer waits for the last step (or for "Show the answer").
+    await expect(page.getByTestId('reduce-rank')).toHaveCount(0);
+    await expect(page.getByTestId('show-answer')).toBeVisible();
     await page.getByRole('button', { name: 'Last step' }).click();
     await expect(page.getByTestId('step-counter')).toHaveText('step 4 of 4');
     expect(await shownMatrix(page, 'reduce-matrix')).toEqual(workedRref);
@@ -129,8 +132,15 @@ test.describe('reduce view', () => {
     await command.fill('R2 <- R2 - 2R1');
     await command.press('Enter');
     await expect(feedback).toContainText('R₂ ← R₂ − 2R₁');
-    await command.fill('R3 <- R3 - R1');
+    // The other textbook convention, typed in ASCII, reads as the same kind of operation; with the
+    // notation set to it, the list writes every operation that way.
+    await command.fill('R3 - R1 -> R3');
     await command.press('Enter');
+    await page.getByTestId('row-notation').selectOption('target-last');
+    await expect(
+      page.getByRole('list', { name: 'Operations so far' }).getByRole('listitem'),
+    ).toHaveText(['R₂ − 2R₁ → R₂', 'R₃ − R₁ → R₃']);
+    await page.getByTestId('row-notation').selectOption('target-first');
 
     // Refused operations leave the matrix and the list alone.
     const before = await shownMatrix(page, 'manual-matrix');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { test, expect, artifactsDir } from './app-fixture';
+import { openView } from './view-helpers';
 
 test.describe('workbench', () => {
   test('opens on the example project with the worked example and the exercises', async ({
@@ -51,6 +52,46 @@ test.describe('workbench', () => {
         .click();
       await expect(page.getByTestId('rank-value')).toHaveText(rank);
     }
+  });
+
+  test('long decimals: the inspector and the Spectrum view tell both ranks, either reading', async ({
+    app,
+  }) => {
+    const { page } = app;
+    // numpy's rank-2 product of random 3×2 and 2×3 factors, written with 17 digits: as written
+    // these decimals are a different matrix, of rank 3.
+    const cells = [
+      ['0.33112054441842387', '0.20141428655404006', '-0.09394014964127122'],
+      ['0.7023683045196992', '0.5411505364529394', '-0.44635288485085234'],
+      ['-1.1560830330834593', '-0.7326952293571358', '0.3919126824073731'],
+    ];
+    for (const [i, row] of cells.entries())
+      for (const [j, text] of row.entries())
+        await page.getByLabel(`row ${i + 1}, column ${j + 1}`, { exact: true }).fill(text);
+    await expect(page.getByTestId('rank-value')).toHaveText('2');
+    // A decimal longer than its cell ends in "…" and shows whole on hover.
+    const long = page.getByLabel('row 1, column 1', { exact: true });
+    await expect(long).toHaveAttribute('title', cells[0][0]);
+    expect(await long.evaluate((input) => getComputedStyle(input).textOverflow)).toBe('ellipsis');
+    await expect(page.getByTestId('rank-kind')).toContainText('numerical');
+    await expect(page.getByTestId('rank-story-sentence')).toHaveText(
+      /^σ₃ = [\d.]+e−1\d is below the tolerance [\d.]+e−1\d: as floating numbers the rank is 2; as the decimals written, 3\.$/,
+    );
+    const tolerance = (await page.getByTestId('rank-kind').innerText()).replace(/^.*tol /, '');
+    await expect(page.getByTestId('rank-story-sentence')).toContainText(`tolerance ${tolerance}:`);
+
+    await page.getByTestId('decimals-exact').click();
+    await expect(page.getByTestId('rank-value')).toHaveText('3');
+    await expect(page.getByTestId('rank-kind')).toHaveText('exact');
+    await expect(page.getByTestId('rank-story')).toContainText('shown: as written');
+
+    await openView(page, 'Spectrum');
+    await expect(page.getByTestId('spectrum-rank')).toHaveText('2');
+    await expect(page.getByRole('tabpanel').getByTestId('rank-story-sentence')).toContainText(
+      'as floating numbers the rank is 2; as the decimals written, 3.',
+    );
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(page.getByTestId('rank-value')).toHaveText('2');
   });
 
   test('one keymap: undo in the grid, save and Help from the keyboard, titles that say the keys', async ({

@@ -29,6 +29,12 @@ describe('parseRowOperation', () => {
       ['R3 = 0.5*R3', 'scale 2 by 1/2'],
       ['R10 <- R10 + (2/3 - 1/6)R1', 'add 9,0 by 1/2'],
       ['R1 <- R1 - 1e-3R2', 'add 0,1 by -1/1000'],
+      // The other textbook convention: the target row written last.
+      ['R2 - 2R1 -> R2', 'add 1,0 by -2'],
+      ['R₂ − 2R₁ → R₂', 'add 1,0 by -2'],
+      ['R_2 - 2R_1 → R_2', 'add 1,0 by -2'],
+      ['-2R1 + R2 -> R2', 'add 1,0 by -2'],
+      ['(1/2)R3 -> R3', 'scale 2 by 1/2'],
     ];
     for (const [text, expected] of forms)
       expect(described(parseRowOperation(text)), text).toBe(expected);

@@ -1,5 +1,6 @@
-// Reads a row operation as a person types it — "R2 <- R2 - 2R1", "R1 <-> R3", "R3 *= 1/2",
-// "R3 -> (1/2)R3", "R3 = -R3" — into data (rows 0-based, exact factor), or explains what is wrong.
+// Reads a row operation as a person types it — "R2 <- R2 - 2R1", "R2 - 2R1 -> R2" (the target on
+// the right, as many textbooks write it), "R2 = R2 - 2*R1", "R1 <-> R3", "R3 *= 1/2",
+// "R3 -> (1/2)R3" — into data (rows 0-based, exact factor), or explains what is wrong.
 // Method: split the right-hand side into ±coefficient·R_k terms at top-level signs and collect
 // coefficients per row. Cost linear in the text length.
 import { Rational } from './rational';
@@ -17,6 +18,9 @@ export class CommandError extends Error {
 const swapPattern = /^R\s*(\d+)\s*(?:<->|<=>|↔|⇔|<>)\s*R\s*(\d+)$/i;
 const compoundPattern = /^R\s*(\d+)\s*([*/])=\s*(.+)$/i;
 const assignmentPattern = /^R\s*(\d+)\s*(?:<-|←|->|→|:=|=)\s*(.+)$/i;
+/** "R2 - 2R1 -> R2": an expression, then an arrow to the row it replaces. */
+const targetOnRightPattern = /^(.+?)\s*(?:->|→|⟶)\s*R\s*(\d+)$/i;
+const singleRowPattern = /^R\s*\d+$/i;
 const termPattern = /^(.*?)\s*\*?\s*R\s*(\d+)\s*(?:([*/])\s*(.+))?$/i;
 
 function rowIndex(text: string): number {
@@ -121,10 +125,11 @@ function operationFromAssignment(target: number, expression: string): RowOperati
 
 /** Parses a typed row operation (1-based rows in the text, 0-based in the result). */
 export function parseRowOperation(text: string): RowOperation {
-  // Our own notation ("R_2 ← R_2 − 2R_1", LaTeX's "R_{2}") reads back too.
+  // Our own notation ("R₂ ← R₂ − 2R₁", "R_2", LaTeX's "R_{2}") reads back too.
   const input = text
     .trim()
     .replace(/\s+/g, ' ')
+    .replace(/[₀-₉]/g, (digit) => String(digit.charCodeAt(0) - 0x2080))
     .replace(/R_\{?\s*(\d+)\s*\}?/gi, 'R$1');
   if (input === '')
     throw new CommandError('type an operation such as R2 <- R2 - 2R1, R1 <-> R3 or R3 *= 1/2');
@@ -141,6 +146,11 @@ export function parseRowOperation(text: string): RowOperation {
     if (factor.isZero()) throw new CommandError('scaling by 0 is not allowed');
     return { kind: 'scale', rows: [target], factor };
   }
+  // "R2 - 2R1 -> R2" puts the target last; "R3 -> (1/2)R3" puts it first. The side that is a
+  // single row is the target; when it is the right side, read it that way.
+  const targetOnRight = targetOnRightPattern.exec(input);
+  if (targetOnRight && !singleRowPattern.test(targetOnRight[1].trim()))
+    return operationFromAssignment(rowIndex(targetOnRight[2]), targetOnRight[1]);
   const assignment = assignmentPattern.exec(input);
   if (assignment) return operationFromAssignment(rowIndex(assignment[1]), assignment[2]);
   throw new CommandError(

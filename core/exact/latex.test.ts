@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { writtenNotation } from './row-notation';
+import { parseRowOperation } from './command';
 import fc from 'fast-check';
 import { Rational } from './rational';
 import { latexMatrix, latexNumber, latexOperation, latexStep, latexTrace } from './latex';
@@ -39,15 +41,29 @@ describe('latex', () => {
 
   it('writes operations the way they are typeset', () => {
     const factor = Rational.of(-2);
-    expect(latexOperation({ kind: 'add', rows: [1, 0], factor })).toBe('R_2 \\to R_2 - 2R_1');
+    expect(latexOperation({ kind: 'add', rows: [1, 0], factor })).toBe(
+      'R_2 \\leftarrow R_2 - 2R_1',
+    );
+    // The other textbook convention: the target row written last.
+    expect(latexOperation({ kind: 'add', rows: [1, 0], factor }, 'target-last')).toBe(
+      'R_2 - 2R_1 \\rightarrow R_2',
+    );
+    expect(writtenNotation('R_2 ← R_2 − 2R_1', 'target-last')).toBe('R₂ − 2R₁ → R₂');
+    expect(writtenNotation('R_12 ← R_12 + R_9')).toBe('R₁₂ ← R₁₂ + R₉');
+    expect(writtenNotation('R_1 ↔ R_3', 'target-last')).toBe('R₁ ↔ R₃');
+    // What either convention writes, manual mode reads back as the same operation.
+    for (const convention of ['target-first', 'target-last'] as const)
+      expect(parseRowOperation(writtenNotation('R_2 ← R_2 − 2R_1', convention))).toEqual(
+        parseRowOperation('R2 <- R2 - 2R1'),
+      );
     expect(latexOperation({ kind: 'add', rows: [0, 2], factor: Rational.of(1, 2) })).toBe(
-      'R_1 \\to R_1 + \\frac{1}{2}R_3',
+      'R_1 \\leftarrow R_1 + \\frac{1}{2}R_3',
     );
     expect(latexOperation({ kind: 'scale', rows: [2], factor: Rational.of(-1, 3) })).toBe(
-      'R_3 \\to -\\frac{1}{3}R_3',
+      'R_3 \\leftarrow -\\frac{1}{3}R_3',
     );
     expect(latexOperation({ kind: 'add', rows: [11, 8], factor: Rational.one })).toBe(
-      'R_{12} \\to R_{12} + R_9',
+      'R_{12} \\leftarrow R_{12} + R_9',
     );
     expect(latexOperation({ kind: 'swap', rows: [0, 2], factor: Rational.one })).toBe(
       'R_1 \\leftrightarrow R_3',
@@ -61,7 +77,7 @@ describe('latex', () => {
     ]);
     const [step] = rref(start).steps;
     expect(latexStep(start, step)).toBe(
-      '\\begin{bmatrix} 1 & 2 \\\\ 2 & 4 \\end{bmatrix} \\xrightarrow{R_2 \\to R_2 - 2R_1} \\begin{bmatrix} 1 & 2 \\\\ 0 & 0 \\end{bmatrix}',
+      '\\begin{bmatrix} 1 & 2 \\\\ 2 & 4 \\end{bmatrix} \\xrightarrow{R_2 \\leftarrow R_2 - 2R_1} \\begin{bmatrix} 1 & 2 \\\\ 0 & 0 \\end{bmatrix}',
     );
   });
 

@@ -1,6 +1,7 @@
 // LaTeX (amsmath) for row reductions: a matrix as bmatrix (or [A | b] as an array with a vertical
-// bar), a step as \xrightarrow{R_2 \to R_2 - 2R_1} between matrices, a whole trace as an align*
+// bar), a step as \xrightarrow{R_2 \leftarrow R_2 - 2R_1} between matrices, a whole trace as an align*
 // chain with a few matrices per line. Fractions as \frac{1}{2}. Cost linear in the output size.
+import { orientLatex, type RowNotation } from './row-notation';
 import { Rational } from './rational';
 import { formatFloat } from './field';
 import type { StepKind } from './rref';
@@ -63,15 +64,22 @@ function coefficient(value: LatexEntry): string {
   return text === '1' ? '' : text.includes('\\times') ? `(${text})` : text;
 }
 
-/** "R_2 \to R_2 - 2R_1", "R_1 \leftrightarrow R_3", "R_3 \to \frac{1}{2}R_3". */
-export function latexOperation(step: Pick<LatexStep, 'kind' | 'rows' | 'factor'>): string {
+/**
+ * "R_2 \leftarrow R_2 - 2R_1" (or, target last, "R_2 - 2R_1 \rightarrow R_2"),
+ * "R_1 \leftrightarrow R_3", "R_3 \leftarrow \frac{1}{2}R_3": the same notation as on screen.
+ */
+export function latexOperation(
+  step: Pick<LatexStep, 'kind' | 'rows' | 'factor'>,
+  convention: RowNotation = 'target-first',
+): string {
   // R_2 as written by hand; braces only where LaTeX needs them (R_{12}).
   const [first, second] = step.rows.map((row) => (row < 9 ? `R_${row + 1}` : `R_{${row + 1}}`));
   if (step.kind === 'swap') return `${first} \\leftrightarrow ${second}`;
   const sign = isNegative(step.factor) ? '-' : '+';
   const scaled = coefficient(magnitude(step.factor));
-  if (step.kind === 'scale') return `${first} \\to ${sign === '-' ? '-' : ''}${scaled}${first}`;
-  return `${first} \\to ${first} ${sign} ${scaled}${second}`;
+  if (step.kind === 'scale')
+    return orientLatex(first, `${sign === '-' ? '-' : ''}${scaled}${first}`, convention);
+  return orientLatex(first, `${first} ${sign} ${scaled}${second}`, convention);
 }
 
 function arrow(step: LatexStep): string {

@@ -1,9 +1,18 @@
 // The inspector's job: rank, nullity and the four fundamental subspaces of a small typed matrix.
-// Exact rational elimination when every entry is rational; otherwise the SVD with the
-// numpy/MATLAB default tolerance σ₁·max(m,n)·ε, and the result says which.
+// Exact rational elimination when every entry is rational and read as written; otherwise the SVD
+// with the numpy/MATLAB default tolerance σ₁·max(m,n)·ε. When both ranks exist and differ, the
+// result carries the story that separates them, so no surface shows one rank without the other.
 import { z } from 'zod';
+import {
+  defaultDecimalReading,
+  hasDecimal,
+  readsAsFloating,
+  type DecimalReading,
+} from '../exact/decimal-reading';
 import { parseEntryMatrix } from '../exact/entry';
 import { exactRank } from '../exact/exact-rank';
+import { formatNumber } from '../number-shown';
+import { rankStory, type RankStory } from '../rank/rank-story';
 import { fromRows } from '../linalg/matrix';
 import { singularValues } from '../linalg/svd';
 import { defaultRank } from '../rank/policies';
@@ -12,6 +21,8 @@ import { defineJob } from './job';
 
 export const analyzeRequest = z.object({
   cells: z.array(z.array(z.string().max(200)).max(512)).max(512),
+  /** How decimals are read; absent: as typed by hand (short decimals exact, long ones floating). */
+  decimals: z.enum(['exact', 'floating']).optional(),
 });
 
 export interface SubspaceSummary {
@@ -25,9 +36,12 @@ export interface SubspaceSummary {
 export interface AnalyzeResult {
   rows: number;
   cols: number;
-  /** Every entry is rational, so the rank below is exact. */
+  /** The rank below is exact: every entry is rational and read as written. */
   exact: boolean;
+  /** How the decimals were read. */
+  reading: DecimalReading;
   rank: number;
+  /** The exact rank of the entries as written, whenever every entry is rational. */
   exactRank: number | null;
   numericalRank: number;
   tolerance: number;
@@ -38,6 +52,8 @@ export interface AnalyzeResult {
   subspaces: SubspaceSummary[];
   /** One sentence saying how the rank was found. */
   method: string;
+  /** When the exact rank as written and the numerical rank differ: the σ between them, and why. */
+  story: RankStory | null;
 }
 
 export function subspaceSummaries(rows: number, cols: number, rank: number): SubspaceSummary[] {
@@ -49,7 +65,10 @@ export function subspaceSummaries(rows: number, cols: number, rank: number): Sub
   ];
 }
 
-export function analyze(cells: string[][]): AnalyzeResult {
+export function analyze(
+  cells: string[][],
+  reading: DecimalReading = defaultDecimalReading(cells, 'typed'),
+): AnalyzeResult {
   const rows = cells.length;
   const cols = rows === 0 ? 0 : cells[0].length;
   const parsed = parseEntryMatrix(cells);
@@ -66,24 +85,42 @@ export function analyze(cells: string[][]): AnalyzeResult {
     exactRankValue = reduced.rank;
     pivots = reduced.pivots;
   }
-  const rank = exactRankValue ?? numericalRank;
-  const method =
-    exactRankValue !== null
-      ? 'Exact: every entry is rational, so the rank comes from exact row reduction over fractions.'
-      : `Numerical: some entries are irrational, so the rank counts singular values above σ₁·max(m,n)·ε = ${tolerance.toExponential(2)}.`;
+  const decimals = cells.some((row) => row.some(hasDecimal));
+  const floating = exactRankValue === null || readsAsFloating(cells, reading);
+  const rank = floating ? numericalRank : (exactRankValue as number);
+  const threshold = `σ₁·max(m,n)·ε = ${formatNumber(tolerance)}`;
+  const method = !floating
+    ? decimals
+      ? 'Exact: every entry is read as written (short decimals as the fractions they name), so the rank comes from exact row reduction over fractions.'
+      : 'Exact: every entry is rational, so the rank comes from exact row reduction over fractions.'
+    : exactRankValue === null
+      ? `Numerical: some entries are irrational, so the rank counts singular values above ${threshold}.`
+      : `Numerical: the decimals are read as floating data, so the rank counts singular values above ${threshold}.`;
+  const story =
+    exactRankValue === null
+      ? null
+      : rankStory(
+          values,
+          tolerance,
+          exactRankValue,
+          numericalRank,
+          decimals ? 'the decimals written' : 'the entries written',
+        );
   return {
     rows,
     cols,
-    exact: exactRankValue !== null,
+    exact: !floating,
+    reading,
     rank,
     exactRank: exactRankValue,
     numericalRank,
     tolerance,
     singularValues: Array.from(values),
-    pivots,
+    pivots: floating ? null : pivots,
     nullity: cols - rank,
     subspaces: subspaceSummaries(rows, cols, rank),
     method,
+    story,
   };
 }
 
@@ -93,5 +130,5 @@ export const analyzeJob = defineJob({
     const { rows, cols, textBytes } = cellsSize(request.cells);
     return addCosts(svdCost(rows, cols, false), exactEliminationCost(rows, cols, textBytes));
   },
-  run: (request) => analyze(request.cells),
+  run: (request) => analyze(request.cells, request.decimals),
 });

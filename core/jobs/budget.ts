@@ -4,6 +4,7 @@
 // Estimates are upper-bound-ish counts (Golub & Van Loan's flop counts for the decompositions);
 // time assumes the one-thread WebAssembly rate, so it is conservative on a fast machine.
 import { formatBytes, formatSeconds } from '../quantities';
+import { formatNumber } from '../number-shown';
 
 export interface Cost {
   /** Bytes the job holds at its peak (inputs included). */
@@ -38,7 +39,7 @@ export function checkBudget(what: string, cost: Cost, budget: Budget): void {
     );
   if (!(seconds <= budget.seconds))
     throw new OverBudgetError(
-      `${what} would take about ${formatSeconds(seconds)} (${cost.flops.toExponential(1)} operations), more than the ${formatSeconds(budget.seconds)} this host allows one job (set with --time-budget).`,
+      `${what} would take about ${formatSeconds(seconds)} (${formatNumber(cost.flops)} operations), more than the ${formatSeconds(budget.seconds)} this host allows one job (set with --time-budget).`,
     );
 }
 

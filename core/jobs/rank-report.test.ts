@@ -3,7 +3,17 @@ import { fromRows } from '../linalg/matrix';
 import { gaussianMatrix } from '../linalg/random';
 import { knownRank } from '../linalg/special-matrices';
 import { singularValues } from '../linalg/svd';
+import { hasDecimal } from '../exact/decimal-reading';
+import { parseEntryMatrix } from '../exact/entry';
 import { anglesReport, rankReport, subspacesReport, svdReport } from './rank-report';
+
+/** Cells as the CLI hands them over: parsed exactly, and whether any is a decimal. */
+function written(cells: string[][]) {
+  return {
+    rationals: parseEntryMatrix(cells).rationals!,
+    decimals: cells.some((row) => row.some(hasDecimal)),
+  };
+}
 
 describe('rankscope reports', () => {
   it('rank: JSON fields of a noisy low-rank matrix under each policy', () => {
@@ -103,5 +113,41 @@ describe('rankscope reports', () => {
     expect(report.projection).toBe(1); // dimensions 2 and 1 differ
     expect(() => anglesReport(a, gaussianMatrix(4, 1, 1))).toThrow(RangeError);
     expect(singularValues(a)[0]).toBe(1);
+  });
+});
+
+describe('rankscope rank of written decimals', () => {
+  // numpy's rank-2 product written with 17 digits (see analyze.test.ts): exactly rank 3.
+  const cells = [
+    ['-0.8646237213786667', '7.500849672192317', '2.168114902337521'],
+    ['-0.1615315421507098', '1.5490487121920804', '0.47369753340219484'],
+    ['0.4676642853786922', '-1.443508609526384', '0.04182674638793969'],
+    ['1.8295049113944102', '-6.647173271092445', '-0.30114424943797524'],
+  ];
+  const matrix = fromRows(cells.map((row) => row.map(Number)));
+
+  it('reports the numerical rank and, beside it, the exact rank as written with the σ between', () => {
+    const report = rankReport(matrix, { policy: 'default', written: written(cells) });
+    expect(report.rank).toBe(2);
+    expect(report.asWritten).toMatchObject({ exactRank: 3, numericalRank: 2, separatingIndex: 3 });
+    expect(report.reason).toContain(
+      'as floating numbers the rank is 2; as the decimals written, 3.',
+    );
+  });
+
+  it('says nothing more when the two ranks agree', () => {
+    const agreeing = [
+      ['1.5', '3'],
+      ['0.5', '1'],
+    ];
+    const report = rankReport(
+      fromRows([
+        [1.5, 3],
+        [0.5, 1],
+      ]),
+      { policy: 'default', written: written(agreeing) },
+    );
+    expect(report.rank).toBe(1);
+    expect(report.asWritten).toBeUndefined();
   });
 });

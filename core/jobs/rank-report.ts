@@ -1,6 +1,9 @@
 // The JSON reports of `rankscope rank | svd | subspaces | angles --json` for a floating matrix:
 // plain numbers and arrays only, so that they print as JSON and compare against numpy/scipy.
-// (The exact path of `rankscope rank` is added by the CLI from core/exact.)
+// (The exact path of `rankscope rank` is added by the CLI from core/exact.) A floating report of
+// written decimals also gives their exact rank when it differs, with the σ that separates them.
+import { exactRank } from '../exact/exact-rank';
+import type { Rational } from '../exact/rational';
 import { toRows, type Matrix } from '../linalg/matrix';
 import { svd } from '../linalg/svd';
 import { grassmannDistances, orthonormalBasis, principalAngles } from '../rank/angles';
@@ -12,7 +15,9 @@ import {
   spectralGapRank,
   type RankDecision,
 } from '../rank/policies';
+import { rankStory, type RankStory } from '../rank/rank-story';
 import { fundamentalSubspaces } from '../rank/subspaces';
+import { largestEditorSize } from '../project/limits';
 
 export type ReportPolicy = 'default' | 'gap' | 'noise' | 'tol';
 
@@ -31,11 +36,43 @@ export interface RankReport {
   gapRank: number;
   noiseRank: number;
   reason: string;
+  /** The written entries' exact rank, when it differs from `rank`, and why (the σ between them). */
+  asWritten?: RankStory;
+}
+
+/** Written matrices up to the editor's size get their exact rank beside the numerical one. */
+const largestComparedEntries = largestEditorSize * largestEditorSize;
+
+/** Entries as written, read exactly (the caller parses them: the parser is large to load). */
+export interface WrittenEntries {
+  rationals: readonly (readonly Rational[])[];
+  /** Some entry was written as a decimal (not only integers and fractions). */
+  decimals: boolean;
+}
+
+/** The story of written entries' exact rank against a numerical decision, when they differ. */
+function writtenStory(
+  written: WrittenEntries,
+  values: Float64Array,
+  decision: RankDecision,
+): RankStory | null {
+  const { rationals } = written;
+  if (decision.tolerance === null) return null;
+  const columns = rationals[0]?.length ?? 0;
+  if (rationals.length * columns > largestComparedEntries) return null;
+  const exact = exactRank(rationals as Rational[][], { certify: true, columns });
+  return rankStory(
+    values,
+    decision.tolerance,
+    exact.rank,
+    decision.rank,
+    written.decimals ? 'the decimals written' : 'the entries written',
+  );
 }
 
 export function rankReport(
   matrix: Matrix,
-  options: { policy: ReportPolicy; tol?: number },
+  options: { policy: ReportPolicy; tol?: number; written?: WrittenEntries },
 ): RankReport {
   const { values } = svd(matrix);
   let decision: RankDecision;
@@ -56,6 +93,7 @@ export function rankReport(
       decision = absoluteToleranceRank(values, options.tol);
       break;
   }
+  const story = options.written ? writtenStory(options.written, values, decision) : null;
   return {
     rows: matrix.rows,
     cols: matrix.cols,
@@ -69,7 +107,8 @@ export function rankReport(
     effectiveRank: effectiveRank(values),
     gapRank: gap.rank,
     noiseRank: noise.rank,
-    reason: decision.reason,
+    reason: story ? `${decision.reason}. ${story.sentence}` : decision.reason,
+    ...(story ? { asWritten: story } : {}),
   };
 }
 

@@ -181,7 +181,7 @@ describe('rref CLI output', () => {
   it('prints the trace as LaTeX', () => {
     const latex = rrefCliLatex(parseEntryMatrix(worked));
     expect(latex.startsWith('\\begin{align*}')).toBe(true);
-    expect(latex).toContain('\\xrightarrow{R_2 \\to R_2 - 2R_1}');
+    expect(latex).toContain('\\xrightarrow{R_2 \\leftarrow R_2 - 2R_1}');
     expect(latex.split('\\xrightarrow').length - 1).toBe(4);
     expect(rrefCliLatex(parseEntryMatrix([['1', '2', '3']]), { augmented: true })).toContain(
       '\\begin{array}{cc|c}',

@@ -38,6 +38,11 @@ export const matrixDocumentSchema = z.object({
   /** Optional right-hand side b for [A | b]. */
   rightHandSide: z.array(z.string().max(200)).max(512).optional(),
   note: z.string().max(100_000).optional(),
+  /**
+   * How decimal entries are read: 'exact' as the numbers written, 'floating' as computed data.
+   * Absent: as typed by hand (short decimals exact, long ones floating); imports set 'floating'.
+   */
+  decimals: z.enum(['exact', 'floating']).optional(),
   /** A large or imported matrix whose numbers live in a binary blob, not in `entries`. */
   dense: denseReferenceSchema.optional(),
 });

@@ -2,6 +2,7 @@
 // iterate X = D_τ(Y), Y ← Y + δ·P_Ω(M − X) (Cai, Candès & Shen 2010, Algorithm 1, with their
 // defaults τ = 5·√(mn), δ = 1.2·mn/|Ω| and the k₀ warm start).
 // Cost: one SVD with vectors per iteration, O(mn·min(m,n)); typically 50–300 iterations.
+import { formatNumber } from '../number-shown';
 import { directContext, type JobContext } from '../job-context';
 import { assertFinite, zeros, type Matrix } from '../linalg/matrix';
 import { singularValues } from '../linalg/svd';
@@ -85,7 +86,7 @@ export function completeMatrix(
     residual = vectorNorm(gap, 0, size) / knownNorm;
     context.progress(
       Math.min(1, iterations / maxIterations),
-      `iteration ${iterations}: residual ${residual.toExponential(2)}`,
+      `iteration ${iterations}: residual ${formatNumber(residual)}`,
     );
     if (residual <= tolerance) break;
     for (let k = 0; k < size; k++) y.data[k] += step * gap[k];

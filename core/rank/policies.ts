@@ -2,6 +2,7 @@
 // default = numpy/MATLAB rule σ₁·max(m,n)·ε; absolute and relative tolerances; the largest spectral
 // gap; the Marchenko–Pastur noise edge with the noise level estimated as in Gavish & Donoho (2014).
 // Cost: O(k) on k = min(m,n) sorted singular values (plus a fixed-size quadrature for the MP median).
+import { formatNumber } from '../number-shown';
 
 export type RankPolicyName = 'default' | 'absolute' | 'relative' | 'gap' | 'noise';
 
@@ -28,12 +29,6 @@ export type RankPolicy =
 
 const epsilon = Number.EPSILON;
 
-function format(value: number): string {
-  if (value === 0) return '0';
-  if (!Number.isFinite(value)) return String(value);
-  return value.toPrecision(3);
-}
-
 function countAbove(values: Float64Array, threshold: number): number {
   let count = 0;
   while (count < values.length && values[count] > threshold) count++;
@@ -56,7 +51,7 @@ export function defaultRank(values: Float64Array, shape: Shape): RankDecision {
     rank,
     policy: 'default',
     tolerance,
-    reason: `${rank} singular values exceed σ₁·max(m,n)·ε = ${format(tolerance)} (the numpy/MATLAB rule)`,
+    reason: `${rank} singular values exceed σ₁·max(m,n)·ε = ${formatNumber(tolerance)} (the numpy/MATLAB rule)`,
   };
 }
 
@@ -68,7 +63,7 @@ export function absoluteToleranceRank(values: Float64Array, tolerance: number): 
     rank,
     policy: 'absolute',
     tolerance,
-    reason: `${rank} singular values exceed the absolute tolerance ${format(tolerance)}`,
+    reason: `${rank} singular values exceed the absolute tolerance ${formatNumber(tolerance)}`,
   };
 }
 
@@ -81,7 +76,7 @@ export function relativeToleranceRank(values: Float64Array, relative: number): R
     rank,
     policy: 'relative',
     tolerance,
-    reason: `${rank} singular values exceed ${format(relative)}·σ₁ = ${format(tolerance)}`,
+    reason: `${rank} singular values exceed ${formatNumber(relative)}·σ₁ = ${formatNumber(tolerance)}`,
   };
 }
 
@@ -104,7 +99,7 @@ export function spectralGapRank(
       rank: 0,
       policy: 'gap',
       tolerance: floor,
-      reason: `no singular value exceeds the roundoff floor ${format(floor)}`,
+      reason: `no singular value exceeds the roundoff floor ${formatNumber(floor)}`,
     };
   }
   const k = values.length;
@@ -126,7 +121,7 @@ export function spectralGapRank(
       rank,
       policy: 'gap',
       tolerance: floor,
-      reason: `no spectral gap exceeds ${format(minimumGap)}×: all ${k} singular values count`,
+      reason: `no spectral gap exceeds ${formatNumber(minimumGap)}×: all ${k} singular values count`,
     };
   }
   const below = values[rank];
@@ -137,8 +132,8 @@ export function spectralGapRank(
     policy: 'gap',
     tolerance,
     reason:
-      `largest spectral gap σ${rank}/σ${rank + 1} = ${format(bestRatio)} ` +
-      `between σ${rank} = ${format(values[rank - 1])} and σ${rank + 1} = ${format(below)}` +
+      `largest spectral gap σ${rank}/σ${rank + 1} = ${formatNumber(bestRatio)} ` +
+      `between σ${rank} = ${formatNumber(values[rank - 1])} and σ${rank + 1} = ${formatNumber(below)}` +
       (below > floor ? '' : ' (below the roundoff floor)'),
   };
 }
@@ -240,9 +235,11 @@ export function noiseEdgeRank(
     policy: 'noise',
     tolerance,
     reason:
-      `${rank} singular values stand above the Marchenko–Pastur noise edge ${format(edge)} ` +
-      `= σ·(√m+√n) with noise level σ = ${format(noiseLevel)} ${source}` +
-      (tolerance > edge ? `; threshold ${format(tolerance)} after the Tracy–Widom margin` : ''),
+      `${rank} singular values stand above the Marchenko–Pastur noise edge ${formatNumber(edge)} ` +
+      `= σ·(√m+√n) with noise level σ = ${formatNumber(noiseLevel)} ${source}` +
+      (tolerance > edge
+        ? `; threshold ${formatNumber(tolerance)} after the Tracy–Widom margin`
+        : ''),
   };
 }
 

@@ -2,6 +2,7 @@
 // min ‖L‖_* + λ‖S‖₁ s.t. L + S = D by the inexact augmented Lagrange multiplier method (Lin, Chen
 // & Ma 2010, Algorithm 5; Candès, Li, Ma & Wright 2011 for λ = 1/√max(m,n)).
 // Cost: one SVD with vectors per iteration, O(mn·min(m,n)); typically 20–60 iterations.
+import { formatNumber } from '../number-shown';
 import { directContext, type JobContext } from '../job-context';
 import { maxAbs, frobeniusNorm } from '../linalg/norms';
 import { assertFinite, zeros, type Matrix } from '../linalg/matrix';
@@ -87,7 +88,7 @@ export function robustPca(d: Matrix, options: RobustPcaOptions = {}): RobustPcaR
     mu = Math.min(mu * growth, muMax);
     context.progress(
       Math.min(1, iterations / maxIterations),
-      `iteration ${iterations}: residual ${residual.toExponential(2)}`,
+      `iteration ${iterations}: residual ${formatNumber(residual)}`,
     );
     if (residual <= tolerance) break;
   }

@@ -1,5 +1,8 @@
 // Printing results: an aligned table for people (colour only on a terminal, never with NO_COLOR),
 // JSON for programs (non-finite numbers as strings JSON can carry), CSV and LaTeX where they apply.
+// Numbers for people are written in the app's one style (core/number-shown): a tolerance reads
+// the same in the terminal as in the Inspector.
+import { formatNumber } from '../../core/number-shown';
 
 export interface Styles {
   bold(text: string): string;
@@ -74,7 +77,7 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return String(value);
     if (!Number.isFinite(value)) return String(value);
-    return Number(value.toPrecision(6)).toString();
+    return formatNumber(value, 6);
   }
   if (value === null || value === undefined) return '—';
   return String(value);

@@ -1,11 +1,14 @@
 // rankscope rank FILE… [--policy …] [--tol X] [--tensor NAME] [--json | --csv]
+import { hasDecimal } from '../../../core/exact/decimal-reading';
 import { exactRank } from '../../../core/exact/exact-rank';
 import { rankReport } from '../../../core/jobs/rank-report';
+import { largestEditorSize } from '../../../core/project/limits';
 import { entriesOf, readMatrixArgument } from '../input';
 import type { Command } from 'commander';
 import { textFormats, type TextFormat } from '../../../core/formats/text-formats';
 import { CliInputError } from '../input-error';
 import type { MatrixInput } from '../input';
+import { formatNumber } from '../../../core/number-shown';
 import { printCsv, printJson, printTable, stylesFor } from '../output';
 import {
   addExamples,
@@ -15,6 +18,9 @@ import {
   outputFormat,
   type PolicyName,
 } from '../options';
+
+/** Text matrices up to the editor's size are also read exactly, to compare the two ranks. */
+const writtenCompared = largestEditorSize * largestEditorSize;
 
 interface RankOptions {
   policy: PolicyName;
@@ -78,18 +84,26 @@ async function rankOfFile(file: string, options: RankOptions): Promise<RankFileR
   let policy = options.policy;
   if (policy === 'auto')
     policy = input.entries === 'integers' || input.entries === 'fractions' ? 'exact' : 'default';
+  // Written text up to the editor's size is also read exactly: when its exact rank differs from
+  // the numerical one, the report says so and names the σ between them (core/rank/rank-story).
+  const entries =
+    input.binary || input.rows * input.cols > writtenCompared ? undefined : await entriesOf(input);
   const numeric = rankReport(input.matrix, {
     policy: policy === 'exact' ? 'default' : policy,
     tol: options.tol,
+    written:
+      policy !== 'exact' && entries?.exact && entries.rationals
+        ? { rationals: entries.rationals, decimals: writesDecimals(input) }
+        : undefined,
   });
   const common = { file: input.name, format: input.format };
   if (policy !== 'exact') return { ...common, ...numeric };
-  const entries = await entriesOf(input);
-  if (!entries.exact || !entries.rationals)
+  const exactEntries = entries ?? (await entriesOf(input));
+  if (!exactEntries.exact || !exactEntries.rationals)
     throw new CliInputError(
       `${input.name}: some entries are irrational, so the rank cannot be exact`,
     );
-  const reduced = exactRank(entries.rationals, { certify: true, columns: input.cols });
+  const reduced = exactRank(exactEntries.rationals, { certify: true, columns: input.cols });
   const { singularValues: _values, ...measures } = numeric;
   return {
     ...common,
@@ -102,6 +116,11 @@ async function rankOfFile(file: string, options: RankOptions): Promise<RankFileR
     reason: exactReason(input),
     pivots: reduced.pivots,
   };
+}
+
+function writesDecimals(input: MatrixInput): boolean {
+  if (input.entries !== 'expressions') return input.entries === 'decimals';
+  return input.cells().some((row) => row.some(hasDecimal));
 }
 
 function exactReason(input: MatrixInput): string {
@@ -134,7 +153,7 @@ function printTables(reports: RankFileReport[]): void {
           'tolerance',
           report.tolerance === null
             ? 'none: exact arithmetic rounds nothing'
-            : report.tolerance.toExponential(3),
+            : formatNumber(report.tolerance),
         ],
         ['stable rank', report.stableRank],
         ['effective rank', report.effectiveRank],

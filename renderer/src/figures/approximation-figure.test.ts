@@ -48,6 +48,10 @@ describe('the approximation figure', () => {
     expect(elementCounts(svg).get('image')).toBe(3);
     expect(svg).toContain(`σ₂ = ${Number(values[1].toPrecision(3))}`);
     expect(svg).toContain('parameters r(m+n) = 6 against mn = 9');
+    // Typeset, never TeX: the F of the Frobenius norm and i>1 under Σ are real subscripts.
+    expect(svg).not.toMatch(/_F|_\{/);
+    expect(svg).toContain('‖A − Aᵣ‖<tspan baseline-shift="sub" font-size="75%">F</tspan>');
+    expect(svg).toContain('Σ<tspan baseline-shift="sub" font-size="75%">i&gt;1</tspan>');
   });
 
   it('shares A’s colour range between A and A_r and gives the residual its own', () => {

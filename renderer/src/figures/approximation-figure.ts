@@ -6,7 +6,7 @@ import type { ColormapName } from './colormap';
 import { colourCss } from './colormap';
 import { heatmapPixels, rangeFor, type ColourRange } from './heatmap-pixels';
 import { pngDataUrl } from './png-encode';
-import { element, formatValue, svgDocument, text } from './svg';
+import { element, formatValue, mathText, svgDocument, text } from './svg';
 import type { FigureTheme } from './theme';
 
 export interface ApproximationFigureData {
@@ -138,7 +138,7 @@ export function buildApproximationFigure(
     `energy kept ${(data.energyKept * 100).toFixed(2)}%  ·  parameters r(m+n) = ${data.parameters} against mn = ${data.denseParameters}`,
   ];
   for (const line of lines) {
-    parts.push(text(line, { x: margin, y, fill: theme.ink }));
+    parts.push(mathText(line, { x: margin, y, fill: theme.ink }));
     y += lineHeight;
   }
   const height = Math.ceil(y);

@@ -1,5 +1,7 @@
 // Small helpers for building SVG as strings: escaping, number formatting, the document wrapper.
 // Builders return strings so that views and exports share them and tests need no DOM.
+import { formatNumber } from '../../../core/number-shown';
+import { mathParts } from './math-parts';
 import type { FigureTheme } from './theme';
 
 export function escapeXml(text: string): string {
@@ -17,12 +19,9 @@ export function coordinate(value: number): string {
 }
 
 /** A value for a label: three significant digits, exponent notation when small or large. */
+/** Every number in a figure, written the app's one way (core/number-shown.ts). */
 export function formatValue(value: number): string {
-  if (value === 0) return '0';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : 'NaN';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e5) return Number(value.toPrecision(3)).toString();
-  return value.toExponential(2).replace('-', '−');
+  return formatNumber(value);
 }
 
 export type Attributes = Record<string, string | number | undefined>;
@@ -42,6 +41,20 @@ export function element(tag: string, values: Attributes, children = ''): string 
 
 export function text(content: string, values: Attributes): string {
   return element('text', values, escapeXml(content));
+}
+
+/** A text line whose compact formula parts ("_F", "_{i>3}") become real sub/superscripts. */
+export function mathText(content: string, values: Attributes): string {
+  const spans = mathParts(content).map((part) =>
+    part.kind === 'plain'
+      ? escapeXml(part.text)
+      : element(
+          'tspan',
+          { 'baseline-shift': part.kind === 'sub' ? 'sub' : 'super', 'font-size': '75%' },
+          escapeXml(part.text),
+        ),
+  );
+  return element('text', values, spans.join(''));
 }
 
 /** The outer <svg> with a background rectangle in the theme's colour. */

@@ -3,6 +3,7 @@
 // (immer patches) rather than whole copies; a burst of edits to one cell merges into one step.
 import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { hasDecimal, type DecimalReading } from '../../../core/exact/decimal-reading';
 import { densePath } from '../../../core/project/container';
 import { largestEditorSize, smallestEditorSize } from '../../../core/project/limits';
 import type { MatrixDocument, ProjectDocument } from '../../../core/project/schema';
@@ -36,8 +37,13 @@ export interface ProjectState {
   renameMatrix(matrixId: string, name: string): void;
   /** Adds a 3×3 zero matrix named "New matrix" (numbered when taken), selects it, returns its id. */
   addMatrix(): string;
-  /** Adds an imported matrix (exact strings), selects it, returns its id. */
+  /**
+   * Adds an imported or pasted matrix (exact strings), selects it, returns its id. Its decimals
+   * are data someone computed, so they are read as floating numbers until the person says not.
+   */
   addImportedMatrix(name: string, entries: string[][], note?: string): string;
+  /** How the matrix's decimals are read: exactly as written, or as floating data. */
+  setDecimalReading(matrixId: string, reading: DecimalReading): void;
   /**
    * Adds a matrix too large for the editor, whose numbers the host keeps under `matrixId` (the
    * id it must have, so saving finds them): no entries, a dense reference. Selects it.
@@ -263,7 +269,13 @@ export function createProjectStore(
         const uniqueTitle = uniqueName(document, name.trim().slice(0, 200) || 'Imported matrix');
         change(
           (draft) => {
-            draft.matrices.push({ id, name: uniqueTitle, entries, ...(note ? { note } : {}) });
+            draft.matrices.push({
+              id,
+              name: uniqueTitle,
+              entries,
+              ...(note ? { note } : {}),
+              ...(entries.some((row) => row.some(hasDecimal)) ? { decimals: 'floating' } : {}),
+            });
           },
           { label: 'Import matrix' },
         );
@@ -289,6 +301,16 @@ export function createProjectStore(
           { label },
         );
         set({ selectedMatrixId: matrices[0].id });
+      },
+
+      setDecimalReading(matrixId, reading) {
+        change(
+          (draft) => {
+            const matrix = findMatrix(draft, matrixId);
+            if (matrix.decimals !== reading) matrix.decimals = reading;
+          },
+          { label: reading === 'exact' ? 'Read decimals as written' : 'Read decimals as floating' },
+        );
       },
 
       addDenseMatrix(matrixId, name, rows, cols, note) {

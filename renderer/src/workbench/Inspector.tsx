@@ -5,8 +5,11 @@ import type { AnalyzeResult } from '../../../core/jobs/analyze';
 import type { MatrixDocument } from '../../../core/project/schema';
 import { cellProblems } from '../state/cell-problems';
 import { selectedMatrix } from '../state/project-store';
-import { useProject } from '../state/app-context';
-import { shortNumber, subscript, subspaceLine, toleranceText } from '../views/shared/math-text';
+import { useProject, useProjectStore } from '../state/app-context';
+import { formatNumber } from '../../../core/number-shown';
+import { hasDecimal, type DecimalReading } from '../../../core/exact/decimal-reading';
+import { subscript, subspaceLine } from '../views/shared/math-text';
+import { RankStoryNote } from '../views/shared/RankStoryNote';
 import { analysisFromSpectrum } from './dense-analysis';
 import { useNumericMatrix } from '../state/use-numeric-matrix';
 import { useCatalogJob } from '../views/shared/use-job';
@@ -19,8 +22,56 @@ const subspaceTestIds: Record<string, string> = {
 };
 const singularValuesShown = 8;
 
-function Result({ result }: { result: AnalyzeResult }) {
-  const badge = result.exact ? 'exact' : `numerical, tol ${toleranceText(result.tolerance)}`;
+/** The choice between the two readings of a matrix's decimals, shown when it has decimals. */
+function DecimalReadingChoice({
+  reading,
+  onChange,
+}: {
+  reading: DecimalReading;
+  onChange: (reading: DecimalReading) => void;
+}) {
+  return (
+    <div className="decimal-reading" role="radiogroup" aria-label="Read the decimals">
+      <span className="segmented-label">Decimals</span>
+      {(
+        [
+          [
+            'floating',
+            'as floating data',
+            'Computed numbers: the rank counts singular values above the tolerance',
+          ],
+          [
+            'exact',
+            'as written',
+            'The exact numbers written: the rank comes from exact row reduction',
+          ],
+        ] as const
+      ).map(([value, label, title]) => (
+        <button
+          key={value}
+          type="button"
+          role="radio"
+          aria-checked={reading === value}
+          className={reading === value ? 'selected' : undefined}
+          title={title}
+          data-testid={`decimals-${value}`}
+          onClick={() => onChange(value)}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Result({
+  result,
+  onReadingChange,
+}: {
+  result: AnalyzeResult;
+  onReadingChange?: (reading: DecimalReading) => void;
+}) {
+  const badge = result.exact ? 'exact' : `numerical, tol ${formatNumber(result.tolerance)}`;
   return (
     <>
       <div className="rank-block">
@@ -38,6 +89,10 @@ function Result({ result }: { result: AnalyzeResult }) {
       <p className="method" data-testid="rank-method">
         {result.method}
       </p>
+      {result.story ? <RankStoryNote story={result.story} primaryExact={result.exact} /> : null}
+      {onReadingChange ? (
+        <DecimalReadingChoice reading={result.reading} onChange={onReadingChange} />
+      ) : null}
 
       <dl className="facts">
         <div>
@@ -60,7 +115,7 @@ function Result({ result }: { result: AnalyzeResult }) {
             </dd>
           </div>
         ) : null}
-        {!result.exact ? (
+        {!result.exact && !result.story ? (
           <div>
             <dt>Numerical rank</dt>
             <dd>{result.numericalRank}</dd>
@@ -94,7 +149,7 @@ function Result({ result }: { result: AnalyzeResult }) {
                 className={value > result.tolerance ? 'sigma' : 'sigma below'}
                 title={value > result.tolerance ? undefined : 'Below the tolerance: not counted'}
               >
-                σ{subscript(index + 1)} {shortNumber(value)}
+                σ{subscript(index + 1)} {formatNumber(value)}
               </span>
             ))}
             {result.singularValues.length > singularValuesShown ? (
@@ -108,13 +163,19 @@ function Result({ result }: { result: AnalyzeResult }) {
 }
 
 /** The analysis of one matrix; remounted per matrix so a result never shows under another. */
-function MatrixAnalysis({ entries }: { entries: MatrixDocument['entries'] }) {
+function MatrixAnalysis({ matrix }: { matrix: MatrixDocument }) {
+  const { entries, decimals } = matrix;
+  const store = useProjectStore();
   const problems = useMemo(() => cellProblems(entries), [entries]);
   // Never ask for a rank of a matrix with a bad cell: say what is wrong instead.
   const request = useMemo(
-    () => (problems.length === 0 ? { cells: entries.map((row) => [...row]) } : null),
-    [problems, entries],
+    () =>
+      problems.length === 0
+        ? { cells: entries.map((row) => [...row]), ...(decimals ? { decimals } : {}) }
+        : null,
+    [problems, entries, decimals],
   );
+  const writesDecimals = useMemo(() => entries.some((row) => row.some(hasDecimal)), [entries]);
   const analysis = useCatalogJob('analyze', request);
 
   let body;
@@ -138,7 +199,16 @@ function MatrixAnalysis({ entries }: { entries: MatrixDocument['entries'] }) {
       </div>
     );
   } else if (analysis.result) {
-    body = <Result result={analysis.result} />;
+    body = (
+      <Result
+        result={analysis.result}
+        onReadingChange={
+          writesDecimals && analysis.result.exactRank !== null
+            ? (reading) => store.getState().setDecimalReading(matrix.id, reading)
+            : undefined
+        }
+      />
+    );
   } else {
     body = <p className="muted">Computing…</p>;
   }
@@ -224,7 +294,7 @@ export function Inspector() {
       {matrix?.dense ? (
         <DenseAnalysis key={matrix.id} matrixId={matrix.id} />
       ) : matrix ? (
-        <MatrixAnalysis key={matrix.id} entries={matrix.entries} />
+        <MatrixAnalysis key={matrix.id} matrix={matrix} />
       ) : (
         <>
           <div className="panel-header">

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { knownRank } from '../../../core/linalg/special-matrices';
 import { spectrumJob } from '../../../core/jobs/spectrum';
 import { analysisFromSpectrum } from './dense-analysis';
+import { formatNumber } from '../../../core/number-shown';
 
 describe('analysisFromSpectrum', () => {
   it('reads rank, nullity and the four dimensions of a 200×150 rank-7 matrix off its spectrum', async () => {
@@ -24,6 +25,6 @@ describe('analysisFromSpectrum', () => {
     expect(analysis.singularValues).toHaveLength(150);
     expect(analysis.singularValues[6]).toBeGreaterThan(analysis.tolerance);
     expect(analysis.singularValues[7]).toBeLessThan(analysis.tolerance);
-    expect(analysis.method).toContain(analysis.tolerance.toExponential(2));
+    expect(analysis.method).toContain(formatNumber(analysis.tolerance));
   });
 });

@@ -21,6 +21,7 @@ import { useMatrix } from '../shared/use-matrix';
 import type { ViewProps } from '../shared/view-definition';
 import { ViewShell } from '../shared/ViewShell';
 import './approximate.css';
+import { MathText } from '../shared/MathText';
 
 export function ApproximateView({ matrixId }: ViewProps) {
   const matrix = useMatrix(matrixId);
@@ -90,8 +91,12 @@ export function ApproximateView({ matrixId }: ViewProps) {
 
   if (!matrix) return null;
   const panelSize = Math.max(120, Math.min(300, (width - 60) / 3));
+  // A residual spectrum of the previous r is stale: "…" until this r's arrives.
   const measured =
-    residualSpectrum.result && residual && residualSpectrum.result.rows === residual.rows
+    residualSpectrum.result &&
+    !residualSpectrum.stale &&
+    residual &&
+    residualSpectrum.result.rows === residual.rows
       ? residualSpectrum.result
       : null;
   const next = rank + 1;
@@ -180,7 +185,7 @@ export function ApproximateView({ matrixId }: ViewProps) {
           <div>
             <dt>Frobenius error (Eckart–Young–Mirsky)</dt>
             <dd className="identity">
-              ‖A − Aᵣ‖_F ={' '}
+              <MathText>{'‖A − Aᵣ‖_F'}</MathText> ={' '}
               <span data-testid="frobenius-error">
                 {measured ? formatValue(measured.measures.frobeniusNorm) : '…'}
               </span>{' '}

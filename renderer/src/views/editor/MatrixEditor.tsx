@@ -11,6 +11,9 @@ import { DenseMatrixPanel } from './DenseMatrixPanel';
 import { targetCell } from './grid-navigation';
 import './editor.css';
 
+/** A cell grows with its text up to this many characters; longer text is cut with "…". */
+const widestCell = 14;
+
 const problemsListed = 6;
 const noProblems: readonly CellProblem[] = [];
 
@@ -58,10 +61,11 @@ const GridRow = memo(function GridRow({
               data-column={column}
               aria-label={`row ${row + 1}, column ${column + 1}`}
               aria-invalid={problem ? 'true' : undefined}
-              title={problem ? problem.message : undefined}
+              // A cell wider than its box ends in "…" (CSS); the whole value shows on hover.
+              title={problem ? problem.message : text.length >= widestCell ? text : undefined}
               spellCheck={false}
               autoComplete="off"
-              size={Math.max(4, Math.min(14, text.length + 1))}
+              size={Math.max(4, Math.min(widestCell, text.length + 1))}
               onChange={(event) => editCell(matrixId, row, column, event.target.value)}
               onKeyDown={(event) => onCellKeyDown(event, row, column)}
             />

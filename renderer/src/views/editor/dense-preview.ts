@@ -1,6 +1,6 @@
 // The read-only preview of a matrix kept as numbers: its top-left block, each number written
 // compactly (four significant digits), since the whole of a 1000×800 matrix is not for reading.
-import { shortNumber } from '../shared/math-text';
+import { formatNumber } from '../../../../core/number-shown';
 
 /** The preview shows at most this many rows and columns, as the editor holds. */
 export const previewExtent = 64;
@@ -22,7 +22,7 @@ export function previewBlock(
   for (let i = 0; i < rows; i++) {
     const row: string[] = [];
     // Column-major: entry (i, j) is data[i + j·m].
-    for (let j = 0; j < cols; j++) row.push(shortNumber(matrix.data[i + j * matrix.rows]));
+    for (let j = 0; j < cols; j++) row.push(formatNumber(matrix.data[i + j * matrix.rows], 4));
     cells.push(row);
   }
   return { rows, cols, cells };

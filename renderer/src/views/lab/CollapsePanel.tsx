@@ -15,6 +15,7 @@ import { usePrefersDark } from '../shared/use-color-scheme';
 import { useElementWidth } from '../shared/use-element-width';
 import { isSelectable, matrixLabel, useProjectMatrices } from './use-project-matrices';
 import { useCheckpointLab } from '../../state/checkpoint-lab';
+import { MathText } from '../shared/MathText';
 
 interface Picked {
   id: string;
@@ -148,8 +149,8 @@ export function CollapsePanel() {
       <h3>Representation collapse: rank along a sequence</h3>
       <p className="figure-note">
         Tick matrices in the order of the sequence (layers, training steps). A falling effective
-        rank exp H(σ/Σσ) and stable rank ‖A‖²_F/‖A‖²₂ means the representations crowd into fewer
-        directions.
+        rank exp H(σ/Σσ) and stable rank <MathText>{'‖A‖²_F/‖A‖²₂'}</MathText> means the
+        representations crowd into fewer directions.
       </p>
       <fieldset className="lab-fieldset">
         <legend>Project matrices</legend>

@@ -12,6 +12,7 @@ import { markersFor } from './lab-markers';
 import { parseRankList, wholeNumber } from './rank-list';
 import { MatrixPicker } from './MatrixPicker';
 import { useProjectMatrices } from './use-project-matrices';
+import { MathText } from '../shared/MathText';
 
 const integer = new Intl.NumberFormat('en-US');
 const defaultPolicy: RankPolicy = { kind: 'default' };
@@ -241,9 +242,9 @@ function SimilarityGrid() {
             testId="similarity-heatmap"
           />
           <p className="figure-note">
-            φ(i, j) = ‖U₁[:, :i]ᵀ U₂[:, :j]‖²_F / min(i, j) ∈ [0, 1]: how much of the top-i
-            directions of the first lie in the top-j of the second (Hu et al. 2021, §7). Here φ(1,
-            1) = {grid.data[0].toFixed(3)}, φ({grid.rows}, {grid.cols}) ={' '}
+            <MathText>{'φ(i, j) = ‖U₁[:, :i]ᵀ U₂[:, :j]‖²_F / min(i, j)'}</MathText> ∈ [0, 1]: how
+            much of the top-i directions of the first lie in the top-j of the second (Hu et al.
+            2021, §7). Here φ(1, 1) = {grid.data[0].toFixed(3)}, φ({grid.rows}, {grid.cols}) ={' '}
             {grid.data[grid.rows * grid.cols - 1].toFixed(3)}. Dark is 0, bright is 1.
           </p>
         </div>

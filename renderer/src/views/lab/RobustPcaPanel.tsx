@@ -12,6 +12,7 @@ import { useJob } from '../shared/use-job';
 import { matrixFromCells, type RequestMatrix } from '../../state/matrix-from-cells';
 import { corruptSparsely } from './sparse-corruption';
 import { isSelectable, useProjectMatrices } from './use-project-matrices';
+import { MathText } from '../shared/MathText';
 
 const exampleId = '__example-image__';
 
@@ -141,7 +142,7 @@ export function RobustPcaPanel() {
           </div>
           <p className="figure-note" data-testid="rpca-report">
             {result.output.converged ? 'Converged' : 'Stopped without converging'} after{' '}
-            {result.output.iterations} iterations: ‖D − L − S‖_F / ‖D‖_F ={' '}
+            {result.output.iterations} iterations: <MathText>{'‖D − L − S‖_F / ‖D‖_F'}</MathText> ={' '}
             {formatValue(result.output.residual)}; L has rank {result.output.rank}, S has{' '}
             {result.output.nonzeros} of {result.data.rows * result.data.cols} entries nonzero (λ ={' '}
             {formatValue(result.output.lambda)}).
@@ -150,8 +151,8 @@ export function RobustPcaPanel() {
       ) : (
         <p className="figure-note">
           Principal component pursuit (Candès, Li, Ma &amp; Wright 2011) by the inexact augmented
-          Lagrangian method: minimise ‖L‖_* + λ‖S‖₁ subject to L + S = D, one SVD per iteration.
-          Corrupt a share of the entries to see S find them.
+          Lagrangian method: minimise <MathText>{'‖L‖_* + λ‖S‖₁'}</MathText> subject to L + S = D,
+          one SVD per iteration. Corrupt a share of the entries to see S find them.
         </p>
       )}
     </section>

@@ -7,6 +7,7 @@ import { ExportBar, type ExportSource } from './ExportBar';
 import { MatrixDisplay } from './MatrixDisplay';
 import { ReducePanel, panelTitles, type PanelId } from './ReducePanels';
 import { ResultReading } from './ResultReading';
+import { useRowNotation } from './row-notation-context';
 import { speeds, StepControls } from './StepControls';
 import { StepExplanation } from './StepExplanation';
 import {
@@ -29,10 +30,14 @@ export interface GuidedModeProps {
 
 export function GuidedMode({ trace, name, rightHandSide }: GuidedModeProps) {
   const total = trace.steps.length;
+  const notation = useRowNotation();
   const [stepIndex, setStepIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(speeds[1].milliseconds);
   const [openPanels, setOpenPanels] = useState<PanelId[]>([]);
+  // The reading of the result gives the exercise away: it waits for the last step, or for the
+  // person to ask for the answer.
+  const [answerAsked, setAnswerAsked] = useState(false);
   const index = Math.min(stepIndex, total);
   const indexRef = useRef(index);
   indexRef.current = index;
@@ -93,11 +98,13 @@ export function GuidedMode({ trace, name, rightHandSide }: GuidedModeProps) {
       index,
       caption: [
         stepCounterText(index, total),
-        step ? `${unicodeNotation(step.notation)}: ${step.reason}` : 'the matrix as entered',
+        step
+          ? `${unicodeNotation(step.notation, notation)}: ${step.reason}`
+          : 'the matrix as entered',
       ],
       comment: `${trace.exact ? 'exact arithmetic' : 'floating point'}, ${trace.strategy === 'textbook' ? 'textbook' : 'partial pivoting'} strategy`,
     }),
-    [name, trace, index, total, step],
+    [name, trace, index, total, step, notation],
   );
 
   function togglePanel(id: PanelId) {
@@ -166,7 +173,21 @@ export function GuidedMode({ trace, name, rightHandSide }: GuidedModeProps) {
         </section>
       ))}
 
-      <ResultReading trace={trace} />
+      {index >= total || answerAsked ? (
+        <ResultReading trace={trace} />
+      ) : (
+        <div className="answer-waiting">
+          <span>The rank, the bases and the special solutions appear at the last step.</span>
+          <button
+            type="button"
+            className="toggle"
+            onClick={() => setAnswerAsked(true)}
+            data-testid="show-answer"
+          >
+            Show the answer
+          </button>
+        </div>
+      )}
       <ExportBar source={exportSource} />
     </>
   );

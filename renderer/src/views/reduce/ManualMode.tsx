@@ -40,6 +40,7 @@ type Feedback = { tone: 'ok' | 'error' | 'hint'; text: string } | null;
 
 export function ManualMode({ matrixId, name, cells, settings }: ManualModeProps) {
   const updateViewSettings = useProject((state) => state.updateViewSettings);
+  const notation = settings.notation;
   const record = activeRecord(settings, matrixId, cells);
   const replayed = useMemo(() => replay(cells, appliedOperations(record)), [cells, record]);
   const [command, setCommand] = useState('');
@@ -73,7 +74,7 @@ export function ManualMode({ matrixId, name, cells, settings }: ManualModeProps)
       const after = explainRref(step.matrix);
       setFeedback({
         tone: 'ok',
-        text: `${unicodeNotation(step.notation)}. ${after.isRref ? 'The matrix is in RREF: done.' : ''}`.trim(),
+        text: `${unicodeNotation(step.notation, notation)}. ${after.isRref ? 'The matrix is in RREF: done.' : ''}`.trim(),
       });
       return true;
     } catch (error) {
@@ -96,7 +97,7 @@ export function ManualMode({ matrixId, name, cells, settings }: ManualModeProps)
       suggestion
         ? {
             tone: 'hint',
-            text: `Hint: ${unicodeNotation(suggestion.notation)} — ${suggestion.reason}.`,
+            text: `Hint: ${unicodeNotation(suggestion.notation, notation)} — ${suggestion.reason}.`,
           }
         : { tone: 'hint', text: 'The matrix is already in RREF: there is nothing left to do.' },
     );
@@ -124,7 +125,7 @@ export function ManualMode({ matrixId, name, cells, settings }: ManualModeProps)
     index: session.steps.length,
     caption: [
       `manual reduction, ${session.steps.length} ${session.steps.length === 1 ? 'operation' : 'operations'}`,
-      lastStep ? unicodeNotation(lastStep.notation) : 'the matrix as entered',
+      lastStep ? unicodeNotation(lastStep.notation, notation) : 'the matrix as entered',
     ],
     comment: 'manual reduction, exact arithmetic',
   };
@@ -149,7 +150,11 @@ export function ManualMode({ matrixId, name, cells, settings }: ManualModeProps)
           type="text"
           className="command-input"
           aria-label="Row operation"
-          placeholder="R2 <- R2 - 2R1,  R1 <-> R3,  R3 *= 1/2"
+          placeholder={
+            notation === 'target-last'
+              ? 'R2 - 2R1 -> R2,  R1 <-> R3,  (1/2)R3 -> R3'
+              : 'R2 <- R2 - 2R1,  R1 <-> R3,  R3 *= 1/2'
+          }
           value={command}
           spellCheck={false}
           autoComplete="off"
@@ -210,7 +215,7 @@ export function ManualMode({ matrixId, name, cells, settings }: ManualModeProps)
         {session.steps.length > 0 ? (
           <ol className="operation-list" aria-label="Operations so far">
             {session.steps.map((step, index) => (
-              <li key={index}>{unicodeNotation(step.notation)}</li>
+              <li key={index}>{unicodeNotation(step.notation, notation)}</li>
             ))}
           </ol>
         ) : null}

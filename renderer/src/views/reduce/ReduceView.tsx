@@ -11,7 +11,9 @@ import { GuidedMode } from './GuidedMode';
 import { LectureExport } from './LectureExport';
 import { useReductionTrace } from './job-trace';
 import { ManualMode } from './ManualMode';
-import { readReduceSettings, reduceViewId, setStrategy } from './reduce-settings';
+import { readReduceSettings, reduceViewId, setNotation, setStrategy } from './reduce-settings';
+import { RowNotationContext } from './row-notation-context';
+import { rowNotations, type RowNotation } from '../../../../core/exact/row-notation';
 import { freeColumns, type ReductionTrace } from './trace-model';
 import './reduce.css';
 
@@ -80,6 +82,33 @@ function Summary({ trace, reason }: { trace: ReductionTrace; reason: string }) {
   );
 }
 
+/** The textbook convention for writing row operations, everywhere in this view and its exports. */
+function NotationControl({ notation }: { notation: RowNotation }) {
+  const updateViewSettings = useProject((state) => state.updateViewSettings);
+  return (
+    <label className="notation-control">
+      Notation
+      <select
+        value={notation}
+        data-testid="row-notation"
+        onChange={(event) =>
+          updateViewSettings(
+            reduceViewId,
+            setNotation(event.target.value as RowNotation),
+            'Change row notation',
+          )
+        }
+      >
+        {rowNotations.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function ReduceView({ matrixId }: ViewProps) {
   const matrix = useProject((state) =>
     state.document.matrices.find((item) => item.id === matrixId),
@@ -109,72 +138,77 @@ export function ReduceView({ matrixId }: ViewProps) {
     matrix.rightHandSide?.length === rows ? matrix.rightHandSide.join(', ') : null;
 
   return (
-    <section
-      className="reduce-view"
-      aria-label={`Row reduction of ${matrix.name}`}
-      aria-busy={pending}
-      data-pending={pending ? 'true' : undefined}
-    >
-      <div className="reduce-toolbar">
-        <div className="editor-title">
-          <h2>{matrix.name}</h2>
-          <span className="size-chip">
-            {rows}×{entries[0]?.length ?? 0}
-          </span>
-        </div>
-        <div role="radiogroup" aria-label="Mode" className="reduce-segmented">
-          <label>
-            <input
-              type="radio"
-              name="reduce-mode"
-              checked={mode === 'guided'}
-              onChange={() => setMode('guided')}
-            />
-            Step through
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="reduce-mode"
-              checked={mode === 'manual'}
-              onChange={() => setMode('manual')}
-            />
-            Manual
-          </label>
-        </div>
-        {mode === 'guided' ? <StrategyControl trace={trace} strategy={settings.strategy} /> : null}
-        <button type="button" onClick={() => openView?.('editor')}>
-          Edit matrix
-        </button>
-      </div>
-
-      {outcome.kind === 'error' ? (
-        <p className="feedback error" role="alert">
-          {outcome.message} Fix it in the editor to see the reduction.
-        </p>
-      ) : outcome.kind === 'summary' ? (
-        <Summary trace={outcome.trace} reason={outcome.reason} />
-      ) : mode === 'guided' ? (
-        <>
-          <GuidedMode
-            key={`${settings.strategy}`}
-            trace={outcome.trace}
-            name={matrix.name}
-            rightHandSide={rightHandSide}
-          />
-          {result ? (
-            <LectureExport
-              name={matrix.name}
-              result={result}
-              strategy={settings.strategy}
-              cells={entries}
-              rightHandSide={matrix.rightHandSide?.length === rows ? matrix.rightHandSide : null}
-            />
+    <RowNotationContext.Provider value={settings.notation}>
+      <section
+        className="reduce-view"
+        aria-label={`Row reduction of ${matrix.name}`}
+        aria-busy={pending}
+        data-pending={pending ? 'true' : undefined}
+      >
+        <div className="reduce-toolbar">
+          <div className="editor-title">
+            <h2>{matrix.name}</h2>
+            <span className="size-chip">
+              {rows}×{entries[0]?.length ?? 0}
+            </span>
+          </div>
+          <div role="radiogroup" aria-label="Mode" className="reduce-segmented">
+            <label>
+              <input
+                type="radio"
+                name="reduce-mode"
+                checked={mode === 'guided'}
+                onChange={() => setMode('guided')}
+              />
+              Step through
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="reduce-mode"
+                checked={mode === 'manual'}
+                onChange={() => setMode('manual')}
+              />
+              Manual
+            </label>
+          </div>
+          {mode === 'guided' ? (
+            <StrategyControl trace={trace} strategy={settings.strategy} />
           ) : null}
-        </>
-      ) : (
-        <ManualMode matrixId={matrixId} name={matrix.name} cells={entries} settings={settings} />
-      )}
-    </section>
+          <NotationControl notation={settings.notation} />
+          <button type="button" onClick={() => openView?.('editor')}>
+            Edit matrix
+          </button>
+        </div>
+
+        {outcome.kind === 'error' ? (
+          <p className="feedback error" role="alert">
+            {outcome.message} Fix it in the editor to see the reduction.
+          </p>
+        ) : outcome.kind === 'summary' ? (
+          <Summary trace={outcome.trace} reason={outcome.reason} />
+        ) : mode === 'guided' ? (
+          <>
+            <GuidedMode
+              key={`${settings.strategy}`}
+              trace={outcome.trace}
+              name={matrix.name}
+              rightHandSide={rightHandSide}
+            />
+            {result ? (
+              <LectureExport
+                name={matrix.name}
+                result={result}
+                strategy={settings.strategy}
+                cells={entries}
+                rightHandSide={matrix.rightHandSide?.length === rows ? matrix.rightHandSide : null}
+              />
+            ) : null}
+          </>
+        ) : (
+          <ManualMode matrixId={matrixId} name={matrix.name} cells={entries} settings={settings} />
+        )}
+      </section>
+    </RowNotationContext.Provider>
   );
 }

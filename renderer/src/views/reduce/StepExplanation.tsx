@@ -1,7 +1,8 @@
 // What the current step of a guided reduction says: the operation typeset and in words, its
 // reason and phase, the legend of the highlights, and at the end that the RREF is reached.
 import { shortcutText } from '../../keyboard/keymap';
-import { operationTex } from './reduce-latex';
+import { latexOperation } from '../../../../core/exact/latex';
+import { useRowNotation } from './row-notation-context';
 import { Tex } from './Tex';
 import { stepWords, unicodeNotation, type StepHighlight, type TraceStep } from './trace-model';
 
@@ -14,13 +15,14 @@ export interface StepExplanationProps {
 }
 
 export function StepExplanation({ step, highlight, index, total, rank }: StepExplanationProps) {
+  const notation = useRowNotation();
   return (
     <div className="step-explanation" data-testid="step-explanation">
       {step ? (
         <>
           <p className="step-notation">
-            <Tex tex={operationTex(step)} />
-            <span className="sr-only">{unicodeNotation(step.notation)}</span>
+            <Tex tex={latexOperation(step, notation)} />
+            <span className="sr-only">{unicodeNotation(step.notation, notation)}</span>
           </p>
           <p className="step-words">
             {stepWords(step).replace(/^./, (letter) => letter.toUpperCase())}: {step.reason}.

@@ -35,15 +35,19 @@ describe('LaTeX of entries and matrices', () => {
 
 describe('LaTeX of operations', () => {
   it('writes each kind as by hand, rows 1-based', () => {
-    expect(operationTex({ kind: 'add', rows: [1, 0], factor: r(-2) })).toBe('R_2 \\to R_2 - 2R_1');
-    expect(operationTex({ kind: 'add', rows: [2, 0], factor: r(1) })).toBe('R_3 \\to R_3 + R_1');
+    expect(operationTex({ kind: 'add', rows: [1, 0], factor: r(-2) })).toBe(
+      'R_2 \\leftarrow R_2 - 2R_1',
+    );
+    expect(operationTex({ kind: 'add', rows: [2, 0], factor: r(1) })).toBe(
+      'R_3 \\leftarrow R_3 + R_1',
+    );
     expect(operationTex({ kind: 'add', rows: [0, 2], factor: r(-3, 2) })).toBe(
-      'R_1 \\to R_1 - \\frac{3}{2}R_3',
+      'R_1 \\leftarrow R_1 - \\frac{3}{2}R_3',
     );
     expect(operationTex({ kind: 'scale', rows: [0], factor: half })).toBe(
-      'R_1 \\to \\frac{1}{2}R_1',
+      'R_1 \\leftarrow \\frac{1}{2}R_1',
     );
-    expect(operationTex({ kind: 'scale', rows: [2], factor: r(-1) })).toBe('R_3 \\to -R_3');
+    expect(operationTex({ kind: 'scale', rows: [2], factor: r(-1) })).toBe('R_3 \\leftarrow -R_3');
     expect(operationTex({ kind: 'swap', rows: [0, 11], factor: r(1) })).toBe(
       'R_1 \\leftrightarrow R_{12}',
     );
@@ -57,7 +61,7 @@ describe('LaTeX of operations', () => {
       { kind: 'scale' as const, rows: [0], factor: r(1, 3), matrix: [[r(1), r(2)]] },
     ];
     expect(stepLatex(start, steps[0])).toBe(
-      '\\[\n\\begin{bmatrix} 2 & 4 \\end{bmatrix}\n\\xrightarrow{R_1 \\to \\frac{1}{2}R_1}\n\\begin{bmatrix} 1 & 2 \\end{bmatrix}\n\\]',
+      '\\[\n\\begin{bmatrix} 2 & 4 \\end{bmatrix}\n\\xrightarrow{R_1 \\leftarrow \\frac{1}{2}R_1}\n\\begin{bmatrix} 1 & 2 \\end{bmatrix}\n\\]',
     );
     const chain = traceLatex(start, steps, { arrowsPerLine: 2, comment: 'exact' });
     expect(
@@ -68,7 +72,7 @@ describe('LaTeX of operations', () => {
     // Two arrows on the first line, the third after one line break.
     const lines = chain.split(' \\\\\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^& \\xrightarrow\{R_1 \\to \\frac\{1\}\{3\}R_1\}/);
+    expect(lines[1]).toMatch(/^& \\xrightarrow\{R_1 \\leftarrow \\frac\{1\}\{3\}R_1\}/);
   });
 
   it('wraps a trace in a document that needs only amsmath', () => {

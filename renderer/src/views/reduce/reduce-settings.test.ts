@@ -119,7 +119,11 @@ describe('manual sessions in the project document', () => {
   });
 
   it('reads damaged settings without throwing, keeping the valid sessions', () => {
-    expect(readReduceSettings(undefined)).toEqual({ strategy: 'textbook', sessions: {} });
+    expect(readReduceSettings(undefined)).toEqual({
+      strategy: 'textbook',
+      notation: 'target-first',
+      sessions: {},
+    });
     const settings = readReduceSettings({
       strategy: 'sideways',
       sessions: {

@@ -2,6 +2,7 @@
 // per matrix, the person's manual session — the matrix it started from, the operations chosen
 // with a position (those after it are undone, kept for redo). Operations are saved as data and replayed with
 // core/exact/manual.ts, so a saved project reopens on the very same matrix, exactly.
+import type { RowNotation } from '../../../../core/exact/row-notation';
 import { z } from 'zod';
 import { savedRowOperationSchema } from '../../../../core/project/schema';
 import { parseEntryMatrix } from '../../../../core/exact/entry';
@@ -52,17 +53,24 @@ export function loadOperation(saved: SavedOperation): RowOperation {
 
 export const reduceSettingsSchema = z.object({
   strategy: z.enum(['textbook', 'partial']),
+  /** How row operations are written: "R₂ ← R₂ − 2R₁" or "R₂ − 2R₁ → R₂" (core/exact/row-notation). */
+  notation: z.enum(['target-first', 'target-last']),
   sessions: z.record(z.string(), manualRecordSchema),
 });
 export type ReduceSettings = z.infer<typeof reduceSettingsSchema>;
 
-export const defaultReduceSettings: ReduceSettings = { strategy: 'textbook', sessions: {} };
+export const defaultReduceSettings: ReduceSettings = {
+  strategy: 'textbook',
+  notation: 'target-first',
+  sessions: {},
+};
 
 /** The settings in a document, each part validated on its own so one bad session loses only itself. */
 export function readReduceSettings(raw: unknown): ReduceSettings {
   if (typeof raw !== 'object' || raw === null) return defaultReduceSettings;
   const record = raw as Record<string, unknown>;
   const strategy = reduceSettingsSchema.shape.strategy.safeParse(record.strategy);
+  const notation = reduceSettingsSchema.shape.notation.safeParse(record.notation);
   const sessions: Record<string, ManualRecord> = {};
   if (typeof record.sessions === 'object' && record.sessions !== null) {
     for (const [matrixId, value] of Object.entries(record.sessions as Record<string, unknown>)) {
@@ -70,7 +78,11 @@ export function readReduceSettings(raw: unknown): ReduceSettings {
       if (parsed.success) sessions[matrixId] = parsed.data;
     }
   }
-  return { strategy: strategy.success ? strategy.data : 'textbook', sessions };
+  return {
+    strategy: strategy.success ? strategy.data : 'textbook',
+    notation: notation.success ? notation.data : 'target-first',
+    sessions,
+  };
 }
 
 export function sameCells(
@@ -136,6 +148,12 @@ function normalized(raw: Record<string, unknown>): ReduceSettings {
 }
 
 /** Recipes for updateViewSettings: each mutates the (draft) settings object in place. */
+export function setNotation(notation: RowNotation) {
+  return (raw: Record<string, unknown>) => {
+    raw.notation = notation;
+  };
+}
+
 export function setStrategy(strategy: Strategy) {
   return (raw: Record<string, unknown>) => {
     normalized(raw).strategy = strategy;

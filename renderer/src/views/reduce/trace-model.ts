@@ -1,6 +1,7 @@
 // The reduction the Reduce view steps through, as the rref job returns it (job-trace.ts reads it
 // back): exact entries, or floating ones when an entry is irrational, with the full Gauss–Jordan
 // trace, and the facts each step shows (rows read and written, the operation in words). Pure.
+import { writtenNotation, type RowNotation } from '../../../../core/exact/row-notation';
 import type { Rational } from '../../../../core/exact/rational';
 import type { StepOf, Strategy } from '../../../../core/exact/rref';
 import {
@@ -57,13 +58,9 @@ export function stepHighlight(step: Pick<TraceStep, 'kind' | 'rows' | 'pivot'>):
   return { ...rowMarks(step), pivot: step.pivot };
 }
 
-const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
-
-/** "R_2 ← R_2 − 2R_1" → "R₂ ← R₂ − 2R₁". */
-export function unicodeNotation(notation: string): string {
-  return notation.replace(/_(\d+)/g, (_, digits: string) =>
-    digits.replace(/\d/g, (digit) => subscriptDigits[Number(digit)]),
-  );
+/** "R_2 ← R_2 − 2R_1" → "R₂ ← R₂ − 2R₁", or "R₂ − 2R₁ → R₂" under the target-last notation. */
+export function unicodeNotation(notation: string, convention?: RowNotation): string {
+  return writtenNotation(notation, convention);
 }
 
 /**

@@ -54,6 +54,23 @@ describe('LatestJob', () => {
     expect(last()).toMatchObject({ result: 200, error: null, slow: false, running: false });
   });
 
+  it('marks the previous answer stale from the moment new input arrives until its answer', async () => {
+    const { job, calls, last } = setup();
+    job.submit(1);
+    vi.advanceTimersByTime(60);
+    calls[0].resolve(10);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(last()).toMatchObject({ result: 10, stale: false });
+    job.submit(2);
+    // Still inside the debounce: nothing runs yet, but 10 no longer answers what is shown.
+    expect(last()).toMatchObject({ result: 10, running: false, stale: true });
+    vi.advanceTimersByTime(60);
+    expect(last()).toMatchObject({ result: 10, running: true, stale: true });
+    calls[1].resolve(20);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(last()).toMatchObject({ result: 20, running: false, stale: false });
+  });
+
   it('flags a job as slow only after the threshold', async () => {
     const { job, calls, last } = setup();
     job.submit(1);

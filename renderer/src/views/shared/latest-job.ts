@@ -17,6 +17,11 @@ export interface LatestJobState<Output> {
   message: string;
   /** The last run was stopped by cancel() (not by a newer request). */
   cancelled: boolean;
+  /**
+   * The result (or error) answers an older input: a newer one is waiting out the debounce or
+   * running. Readouts show "…" rather than a number that no longer belongs to what is shown.
+   */
+  stale: boolean;
 }
 
 export interface LatestJobOptions {
@@ -40,6 +45,7 @@ export const idleJobState: LatestJobState<never> = {
   progress: 0,
   message: '',
   cancelled: false,
+  stale: false,
 };
 
 function isAbort(error: unknown): boolean {
@@ -65,6 +71,8 @@ export class LatestJob<Input, Output> {
       this.update(idleJobState);
       return;
     }
+    if (this.state.result !== null || this.state.error !== null)
+      this.update({ ...this.state, stale: true });
     const controller = new AbortController();
     this.controller = controller;
     const current = () => this.controller === controller && !controller.signal.aborted;

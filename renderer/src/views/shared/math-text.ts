@@ -26,16 +26,3 @@ export function realSpace(dimension: number): string {
 export function subspaceLine(subspace: SubspaceSummary): string {
   return `${subspace.name} ⊂ ${realSpace(subspace.ambient)}, dim ${subspace.dimension}`;
 }
-
-/** 4.4e-16, or 0. */
-export function toleranceText(tolerance: number): string {
-  return tolerance === 0 ? '0' : tolerance.toExponential(1);
-}
-
-/** A singular value in a short readable form. */
-export function shortNumber(value: number): string {
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e5) return Number(value.toPrecision(4)).toString();
-  return value.toExponential(2);
-}

@@ -1,15 +1,28 @@
 // What the Spectrum view reads off its job: the rank under the chosen policy and why, the ranks
 // of the other policies, and every rank measure and norm beside the plot.
+import type { AnalyzeResult } from '../../../../core/jobs/analyze';
 import type { SpectrumResult } from '../../../../core/jobs/spectrum';
 import { formatValue } from '../../figures/svg';
+import { RankStoryNote } from '../shared/RankStoryNote';
+import { MathText } from '../shared/MathText';
 
-export function SpectrumReadouts({ result }: { result: SpectrumResult }) {
+export function SpectrumReadouts({
+  result,
+  written,
+}: {
+  result: SpectrumResult;
+  /** The inspector's reading of the written entries, when the matrix was typed or imported. */
+  written: Pick<AnalyzeResult, 'story' | 'exact'> | null;
+}) {
+  // The story compares against the default policy, so it shows only while that policy is chosen.
+  const story = written?.story && result.rank.policy === 'default' ? written.story : null;
   return (
     <>
       <p className="figure-note" data-testid="rank-reason">
         Numerical rank <strong data-testid="spectrum-rank">{result.rank.rank}</strong>:{' '}
         {result.rank.reason}.
       </p>
+      {story ? <RankStoryNote story={story} primaryExact={written?.exact ?? false} /> : null}
       <dl className="readouts">
         <div>
           <dt>size</dt>
@@ -24,7 +37,9 @@ export function SpectrumReadouts({ result }: { result: SpectrumResult }) {
           </dd>
         </div>
         <div>
-          <dt>stable rank ‖A‖²_F / ‖A‖²₂</dt>
+          <dt>
+            stable rank <MathText>{'‖A‖²_F / ‖A‖²₂'}</MathText>
+          </dt>
           <dd data-testid="stable-rank">{formatValue(result.measures.stableRank)}</dd>
         </div>
         <div>
@@ -47,7 +62,9 @@ export function SpectrumReadouts({ result }: { result: SpectrumResult }) {
           <dd>{formatValue(result.noiseLevel)}</dd>
         </div>
         <div>
-          <dt>norms ‖·‖₂ · ‖·‖_F · ‖·‖_*</dt>
+          <dt>
+            norms <MathText>{'‖·‖₂ · ‖·‖_F · ‖·‖_*'}</MathText>
+          </dt>
           <dd>
             {formatValue(result.measures.spectralNorm)} ·{' '}
             {formatValue(result.measures.frobeniusNorm)} ·{' '}

@@ -12,6 +12,7 @@ import { usePrefersDark } from '../shared/use-color-scheme';
 import { useElementWidth } from '../shared/use-element-width';
 import { useCatalogJob } from '../shared/use-job';
 import { useMatrix } from '../shared/use-matrix';
+import { useRankStory } from '../shared/use-rank-story';
 import type { ViewProps } from '../shared/view-definition';
 import { ViewShell } from '../shared/ViewShell';
 import { ScreeHover } from './ScreeHover';
@@ -29,6 +30,7 @@ function policyFrom(kind: PolicyKind, tolerance: number): RankPolicy {
 
 export function SpectrumView({ matrixId }: ViewProps) {
   const matrix = useMatrix(matrixId);
+  const written = useRankStory(matrixId);
   const dark = usePrefersDark();
   const theme = screenTheme(dark);
   const frameRef = useRef<HTMLDivElement>(null);
@@ -173,7 +175,7 @@ export function SpectrumView({ matrixId }: ViewProps) {
           width={width}
         />
       </div>
-      {result ? <SpectrumReadouts result={result} /> : null}
+      {result ? <SpectrumReadouts result={result} written={written} /> : null}
     </ViewShell>
   );
 }

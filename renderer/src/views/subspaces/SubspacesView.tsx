@@ -18,6 +18,7 @@ import { SubspaceCanvas, type SubspaceCanvasHandle } from './SubspaceCanvas';
 import { smallSpace, subspacesFigureSource, vectorText } from './subspaces-export';
 import { useVectorSplit } from './use-vector-split';
 import './subspaces.css';
+import { MathText } from '../shared/MathText';
 
 const sceneHeight = 360;
 
@@ -138,10 +139,18 @@ export function SubspacesView({ matrixId }: ViewProps) {
           </div>
           <p className="vector-legend" data-testid="vector-readout">
             <span style={{ color: theme.ink }}>x = {vectorText(x)}</span>
-            <span style={{ color: spaceColours.row }}>x_row = {vectorText(split.row)}</span>
-            <span style={{ color: spaceColours.null }}>x_null = {vectorText(split.null)}</span>
-            <span style={{ color: spaceColours.column }}>Ax = A x_row = {vectorText(image)}</span>
-            <span style={{ color: spaceColours.null }}>A x_null = 0</span>
+            <span style={{ color: spaceColours.row }}>
+              <MathText>x_row</MathText> = {vectorText(split.row)}
+            </span>
+            <span style={{ color: spaceColours.null }}>
+              <MathText>x_null</MathText> = {vectorText(split.null)}
+            </span>
+            <span style={{ color: spaceColours.column }}>
+              Ax = A <MathText>x_row</MathText> = {vectorText(image)}
+            </span>
+            <span style={{ color: spaceColours.null }}>
+              A <MathText>x_null</MathText> = 0
+            </span>
             {vector.codomainScale > 1 ? (
               <span className="muted">
                 (codomain vectors drawn at 1/{formatValue(vector.codomainScale)} scale)
@@ -151,7 +160,7 @@ export function SubspacesView({ matrixId }: ViewProps) {
           <p className="figure-note">
             Orbit by dragging, zoom with the wheel. x splits into its row-space part and its
             null-space part; A sends the null-space part to 0 (watch it shrink when you press Play),
-            so Ax = A x_row lies in the column space.
+            so Ax = A <MathText>x_row</MathText> lies in the column space.
           </p>
         </>
       ) : result && !small ? (
