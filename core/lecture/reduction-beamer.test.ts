@@ -22,7 +22,9 @@ describe('Beamer slides of a reduction', () => {
     expect(all.length).toBe(1 + 8 + 3);
     expect(all[0]).toContain('\\titlepage');
     expect(all[1]).toContain('Step 1 of 8');
-    expect(all[1]).toContain('$R_1 \\leftarrow \\frac{1}{2}R_1$: multiply row 1 by $\\frac{1}{2}$.');
+    expect(all[1]).toContain(
+      '$R_1 \\leftarrow \\frac{1}{2}R_1$: multiply row 1 by $\\frac{1}{2}$.',
+    );
     expect(all[1]).toContain('\\textbf{Why:} make the pivot 1.');
     expect(all[2]).toContain('subtract row 1 from row 2');
     // Step 2 reads row 1 and writes row 2; the pivot (row 1, column 1) is boxed.
