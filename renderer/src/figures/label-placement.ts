@@ -21,6 +21,8 @@ export interface Segment {
   y1: number;
   x2: number;
   y2: number;
+  /** How much crossing it costs against crossing an ordinary line (1): a faint guide costs less. */
+  weight?: number;
 }
 
 export interface LabelRequest {
@@ -114,7 +116,8 @@ export function placeLabels(
     let total = outsideArea(box, bounds);
     for (const other of placed) total += overlapArea(padded, other);
     for (const obstacle of obstacles) total += overlapArea(padded, obstacle);
-    for (const segment of segments) total += segmentLengthInside(segment, padded) * box.height;
+    for (const segment of segments)
+      total += segmentLengthInside(segment, padded) * box.height * (segment.weight ?? 1);
     return total;
   };
   for (const request of requests) {
@@ -134,7 +137,9 @@ export function placeLabels(
         { x: corner.x, y: corner.y, width: request.width, height: request.height },
         bounds,
       );
-      const overlap = cost(box);
+      // Below a millionth of a pixel² is rounding (a line along a box's edge), not overlap.
+      const raw = cost(box);
+      const overlap = raw < 1e-6 ? 0 : raw;
       if (!best || overlap < best.overlap) best = { ...box, candidate: index, overlap };
       if (overlap === 0) break;
     }
