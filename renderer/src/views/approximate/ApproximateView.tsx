@@ -89,7 +89,9 @@ export function ApproximateView({ matrixId }: ViewProps) {
   );
 
   if (!matrix) return null;
-  const panelSize = Math.max(120, Math.min(300, (width - 60) / 3));
+  // Three panels share the width (two 1.25rem gaps, a 1px border each side of each), no taller
+  // than about half the window, so that the readouts below stay in view.
+  const panelSize = Math.max(120, Math.min((width - 46) / 3, window.innerHeight * 0.45));
   const measured =
     residualSpectrum.result && residual && residualSpectrum.result.rows === residual.rows
       ? residualSpectrum.result

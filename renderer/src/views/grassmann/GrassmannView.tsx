@@ -202,7 +202,7 @@ export function GrassmannView({ matrixId }: ViewProps) {
             v={sphere.v}
             theme={theme}
             colours={sphereColours}
-            height={280}
+            height={320}
             handle={sphereRef}
           />
         </figure>
