@@ -19,6 +19,7 @@ import { useElementWidth } from '../shared/use-element-width';
 import { useCatalogJob } from '../shared/use-job';
 import { useMatrix } from '../shared/use-matrix';
 import type { ViewProps } from '../shared/view-definition';
+import { FigureNumbers } from '../shared/FigureNumbers';
 import { ViewShell } from '../shared/ViewShell';
 import './approximate.css';
 
@@ -166,6 +167,19 @@ export function ApproximateView({ matrixId }: ViewProps) {
           <div style={{ height: panelSize }} />
         )}
       </div>
+      {result ? (
+        <FigureNumbers
+          caption={`Errors of the best rank-r approximations of ${matrix.name} (Eckart–Young)`}
+          columns={['r', '‖A − Aᵣ‖₂', '‖A − Aᵣ‖_F', 'energy kept']}
+          rows={Array.from({ length: smaller + 1 }, (_, r) => [
+            r,
+            formatValue(result.curve.spectralError[r]),
+            formatValue(result.curve.frobeniusError[r]),
+            `${(result.curve.energyKept[r] * 100).toFixed(2)}%`,
+          ])}
+          testId="approximate-numbers"
+        />
+      ) : null}
       {figureData ? (
         <dl className="readouts">
           <div>
