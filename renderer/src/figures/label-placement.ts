@@ -63,23 +63,32 @@ export function segmentLengthInside(segment: Segment, box: Box): number {
   const dy = segment.y2 - segment.y1;
   let enter = 0;
   let leave = 1;
-  const edges: [number, number][] = [
-    [-dx, segment.x1 - box.x],
-    [dx, box.x + box.width - segment.x1],
-    [-dy, segment.y1 - box.y],
-    [dy, box.y + box.height - segment.y1],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return 0;
-      continue;
-    }
+  // One edge at a time, without allocating: this runs for every candidate against every line.
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0;
     const t = q / p;
     if (p < 0) enter = Math.max(enter, t);
     else leave = Math.min(leave, t);
-    if (enter > leave) return 0;
-  }
+    return enter <= leave;
+  };
+  if (
+    !clip(-dx, segment.x1 - box.x) ||
+    !clip(dx, box.x + box.width - segment.x1) ||
+    !clip(-dy, segment.y1 - box.y) ||
+    !clip(dy, box.y + box.height - segment.y1)
+  )
+    return 0;
   return (leave - enter) * Math.hypot(dx, dy);
+}
+
+/** Whether a segment's bounding box meets a box (a cheap test before clipping). */
+function segmentNear(segment: Segment, box: Box): boolean {
+  return (
+    Math.max(segment.x1, segment.x2) >= box.x &&
+    Math.min(segment.x1, segment.x2) <= box.x + box.width &&
+    Math.max(segment.y1, segment.y2) >= box.y &&
+    Math.min(segment.y1, segment.y2) <= box.y + box.height
+  );
 }
 
 function grown(box: Box, by: number): Box {
@@ -111,12 +120,12 @@ export function placeLabels(
   const placed: PlacedLabel[] = [];
   // A segment crossing a label costs its length times the label's height: a line through text
   // is as bad as a box overlapping it by that strip.
-  const cost = (box: Box): number => {
+  const cost = (box: Box, near: { obstacles: Box[]; segments: Segment[] }): number => {
     const padded = grown(box, padding);
     let total = outsideArea(box, bounds);
     for (const other of placed) total += overlapArea(padded, other);
-    for (const obstacle of obstacles) total += overlapArea(padded, obstacle);
-    for (const segment of segments)
+    for (const obstacle of near.obstacles) total += overlapArea(padded, obstacle);
+    for (const segment of near.segments)
       total += segmentLengthInside(segment, padded) * box.height * (segment.weight ?? 1);
     return total;
   };
@@ -130,15 +139,30 @@ export function placeLabels(
       order.splice(request.preferred, 1);
       order.unshift(request.preferred);
     }
-    let best: PlacedLabel | null = null;
-    for (const index of order) {
-      const corner = request.candidates[index];
-      const box = keptInside(
+    const boxes = request.candidates.map((corner) =>
+      keptInside(
         { x: corner.x, y: corner.y, width: request.width, height: request.height },
         bounds,
-      );
+      ),
+    );
+    // Only what lies near some candidate can cost anything: 4096 scree marks shrink to a few.
+    const left = Math.min(...boxes.map((box) => box.x)) - padding;
+    const top = Math.min(...boxes.map((box) => box.y)) - padding;
+    const region = {
+      x: left,
+      y: top,
+      width: Math.max(...boxes.map((box) => box.x + box.width)) + padding - left,
+      height: Math.max(...boxes.map((box) => box.y + box.height)) + padding - top,
+    };
+    const near = {
+      obstacles: obstacles.filter((obstacle) => overlapArea(region, obstacle) > 0),
+      segments: segments.filter((segment) => segmentNear(segment, region)),
+    };
+    let best: PlacedLabel | null = null;
+    for (const index of order) {
+      const box = boxes[index];
       // Below a millionth of a pixel² is rounding (a line along a box's edge), not overlap.
-      const raw = cost(box);
+      const raw = cost(box, near);
       const overlap = raw < 1e-6 ? 0 : raw;
       if (!best || overlap < best.overlap) best = { ...box, candidate: index, overlap };
       if (overlap === 0) break;
