@@ -7,6 +7,8 @@ import { fileNameFor } from '../export/save-file';
 import { basesLatex, latexDecimal } from './bases-latex';
 import { buildBigPicture } from './big-picture';
 import { buildGrassmannFigure } from './grassmann-figure';
+import { overlapArea, segmentLengthInside } from './label-placement';
+import { textWidth } from './text-width';
 import { screeTikz } from './scree-tikz';
 import { buildSpectralHistogram, histogramBins } from './spectral-histogram';
 import { attributeOf, elementCounts } from './test-support';
@@ -77,6 +79,57 @@ describe('big picture', () => {
     expect(svg).toContain('dim m − r = 1');
     expect(svg).toContain('ℝ⁶');
     expect(svg).toContain('ℝ⁴');
+  });
+});
+
+describe('big picture labels', () => {
+  /** The arrows (paths marked data-avoid) and every text's estimated box, read from the SVG. */
+  function read(svg: string) {
+    const arrows = [
+      ...svg.matchAll(/<path d="M([\d.]+),([\d.]+)L([\d.]+),([\d.]+)"[^>]*data-avoid/g),
+    ].map(([, x1, y1, x2, y2]) => ({ x1: +x1, y1: +y1, x2: +x2, y2: +y2 }));
+    const texts = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"([^>]*)>([^<]*)<\/text>/g)].map(
+      ([, x, y, rest, content]) => {
+        const width = textWidth(content, 12);
+        const centred = rest.includes('text-anchor="middle"');
+        return {
+          content,
+          box: { x: +x - (centred ? width / 2 : 0), y: +y - 11.4, width, height: 15 },
+        };
+      },
+    );
+    return { arrows, texts };
+  }
+
+  it('keeps both arrows off every label, and the arrow labels off the boxes’ text', () => {
+    for (const [rows, cols, rank] of [
+      [3, 3, 2],
+      [4, 4, 3],
+      [2, 6, 1],
+      [6, 2, 2],
+      [12, 40, 5],
+    ])
+      for (const width of [520, 696, 760]) {
+        const { arrows, texts } = read(
+          buildBigPicture({ rows, cols, rank }, { width, theme: lightTheme }),
+        );
+        expect(arrows).toHaveLength(2);
+        const nullLabel = texts.find((entry) => entry.content === 'A x_null = 0')!;
+        const rowLabel = texts.find((entry) => entry.content === 'A x_row = b')!;
+        const howLabel = texts.find((entry) => entry.content === '(one-to-one onto C(A))')!;
+        for (const arrow of arrows)
+          for (const label of [nullLabel, rowLabel, howLabel])
+            expect(segmentLengthInside(arrow, label.box), `${label.content} ${rows}×${cols}`).toBe(
+              0,
+            );
+        for (const other of texts)
+          if (![nullLabel, rowLabel, howLabel].includes(other) && other.content !== '⟂')
+            for (const label of [nullLabel, rowLabel, howLabel])
+              expect(
+                overlapArea(label.box, other.box),
+                `${label.content} / ${other.content} ${rows}×${cols} at ${width}`,
+              ).toBe(0);
+      }
   });
 });
 

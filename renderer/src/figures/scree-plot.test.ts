@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import {
   buildScreePlot,
   cumulativeEnergy,
-  labelRows,
   tickLabel,
   type ScreeMarkers,
 } from './scree-plot';
+import { overlapArea } from './label-placement';
 import { attributeOf, elementCounts } from './test-support';
 import { lightTheme, printTheme } from './theme';
 
@@ -168,25 +168,67 @@ describe('cumulative energy', () => {
 });
 
 describe('marker labels', () => {
-  it('never overlap within a row', () => {
+  const options = { width: 640, height: 360, theme: lightTheme };
+  /** Every placed label against every other and against every mark. */
+  function expectClear(figure: ReturnType<typeof buildScreePlot>) {
+    const { labels, marks } = figure;
+    for (let a = 0; a < labels.length; a++) {
+      expect(labels[a].overlap, labels[a].text).toBe(0);
+      for (let b = a + 1; b < labels.length; b++)
+        expect(overlapArea(labels[a], labels[b]), `${labels[a].text} / ${labels[b].text}`).toBe(
+          0,
+        );
+      for (const mark of marks) expect(overlapArea(labels[a], mark), labels[a].text).toBe(0);
+    }
+  }
+
+  it('keep the tolerance label off the near-zero values on its line', () => {
+    // The worked example of the issue: σ₃ = 5.1e−16 sits on the tolerance line's right end.
+    const values = [9.79, 0.3956, 5.12e-16];
+    for (const scale of ['linear', 'log'] as const) {
+      const figure = buildScreePlot(
+        values,
+        { ...markersFor(values), numericalRank: 2, tolerance: 6.52e-15, gapRank: 2 },
+        { ...options, scale },
+      );
+      expect(figure.labels.map((label) => label.text)).toContain(
+        'tolerance 6.52e−15 (test)',
+      );
+      expectClear(figure);
+    }
+  });
+
+  it('keep the rank label off the energy axis’s “100%” when the rank is full', () => {
+    const values = [5, 4, 3];
+    const figure = buildScreePlot(
+      values,
+      { ...markersFor(values), numericalRank: 3, gapRank: null },
+      { ...options, scale: 'linear' },
+    );
+    const rank = figure.labels.find((label) => label.text === 'rank 3')!;
+    // Flagged to the left of its line at the plot's right edge, where "100%" is not.
+    expect(rank.x + rank.width).toBeLessThanOrEqual(figure.layout.x(3.5));
+    expectClear(figure);
+  });
+
+  it('never overlap one another or a mark, whatever the spectrum (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 10, max: 120 })), {
-          maxLength: 8,
-        }),
-        (boxes) => {
-          const sorted = [...boxes].sort((a, b) => a[0] - b[0]);
-          const rows = labelRows(
-            sorted.map((box) => box[0]),
-            sorted.map((box) => box[1]),
-            Infinity,
+        descending.filter((values) => values[0] > 0),
+        fc.constantFrom('linear' as const, 'log' as const),
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        (values, scale, stableRank) => {
+          const figure = buildScreePlot(
+            values,
+            { ...markersFor(values), stableRank, effectiveRank: stableRank + 0.4 },
+            { ...options, scale },
           );
-          for (let a = 0; a < sorted.length; a++)
-            for (let b = a + 1; b < sorted.length; b++)
-              if (rows[a] === rows[b])
-                expect(sorted[a][0] + sorted[a][1]).toBeLessThanOrEqual(sorted[b][0]);
+          for (let a = 0; a < figure.labels.length; a++)
+            for (let b = a + 1; b < figure.labels.length; b++)
+              expect(overlapArea(figure.labels[a], figure.labels[b])).toBe(0);
         },
       ),
+      { numRuns: 40 },
     );
   });
 

@@ -3,7 +3,16 @@
 // effective rank, and the Marchenko–Pastur bulk edge. One SVG path holds all the marks, so 4096
 // values cost one DOM node; hover is an O(1) inversion of the index scale (see indexAt).
 import { scaleLinear, scaleLog } from 'd3';
+import {
+  placeLabels,
+  polylineSegments,
+  type Box,
+  type PlacedLabel,
+  type Point,
+  type Segment,
+} from './label-placement';
 import { coordinate, element, formatValue, svgDocument, text } from './svg';
+import { textWidth } from './text-width';
 import type { FigureTheme } from './theme';
 
 export type AxisScale = 'linear' | 'log';
@@ -41,9 +50,18 @@ export interface ScreeLayout {
   indexAt(position: number): number;
 }
 
+/** A label as drawn: its text and the box it was placed in. */
+export interface ScreeLabel extends PlacedLabel {
+  text: string;
+}
+
 export interface ScreeFigure {
   svg: string;
   layout: ScreeLayout;
+  /** The thresholds' and markers' labels, where placement put them. */
+  labels: ScreeLabel[];
+  /** The singular values' marks, as boxes around each circle. */
+  marks: Box[];
 }
 
 /** Fraction of Σσ² held by the first i values, for i = 1..k. */
@@ -165,17 +183,6 @@ interface VerticalMarker {
   id: string;
 }
 
-/** Greedy rows for marker labels so that no two overlap (at most `rows` rows). */
-export function labelRows(starts: number[], widths: number[], rows: number): number[] {
-  const ends: number[] = [];
-  return starts.map((start, index) => {
-    let row = ends.findIndex((end) => end + 6 <= start);
-    if (row < 0) row = ends.length < rows ? ends.length : rows - 1;
-    ends[row] = start + widths[index];
-    return row;
-  });
-}
-
 export function buildScreePlot(
   values: ArrayLike<number>,
   markers: ScreeMarkers,
@@ -187,14 +194,28 @@ export function buildScreePlot(
   const bottomEdge = plot.top + plot.height;
   const rightEdge = plot.left + plot.width;
   const lineHeight = theme.fontSize + 4;
+  const fontSize = theme.fontSize;
   const parts: string[] = [];
+  // Text the placed labels must keep clear of, and lines they must not sit on.
+  const fixedText: Box[] = [];
+  const lines: Segment[] = [];
+  /** The box of text of this width whose middle is at y. */
+  const middleBox = (x: number, y: number, width: number): Box => ({
+    x,
+    y: y - fontSize * 0.65,
+    width,
+    height: fontSize * 1.3,
+  });
 
   // Grid and value axis.
   for (const tick of valueTicks(layout, values, markers, options.scale)) {
     const y = coordinate(layout.y(tick));
+    const label = tickLabel(tick);
+    const width = textWidth(label, fontSize);
+    fixedText.push(middleBox(plot.left - 6 - width, layout.y(tick), width));
     parts.push(element('line', { x1: plot.left, x2: rightEdge, y1: y, y2: y, stroke: theme.grid }));
     parts.push(
-      text(tickLabel(tick), {
+      text(label, {
         x: plot.left - 6,
         y,
         'text-anchor': 'end',
@@ -246,9 +267,14 @@ export function buildScreePlot(
   if (options.showEnergy !== false && count > 0) {
     const energy = cumulativeEnergy(values);
     const energyY = (fraction: number) => bottomEdge - fraction * plot.height;
+    const curve = Array.from(energy, (fraction, i) => ({
+      x: layout.x(i + 1),
+      y: energyY(fraction),
+    }));
+    lines.push(...polylineSegments(curve).map((segment) => ({ ...segment, weight: 0.5 })));
     let d = '';
     for (let i = 0; i < count; i++)
-      d += `${i === 0 ? 'M' : 'L'}${coordinate(layout.x(i + 1))},${coordinate(energyY(energy[i]))}`;
+      d += `${i === 0 ? 'M' : 'L'}${coordinate(curve[i].x)},${coordinate(curve[i].y)}`;
     parts.push(
       element('path', {
         d,
@@ -259,8 +285,10 @@ export function buildScreePlot(
       }),
     );
     for (const fraction of [0, 0.5, 1]) {
+      const label = `${fraction * 100}%`;
+      fixedText.push(middleBox(rightEdge + 6, energyY(fraction), textWidth(label, fontSize)));
       parts.push(
-        text(`${fraction * 100}%`, {
+        text(label, {
           x: rightEdge + 6,
           y: coordinate(energyY(fraction)),
           'dominant-baseline': 'middle',
@@ -270,24 +298,28 @@ export function buildScreePlot(
     }
   }
 
-  // Horizontal thresholds.
+  // Horizontal thresholds: the lines now, their labels placed with the markers' below.
+  interface Threshold {
+    y: number;
+    label: string;
+    colour: string;
+  }
+  const thresholds: Threshold[] = [];
   const horizontal = (value: number, label: string, colour: string, id: string) => {
-    const y = coordinate(layout.y(value));
+    const y = layout.y(value);
     parts.push(
       element('line', {
         x1: plot.left,
         x2: rightEdge,
-        y1: y,
-        y2: y,
+        y1: coordinate(y),
+        y2: coordinate(y),
         stroke: colour,
         'stroke-dasharray': '6 4',
         'stroke-width': 1.25,
         'data-testid': id,
       }),
     );
-    parts.push(
-      text(label, { x: rightEdge - 4, y: Number(y) - 4, 'text-anchor': 'end', fill: colour }),
-    );
+    thresholds.push({ y, label, colour });
   };
   if (markers.tolerance !== null && markers.tolerance > 0 && Number.isFinite(markers.tolerance)) {
     horizontal(
@@ -307,32 +339,40 @@ export function buildScreePlot(
   }
 
   // The values: a faint polyline and one path of small circles, one subpath per value.
+  const marks: Box[] = [];
   if (count > 0) {
     const radius = count > 512 ? 1.3 : count > 64 ? 2 : 3.5;
+    const points: Point[] = [];
     let line = '';
-    let marks = '';
+    let path = '';
     for (let i = 0; i < count; i++) {
       const x = layout.x(i + 1);
       const y = layout.y(values[i]);
+      points.push({ x, y });
+      marks.push({ x: x - radius, y: y - radius, width: 2 * radius, height: 2 * radius });
       line += `${i === 0 ? 'M' : 'L'}${coordinate(x)},${coordinate(y)}`;
-      marks +=
+      path +=
         `M${coordinate(x - radius)},${coordinate(y)}` +
         `a${radius},${radius} 0 1,0 ${2 * radius},0a${radius},${radius} 0 1,0 ${-2 * radius},0`;
     }
+    // The faint polyline between the marks may pass behind a label; the marks may not.
+    lines.push(...polylineSegments(points).map((segment) => ({ ...segment, weight: 0.25 })));
     parts.push(
       element('path', { d: line, fill: 'none', stroke: theme.accent, 'stroke-opacity': 0.45 }),
     );
     parts.push(
       element('path', {
-        d: marks,
+        d: path,
         fill: theme.accent,
         'data-testid': 'scree-marks',
         'data-count': count,
+        // The overlap check (e2e/label-boxes.ts) keeps every label off the marks.
+        'data-avoid': 'marks',
       }),
     );
   }
 
-  // Vertical markers with labels in up to three rows above the plot.
+  // Vertical markers, flagged by labels beside their lines in up to three rows above the plot.
   const verticals: VerticalMarker[] = [];
   if (count > 0) {
     // When the largest gap sits where the rank falls, one line says both (two would overprint).
@@ -369,26 +409,73 @@ export function buildScreePlot(
       id: 'marker-effective',
     });
   }
-  const shown = verticals
-    .map((marker) => ({
-      ...marker,
-      x: Math.min(Math.max(layout.x(marker.position), plot.left), rightEdge),
-    }))
-    .sort((a, b) => a.x - b.x);
-  const charWidth = theme.fontSize * 0.6;
-  const widths = shown.map((marker) => marker.label.length * charWidth);
-  const starts = shown.map((marker, index) =>
-    Math.min(Math.max(marker.x - widths[index] / 2, 0), options.width - widths[index]),
-  );
-  const rows = labelRows(starts, widths, 3);
+  const labelHeight = fontSize * 1.25;
+  const rowTop = (row: number) => plot.top - 4 - labelHeight - row * lineHeight;
+  const topmost = rowTop(2);
+  const shown = verticals.map((marker) => ({
+    ...marker,
+    x: Math.min(Math.max(layout.x(marker.position), plot.left), rightEdge),
+  }));
+  // Each marker's line, from the top label row down: no other label may sit on it.
+  const markerLines: Segment[] = shown.map((marker) => ({
+    x1: marker.x,
+    y1: topmost,
+    x2: marker.x,
+    y2: bottomEdge,
+    weight: 0.5,
+  }));
+
+  // Place the rank's label first, then the others; then the thresholds' labels inside the plot.
+  const labels: ScreeLabel[] = [];
+  const placedBoxes = () => labels.map((label): Box => label);
   shown.forEach((marker, index) => {
-    const labelY = plot.top - 6 - rows[index] * lineHeight;
+    const width = textWidth(marker.label, fontSize);
+    const candidates: Point[] = [];
+    for (let row = 0; row < 3; row++) {
+      candidates.push({ x: marker.x + 3, y: rowTop(row) });
+      candidates.push({ x: marker.x - 3 - width, y: rowTop(row) });
+    }
+    const [placed] = placeLabels([{ width, height: labelHeight, candidates }], {
+      obstacles: [...fixedText, ...placedBoxes()],
+      segments: markerLines.filter((_, other) => other !== index),
+      bounds: { x: 0, y: 0, width: options.width, height: plot.top },
+      padding: 1,
+    });
+    labels.push({ ...placed, text: marker.label });
+  });
+  const markerLabels = labels.length;
+  for (const threshold of thresholds) {
+    const width = textWidth(threshold.label, fontSize);
+    const above = threshold.y - 3 - labelHeight;
+    const below = threshold.y + 3;
+    const right = rightEdge - 4 - width;
+    const left = plot.left + 6;
+    // At the right end, else at the left, else anywhere along the line, above it before below.
+    const along = Array.from({ length: 9 }, (_, k) => left + ((right - left) * (k + 1)) / 10);
+    const candidates: Point[] = [right, left, ...along].flatMap((x) => [
+      { x, y: above },
+      { x, y: below },
+    ]);
+    const [placed] = placeLabels([{ width, height: labelHeight, candidates }], {
+      obstacles: [...fixedText, ...marks, ...placedBoxes()],
+      segments: [...lines, ...markerLines],
+      bounds: { x: plot.left, y: plot.top, width: plot.width, height: plot.height },
+      padding: 1,
+    });
+    labels.push({ ...placed, text: threshold.label });
+  }
+
+  const baseline = (box: Box) => coordinate(box.y + fontSize * 0.95);
+  // A halo in the background colour: where a label must cross a guide line, the line stops short.
+  const halo = { stroke: theme.background, 'stroke-width': 3, 'paint-order': 'stroke' };
+  shown.forEach((marker, index) => {
+    const label = labels[index];
     const x = coordinate(marker.x);
     parts.push(
       element('line', {
         x1: x,
         x2: x,
-        y1: labelY + 3,
+        y1: coordinate(label.y),
         y2: bottomEdge,
         stroke: marker.colour,
         'stroke-width': 1.25,
@@ -398,13 +485,24 @@ export function buildScreePlot(
     );
     parts.push(
       text(marker.label, {
-        x: coordinate(starts[index]),
-        y: coordinate(labelY),
+        x: coordinate(label.x),
+        y: baseline(label),
         fill: marker.colour,
+        ...halo,
       }),
     );
   });
-
+  thresholds.forEach((threshold, index) => {
+    const label = labels[markerLabels + index];
+    parts.push(
+      text(threshold.label, {
+        x: coordinate(label.x),
+        y: baseline(label),
+        fill: threshold.colour,
+        ...halo,
+      }),
+    );
+  });
   // Legend under the axis title.
   const legendY = bottomEdge + 3 * lineHeight;
   parts.push(
@@ -416,7 +514,7 @@ export function buildScreePlot(
     }) + text('singular values', { x: plot.left + 12, y: legendY, fill: theme.ink }),
   );
   if (options.showEnergy !== false) {
-    const x = plot.left + 12 + 16 * charWidth + 20;
+    const x = plot.left + 12 + textWidth('singular values', fontSize) + 20;
     parts.push(
       element('line', {
         x1: x,
@@ -436,5 +534,5 @@ export function buildScreePlot(
     parts.join(''),
     `Scree plot of ${count} singular values`,
   );
-  return { svg, layout };
+  return { svg, layout, labels, marks };
 }

@@ -3,6 +3,7 @@
 // whole space) and vectors as arrows. Plain objects, no renderer, so it builds in node as well.
 import * as THREE from 'three';
 import type { Matrix } from '../../../core/linalg/matrix';
+import type { Point, Segment } from './label-placement';
 import { column, embed3, shapeOf } from './subspace-geometry';
 import type { FigureTheme } from './theme';
 
@@ -173,4 +174,53 @@ export function labelAnchor(space: SceneSpace, index: number): [number, number, 
   const length = Math.hypot(...direction) || 1;
   const reach = sceneExtent * (shape === 'line' ? 0.95 : 0.7);
   return direction.map((value) => (value / length) * reach) as [number, number, number];
+}
+
+/** Where a scene point falls on a canvas of this size, in pixels from its top left corner. */
+export function screenPoint(
+  point: readonly [number, number, number],
+  camera: THREE.Camera,
+  width: number,
+  height: number,
+): Point {
+  const projected = new THREE.Vector3(...point).project(camera);
+  return { x: ((projected.x + 1) / 2) * width, y: ((1 - projected.y) / 2) * height };
+}
+
+/**
+ * The lines on screen that labels must keep off: each line-shaped space's line through the origin
+ * and each vector's shaft (the vectors' at half weight: a label may graze an arrow sooner than
+ * the line it names).
+ */
+export function labelGuides(
+  spaces: readonly SceneSpace[],
+  tips: readonly (readonly number[])[],
+  camera: THREE.Camera,
+  width: number,
+  height: number,
+): Segment[] {
+  const segment = (
+    from: [number, number, number],
+    to: [number, number, number],
+    weight: number,
+  ): Segment => {
+    const start = screenPoint(from, camera, width, height);
+    const end = screenPoint(to, camera, width, height);
+    return { x1: start.x, y1: start.y, x2: end.x, y2: end.y, weight };
+  };
+  const guides: Segment[] = [];
+  for (const space of spaces) {
+    const shape = shapeOf(space.basis.cols, space.ambient);
+    if (shape !== 'line' && !(shape === 'space' && space.ambient === 1)) continue;
+    const direction = embed3(column(space.basis, 0));
+    const length = Math.hypot(...direction) || 1;
+    const end = direction.map((value) => (value / length) * sceneExtent) as [
+      number,
+      number,
+      number,
+    ];
+    guides.push(segment(end.map((value) => -value) as [number, number, number], end, 1));
+  }
+  for (const tip of tips) guides.push(segment([0, 0, 0], embed3(tip), 0.5));
+  return guides;
 }

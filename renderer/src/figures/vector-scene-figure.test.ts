@@ -3,7 +3,13 @@ import { printTheme } from './theme';
 import { elementCounts } from './test-support';
 import { stackFigures } from '../export/figure-stack';
 import { svgSize } from '../export/figure-frame';
-import { buildVectorSceneFigure, type VectorScenePanel } from './vector-scene-figure';
+import { overlapArea, segmentLengthInside } from './label-placement';
+import { textWidth } from './text-width';
+import {
+  buildVectorSceneFigure,
+  placePanelLabels,
+  type VectorScenePanel,
+} from './vector-scene-figure';
 import { styleAttributes } from '../export/vector-scene';
 
 const triangle = '<path d="M10,10L200,40L60,150z" fill="rgb(79,70,229)" fill-opacity="0.28"/>';
@@ -65,7 +71,23 @@ describe('the vector figure of 3D scenes', () => {
     expect(label.size).not.toBeNull();
     expect(label.size!).toBeLessThan(printTheme.fontSize);
     // Its estimated width now fits the panel.
-    expect(label.x + long.length * label.size! * 0.56).toBeLessThanOrEqual(panelLeft + 300);
+    expect(label.x + textWidth(long, label.size!)).toBeLessThanOrEqual(panelLeft + 300);
+  });
+
+  it('places labels of one screen point apart, and off the line they name', () => {
+    // The projected scene of the issue: "column space … dim 3" exactly over "left null space …".
+    const column = { x: 190, y: 180, text: 'column space ⊂ ℝ⁴, dim 3', colour: '#0f9d58' };
+    const leftNull = { x: 190, y: 180, text: 'left null space ⊂ ℝ⁴, dim 1', colour: '#db2777' };
+    // A null-space line through its label's anchor, as in an exported 3D SVG.
+    const line = { x1: 20, y1: 180, x2: 360, y2: 180 };
+    const crowded = { ...panel([column, leftNull]), avoid: [line] };
+    const [first, second] = placePanelLabels(crowded, printTheme);
+    expect(overlapArea(first, second)).toBe(0);
+    for (const box of [first, second]) {
+      expect(segmentLengthInside(line, box)).toBe(0);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(380);
+    }
   });
 
   it('stacks figures one under another at their own sizes', () => {

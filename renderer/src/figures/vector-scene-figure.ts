@@ -1,11 +1,14 @@
 // Exports 3D scenes as a vector figure: each scene drawn as SVG paths (vector-scene.ts) in its own
-// clipped panel under its title, side by side, with the space labels as SVG text where they stood
-// on screen (a swatch of the space's colour, ink on a halo) and a note below.
+// clipped panel under its title, side by side, with the space labels as SVG text placed as on
+// screen, by label-placement.ts around their anchors and off the scene's lines (a swatch of the
+// space's colour, ink on a halo), and a note below.
+import { aroundPoint, placeLabels, type Box, type Segment } from './label-placement';
 import { element, svgDocument, text } from './svg';
+import { textWidth } from './text-width';
 import type { FigureTheme } from './theme';
 
 export interface SceneLabel {
-  /** Where the label's centre stood in the scene, in pixels from its top left corner. */
+  /** The point the label belongs to, in pixels from the scene's top left corner. */
   x: number;
   y: number;
   text: string;
@@ -19,41 +22,54 @@ export interface VectorScenePanel {
   /** The scene as SVG elements in pixel coordinates (0…width, 0…height). */
   drawing: string;
   labels: SceneLabel[];
+  /** Lines on the scene that labels must keep off (a line-shaped space, a vector's shaft). */
+  avoid?: Segment[];
 }
 
-/** The width a label takes in the theme's font: an estimate, as the export has no layout. */
-function labelWidth(content: string, theme: FigureTheme): number {
-  return content.length * theme.fontSize * 0.56;
+/** A label's size: wider than its panel, it is set smaller so that all of it stays inside. */
+function labelSize(content: string, panel: VectorScenePanel, theme: FigureTheme) {
+  const natural = textWidth(content, theme.fontSize);
+  const room = panel.width - 8;
+  const fontSize = Math.min(theme.fontSize, (theme.fontSize * room) / (natural + theme.fontSize));
+  const swatch = Math.round(fontSize * 0.6);
+  const gap = 4;
+  const width = swatch + gap + (natural * fontSize) / theme.fontSize;
+  return { fontSize, swatch, gap, width, height: fontSize * 1.4 };
+}
+
+/** A panel's labels, placed around their anchors clear of one another and of its lines. */
+export function placePanelLabels(panel: VectorScenePanel, theme: FigureTheme): Box[] {
+  const sizes = panel.labels.map((label) => labelSize(label.text, panel, theme));
+  return placeLabels(
+    panel.labels.map((label, index) => ({
+      width: sizes[index].width,
+      height: sizes[index].height,
+      candidates: aroundPoint(label, sizes[index].width, sizes[index].height, 6),
+    })),
+    {
+      segments: panel.avoid ?? [],
+      bounds: { x: 4, y: 4, width: panel.width - 8, height: panel.height - 8 },
+    },
+  );
 }
 
 function panelLabel(
   label: SceneLabel,
+  box: Box,
   panel: VectorScenePanel,
   left: number,
   top: number,
   theme: FigureTheme,
 ): string {
-  // A label wider than its panel is set smaller, so that all of it stays inside.
-  const room = panel.width - 8;
-  const fontSize = Math.min(
-    theme.fontSize,
-    (theme.fontSize * room) / (labelWidth(label.text, theme) + theme.fontSize),
-  );
-  const swatch = Math.round(fontSize * 0.6);
-  const gap = 4;
-  const width = swatch + gap + (labelWidth(label.text, theme) * fontSize) / theme.fontSize;
-  // Keep the whole label inside its panel, as on screen.
-  const half = Math.min(panel.width / 2, width / 2 + 4);
-  const centre = Math.min(Math.max(label.x, half), panel.width - half);
-  const middle = Math.min(Math.max(label.y, fontSize), panel.height - fontSize);
-  const start = left + centre - width / 2;
-  const baseline = top + middle + fontSize * 0.35;
+  const { fontSize, swatch, gap } = labelSize(label.text, panel, theme);
+  const start = left + box.x;
+  const middle = top + box.y + box.height / 2;
   return element(
     'g',
     { 'data-testid': 'scene-label' },
     element('rect', {
       x: start,
-      y: top + middle - swatch / 2,
+      y: middle - swatch / 2,
       width: swatch,
       height: swatch,
       rx: 2,
@@ -63,7 +79,7 @@ function panelLabel(
     }) +
       text(label.text, {
         x: start + swatch + gap,
-        y: baseline,
+        y: middle + fontSize * 0.35,
         fill: theme.ink,
         stroke: theme.background,
         'stroke-width': 3,
@@ -89,7 +105,7 @@ export function buildVectorSceneFigure(
   let x = gap;
   for (const panel of panels) {
     // A title wider than its panel is set smaller rather than spilling over its neighbour.
-    const titleWidth = panel.title.length * theme.fontSize * 0.6;
+    const titleWidth = textWidth(panel.title, theme.fontSize);
     const titleSize = Math.min(theme.fontSize, (theme.fontSize * panel.width) / titleWidth);
     parts.push(
       text(panel.title, {
@@ -127,7 +143,10 @@ export function buildVectorSceneFigure(
         stroke: theme.grid,
       }),
     );
-    for (const label of panel.labels) parts.push(panelLabel(label, panel, x, titleHeight, theme));
+    const boxes = placePanelLabels(panel, theme);
+    panel.labels.forEach((label, index) =>
+      parts.push(panelLabel(label, boxes[index], panel, x, titleHeight, theme)),
+    );
     x += panel.width + gap;
   }
   if (note) parts.push(text(note, { x: gap, y: height - theme.fontSize * 0.6, fill: theme.muted }));

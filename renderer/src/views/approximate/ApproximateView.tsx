@@ -19,6 +19,7 @@ import { useElementWidth } from '../shared/use-element-width';
 import { useCatalogJob } from '../shared/use-job';
 import { useMatrix } from '../shared/use-matrix';
 import type { ViewProps } from '../shared/view-definition';
+import { FigureNumbers } from '../shared/FigureNumbers';
 import { ViewShell } from '../shared/ViewShell';
 import './approximate.css';
 import { MathText } from '../shared/MathText';
@@ -90,7 +91,9 @@ export function ApproximateView({ matrixId }: ViewProps) {
   );
 
   if (!matrix) return null;
-  const panelSize = Math.max(120, Math.min(300, (width - 60) / 3));
+  // Three panels share the width (two 1.25rem gaps, a 1px border each side of each), no taller
+  // than about half the window, so that the readouts below stay in view.
+  const panelSize = Math.max(120, Math.min((width - 46) / 3, window.innerHeight * 0.45));
   // A residual spectrum of the previous r is stale: "…" until this r's arrives.
   const measured =
     residualSpectrum.result &&
@@ -169,6 +172,19 @@ export function ApproximateView({ matrixId }: ViewProps) {
           <div style={{ height: panelSize }} />
         )}
       </div>
+      {result ? (
+        <FigureNumbers
+          caption={`Errors of the best rank-r approximations of ${matrix.name} (Eckart–Young)`}
+          columns={['r', '‖A − Aᵣ‖₂', '‖A − Aᵣ‖_F', 'energy kept']}
+          rows={Array.from({ length: smaller + 1 }, (_, r) => [
+            r,
+            formatValue(result.curve.spectralError[r]),
+            formatValue(result.curve.frobeniusError[r]),
+            `${(result.curve.energyKept[r] * 100).toFixed(2)}%`,
+          ])}
+          testId="approximate-numbers"
+        />
+      ) : null}
       {figureData ? (
         <dl className="readouts">
           <div>

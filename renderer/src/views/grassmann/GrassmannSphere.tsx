@@ -52,7 +52,8 @@ function sphereScene(
 }
 
 const travelMilliseconds = 2400;
-const camera = { fov: 35, near: 0.1, far: 50, home: [2.6, -3.2, 2.1] as THREE.Vector3Tuple };
+// Close enough that the unit sphere spans about nine tenths of the canvas's height.
+const camera = { fov: 35, near: 0.1, far: 50, home: [2.0, -2.46, 1.62] as THREE.Vector3Tuple };
 
 export function GrassmannSphere({ u, v, theme, colours, height, handle }: GrassmannSphereProps) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -96,6 +97,11 @@ export function GrassmannSphere({ u, v, theme, colours, height, handle }: Grassm
   }));
 
   return (
-    <div className="scene-host" ref={hostRef} style={{ height }} data-testid="grassmann-sphere" />
+    <div
+      className="scene-host grassmann-sphere"
+      ref={hostRef}
+      style={{ height }}
+      data-testid="grassmann-sphere"
+    />
   );
 }

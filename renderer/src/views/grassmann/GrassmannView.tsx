@@ -19,6 +19,7 @@ import { usePrefersDark } from '../shared/use-color-scheme';
 import { useElementWidth } from '../shared/use-element-width';
 import { useCatalogJob } from '../shared/use-job';
 import type { ViewProps } from '../shared/view-definition';
+import { FigureNumbers } from '../shared/FigureNumbers';
 import { ViewShell } from '../shared/ViewShell';
 import { GrassmannSphere, type GrassmannSphereHandle } from './GrassmannSphere';
 import { SubspacePicker } from './SubspacePicker';
@@ -202,10 +203,22 @@ export function GrassmannView({ matrixId }: ViewProps) {
             v={sphere.v}
             theme={theme}
             colours={sphereColours}
-            height={280}
+            height={320}
             handle={sphereRef}
           />
         </figure>
+      ) : null}
+      {figureData && !mismatch ? (
+        <FigureNumbers
+          caption={`Principal angles between ${figureData.nameA} and ${figureData.nameB} (dimensions ${figureData.dimensionA} and ${figureData.dimensionB} in ℝ^${figureData.ambient})`}
+          columns={['i', 'θᵢ (degrees)', 'cos θᵢ']}
+          rows={Array.from(figureData.angles, (angle, i) => [
+            i + 1,
+            degrees(angle).toFixed(2),
+            Math.cos(angle).toFixed(4),
+          ])}
+          testId="angles-numbers"
+        />
       ) : null}
       {angles.result && !mismatch ? (
         <p className="figure-note" data-testid="angles-readout">

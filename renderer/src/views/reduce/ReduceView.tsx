@@ -151,6 +151,11 @@ export function ReduceView({ matrixId }: ViewProps) {
             <span className="size-chip">
               {rows}×{entries[0]?.length ?? 0}
             </span>
+            {/* Beside the name it edits, where a long arithmetic note cannot push it onto a line
+                of its own. */}
+            <button type="button" className="edit-matrix" onClick={() => openView?.('editor')}>
+              Edit matrix
+            </button>
           </div>
           <div role="radiogroup" aria-label="Mode" className="reduce-segmented">
             <label>
@@ -176,9 +181,6 @@ export function ReduceView({ matrixId }: ViewProps) {
             <StrategyControl trace={trace} strategy={settings.strategy} />
           ) : null}
           <NotationControl notation={settings.notation} />
-          <button type="button" onClick={() => openView?.('editor')}>
-            Edit matrix
-          </button>
         </div>
 
         {outcome.kind === 'error' ? (

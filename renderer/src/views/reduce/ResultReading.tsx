@@ -8,6 +8,15 @@ import { matrixTex } from './reduce-latex';
 import { Tex } from './Tex';
 import { freeColumns, type ReductionTrace } from './trace-model';
 
+/**
+ * A column vector in TeX, its rows spread apart when it holds fractions: at the default spacing
+ * stacked fractions touch (−11/41's denominator runs into −7/41's numerator).
+ */
+function roomyColumn(values: Parameters<typeof matrixTex>[0][number]): string {
+  const tex = matrixTex(values.map((value) => [value]));
+  return tex.includes('\\frac') ? `{\\def\\arraystretch{1.7}${tex}}` : tex;
+}
+
 function ResultReadingInner({ trace }: { trace: ReductionTrace }) {
   const free = freeColumns(trace.pivots, trace.cols);
   const specials = useMemo(() => specialSolutionsOf(trace), [trace]);
@@ -53,11 +62,7 @@ function ResultReadingInner({ trace }: { trace: ReductionTrace }) {
             solutions (a basis of the null space):{' '}
             <span data-testid="special-solutions">
               {specials.map((special, k) => (
-                <Tex
-                  key={k}
-                  className="vector"
-                  tex={`s_{${k + 1}} = ${matrixTex(special.map((value) => [value]))}`}
-                />
+                <Tex key={k} className="vector" tex={`s_{${k + 1}} = ${roomyColumn(special)}`} />
               ))}
             </span>
           </>

@@ -7,6 +7,7 @@ import { screeFigureData } from '../../export/interactive-data';
 import { buildScreePlot, cumulativeEnergy, type AxisScale } from '../../figures/scree-plot';
 import { screeTikz } from '../../figures/scree-tikz';
 import { buildSpectralHistogram } from '../../figures/spectral-histogram';
+import { formatValue } from '../../figures/svg';
 import { screenTheme, type FigureTheme } from '../../figures/theme';
 import { usePrefersDark } from '../shared/use-color-scheme';
 import { useElementWidth } from '../shared/use-element-width';
@@ -14,6 +15,7 @@ import { useCatalogJob } from '../shared/use-job';
 import { useMatrix } from '../shared/use-matrix';
 import { useRankStory } from '../shared/use-rank-story';
 import type { ViewProps } from '../shared/view-definition';
+import { FigureNumbers } from '../shared/FigureNumbers';
 import { ViewShell } from '../shared/ViewShell';
 import { ScreeHover } from './ScreeHover';
 import { SpectrumReadouts } from './SpectrumReadouts';
@@ -175,6 +177,18 @@ export function SpectrumView({ matrixId }: ViewProps) {
           width={width}
         />
       </div>
+      {result && energy ? (
+        <FigureNumbers
+          caption={`Singular values of ${matrix.name}, with the cumulative energy Σσ² they hold`}
+          columns={['i', 'σᵢ', 'cumulative energy']}
+          rows={Array.from(result.singularValues, (value, i) => [
+            i + 1,
+            formatValue(value),
+            `${(energy[i] * 100).toFixed(2)}%`,
+          ])}
+          testId="spectrum-numbers"
+        />
+      ) : null}
       {result ? <SpectrumReadouts result={result} written={written} /> : null}
     </ViewShell>
   );

@@ -3,10 +3,13 @@
 // vector tip one can drag (tip-drag.ts).
 import { useImperativeHandle, useRef, type Ref } from 'react';
 import * as THREE from 'three';
+import { aroundPoint, placeLabels } from '../../figures/label-placement';
 import {
   arrow,
   buildSpaceScene,
   labelAnchor,
+  labelGuides,
+  screenPoint,
   setArrow,
   type SceneSpace,
 } from '../../figures/subspace-scene';
@@ -76,7 +79,8 @@ export function SubspaceCanvas({
     ({ renderer, camera: view, controls }) => {
       const scene = buildSpaceScene(ambient, spaces, theme);
       const arrows = new Map<string, THREE.ArrowHelper>();
-      const projected = new THREE.Vector3();
+      // Each label's last place, tried first next frame so labels do not hop while one orbits.
+      const lastCandidates: number[] = [];
       const detach = attachTipDrag(renderer.domElement, view, controls, ambient, () => {
         const current = dragRef.current;
         if (!current) return undefined;
@@ -101,22 +105,36 @@ export function SubspaceCanvas({
         },
         afterRender() {
           const size = renderer.domElement.getBoundingClientRect();
-          spaces.forEach((space, index) => {
-            const element = labelRefs.current[index];
-            if (!element) return;
-            projected.set(...labelAnchor(space, index)).project(view);
-            // Keep the whole label inside the canvas.
-            const halfWidth = element.offsetWidth / 2 + 4;
-            const halfHeight = element.offsetHeight / 2 + 4;
-            const x = Math.min(
-              Math.max(((projected.x + 1) / 2) * size.width, halfWidth),
-              size.width - halfWidth,
-            );
-            const y = Math.min(
-              Math.max(((1 - projected.y) / 2) * size.height, halfHeight),
-              size.height - halfHeight,
-            );
-            element.style.transform = `translate(${x}px, ${y}px) translate(-50%, -50%)`;
+          const elements = spaces.map((_, index) => labelRefs.current[index]);
+          if (elements.some((element) => !element)) return;
+          // Labels keep off one another, off the lines of line-shaped spaces (a line through its
+          // own name reads as struck out) and off the vectors' shafts, inside the canvas.
+          const guides = labelGuides(
+            spaces,
+            vectorsRef.current.map((vector) => vector.tip),
+            view,
+            size.width,
+            size.height,
+          );
+          const placed = placeLabels(
+            spaces.map((space, index) => {
+              const element = elements[index]!;
+              const anchor = screenPoint(labelAnchor(space, index), view, size.width, size.height);
+              return {
+                width: element.offsetWidth,
+                height: element.offsetHeight,
+                candidates: aroundPoint(anchor, element.offsetWidth, element.offsetHeight, 6),
+                preferred: lastCandidates[index],
+              };
+            }),
+            {
+              segments: guides,
+              bounds: { x: 4, y: 4, width: size.width - 8, height: size.height - 8 },
+            },
+          );
+          placed.forEach((box, index) => {
+            lastCandidates[index] = box.candidate;
+            elements[index]!.style.transform = `translate(${box.x}px, ${box.y}px)`;
           });
         },
       };
@@ -147,16 +165,19 @@ export function SubspaceCanvas({
       }
       const drawn = canvas.drawAsSvg(scene);
       if (!drawn) return null;
-      const labels = spaces.map((space, index) => {
-        const point = new THREE.Vector3(...labelAnchor(space, index)).project(parts.camera);
-        return {
-          x: ((point.x + 1) / 2) * drawn.width,
-          y: ((1 - point.y) / 2) * drawn.height,
-          text: space.label,
-          colour: space.colour,
-        };
-      });
-      return { ...drawn, labels };
+      const labels = spaces.map((space, index) => ({
+        ...screenPoint(labelAnchor(space, index), parts.camera, drawn.width, drawn.height),
+        text: space.label,
+        colour: space.colour,
+      }));
+      const avoid = labelGuides(
+        spaces,
+        vectorsRef.current.map((vector) => vector.tip),
+        parts.camera,
+        drawn.width,
+        drawn.height,
+      );
+      return { ...drawn, labels, avoid };
     },
   }));
 

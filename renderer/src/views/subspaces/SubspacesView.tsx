@@ -5,6 +5,7 @@
 // into 3D (ProjectedScenes), onto chosen coordinates or the top three singular directions.
 import { useMemo, useRef, useState } from 'react';
 import { buildBigPicture, spaceColours } from '../../figures/big-picture';
+import { realSpace } from '../../figures/subspace-geometry';
 import { formatValue } from '../../figures/svg';
 import { screenTheme } from '../../figures/theme';
 import { usePrefersDark } from '../shared/use-color-scheme';
@@ -12,6 +13,7 @@ import { useElementWidth } from '../shared/use-element-width';
 import { useCatalogJob } from '../shared/use-job';
 import { useMatrix } from '../shared/use-matrix';
 import type { ViewProps } from '../shared/view-definition';
+import { FigureNumbers } from '../shared/FigureNumbers';
 import { ViewShell } from '../shared/ViewShell';
 import { ProjectedScenes } from './ProjectedScenes';
 import { SubspaceCanvas, type SubspaceCanvasHandle } from './SubspaceCanvas';
@@ -138,17 +140,19 @@ export function SubspacesView({ matrixId }: ViewProps) {
             />
           </div>
           <p className="vector-legend" data-testid="vector-readout">
-            <span style={{ color: theme.ink }}>x = {vectorText(x)}</span>
-            <span style={{ color: spaceColours.row }}>
+            {/* Text in ink, each part underlined in its space's colour: the colours themselves
+                are too light (or, in the dark theme, too dark) to read small text in. */}
+            <span>x = {vectorText(x)}</span>
+            <span style={{ textDecorationColor: spaceColours.row }}>
               <MathText>x_row</MathText> = {vectorText(split.row)}
             </span>
-            <span style={{ color: spaceColours.null }}>
+            <span style={{ textDecorationColor: spaceColours.null }}>
               <MathText>x_null</MathText> = {vectorText(split.null)}
             </span>
-            <span style={{ color: spaceColours.column }}>
+            <span style={{ textDecorationColor: spaceColours.column }}>
               Ax = A <MathText>x_row</MathText> = {vectorText(image)}
             </span>
-            <span style={{ color: spaceColours.null }}>
+            <span style={{ textDecorationColor: spaceColours.null }}>
               A <MathText>x_null</MathText> = 0
             </span>
             {vector.codomainScale > 1 ? (
@@ -179,6 +183,28 @@ export function SubspacesView({ matrixId }: ViewProps) {
             dimensions.
           </p>
         </>
+      ) : null}
+      {result ? (
+        <FigureNumbers
+          caption={`The four fundamental subspaces of ${matrix.name} (${result.rows}×${result.cols}, rank ${result.rank})`}
+          columns={['subspace', 'lives in', 'dimension', 'basis vectors']}
+          rows={(
+            [
+              ['row space C(Aᵀ)', result.row, result.cols],
+              ['null space N(A)', result.null, result.cols],
+              ['column space C(A)', result.column, result.rows],
+              ['left null space N(Aᵀ)', result.leftNull, result.rows],
+            ] as const
+          ).map(([name, basis, ambient]) => [
+            name,
+            realSpace(ambient),
+            basis.cols,
+            Array.from({ length: basis.cols }, (_, j) =>
+              vectorText(Array.from(basis.data.subarray(j * basis.rows, (j + 1) * basis.rows))),
+            ).join('; ') || '{0}',
+          ])}
+          testId="subspaces-numbers"
+        />
       ) : null}
       {bigPicture ? (
         <div
