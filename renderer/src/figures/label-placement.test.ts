@@ -39,7 +39,14 @@ describe('segmentLengthInside', () => {
 describe('placeLabels', () => {
   it('keeps the first candidate when it is free', () => {
     const [placed] = placeLabels([
-      { width: 20, height: 10, candidates: [{ x: 5, y: 5 }, { x: 50, y: 50 }] },
+      {
+        width: 20,
+        height: 10,
+        candidates: [
+          { x: 5, y: 5 },
+          { x: 50, y: 50 },
+        ],
+      },
     ]);
     expect(placed).toMatchObject({ x: 5, y: 5, candidate: 0, overlap: 0 });
   });

@@ -1,11 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  buildScreePlot,
-  cumulativeEnergy,
-  tickLabel,
-  type ScreeMarkers,
-} from './scree-plot';
+import { buildScreePlot, cumulativeEnergy, tickLabel, type ScreeMarkers } from './scree-plot';
 import { overlapArea } from './label-placement';
 import { attributeOf, elementCounts } from './test-support';
 import { lightTheme, printTheme } from './theme';
@@ -175,9 +170,7 @@ describe('marker labels', () => {
     for (let a = 0; a < labels.length; a++) {
       expect(labels[a].overlap, labels[a].text).toBe(0);
       for (let b = a + 1; b < labels.length; b++)
-        expect(overlapArea(labels[a], labels[b]), `${labels[a].text} / ${labels[b].text}`).toBe(
-          0,
-        );
+        expect(overlapArea(labels[a], labels[b]), `${labels[a].text} / ${labels[b].text}`).toBe(0);
       for (const mark of marks) expect(overlapArea(labels[a], mark), labels[a].text).toBe(0);
     }
   }
@@ -191,9 +184,7 @@ describe('marker labels', () => {
         { ...markersFor(values), numericalRank: 2, tolerance: 6.52e-15, gapRank: 2 },
         { ...options, scale },
       );
-      expect(figure.labels.map((label) => label.text)).toContain(
-        'tolerance 6.52e−15 (test)',
-      );
+      expect(figure.labels.map((label) => label.text)).toContain('tolerance 6.52e−15 (test)');
       expectClear(figure);
     }
   });

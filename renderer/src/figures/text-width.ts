@@ -3,7 +3,7 @@
 // are those of DejaVu Sans, the widest of the fonts the theme names, so estimates err on the
 // side of room.
 
-const narrow = new Set([...'il.,:;\'|!ıj·']);
+const narrow = new Set([..."il.,:;'|!ıj·"]);
 const slim = new Set([...'ftrI()[] -/‖']);
 const wide = new Set([...'mwMW—%']);
 
