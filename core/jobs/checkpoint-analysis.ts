@@ -36,7 +36,7 @@ export interface CheckpointAnalysisOptions {
   fingerprint: string;
   settings: ReportSettings;
   shard?: ShardSpec;
-  /** The report of an interrupted run: its lines are kept, its finished work skipped. The caller cuts the file to `previous.soundBytes` first. */
+  /** The report of an interrupted run: its lines are kept, its finished work skipped. The caller cuts the file to `previous.soundBytes` first (and ends it with a newline when `previous.endsWithoutNewline`). */
   previous?: ParsedReport;
   /** Appends to the report; the host writes each piece to disk as it comes. */
   append: (text: string) => void | Promise<void>;

@@ -129,7 +129,11 @@ describe('svd and singularValues', () => {
       expect(residual).toBeLessThan(50 * scale * Math.sqrt(Math.min(m, n)));
       expect(orthogonalityError(U)).toBeLessThan(50 * Math.max(m, n) * epsilon);
       expect(orthogonalityError(V)).toBeLessThan(50 * Math.max(m, n) * epsilon);
-      expect(Array.from(singularValues(a))).toEqual(Array.from(values));
+      // The values-only path reduces through a band (two stages), the full SVD in one: the same
+      // values to within rounding of σ₁.
+      const valuesOnly = singularValues(a);
+      for (let i = 0; i < values.length; i++)
+        expect(Math.abs(valuesOnly[i] - values[i])).toBeLessThan(10 * scale);
     }
   });
 

@@ -104,7 +104,13 @@ export function mergeReports(
   };
   if (startedAt !== undefined) mergedHeader.startedAt = startedAt;
   else delete mergedHeader.startedAt;
-  const report: ParsedReport = { header: mergedHeader, tensors, truncated: false, soundBytes: 0 };
+  const report: ParsedReport = {
+    header: mergedHeader,
+    tensors,
+    truncated: false,
+    soundBytes: 0,
+    endsWithoutNewline: false,
+  };
   const text = formatReport(report);
   report.soundBytes = new TextEncoder().encode(text).length;
   const missingShards: number[] = [];

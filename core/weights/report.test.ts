@@ -130,8 +130,13 @@ describe('a report written as the run goes', () => {
       expect(report.soundBytes).toBe(new TextEncoder().encode(text.slice(0, lastLineStart)).length);
       expect(report.tensors.size).toBe(complete.tensors.size);
     }
-    // A whole last line without its newline is kept.
-    expect(parseReport(text.slice(0, -1)).truncated).toBe(false);
+    // A whole last line without its newline is kept, counted as sound, and said to lack it.
+    const unterminated = parseReport(text.slice(0, -1));
+    expect(unterminated.truncated).toBe(false);
+    expect(unterminated.endsWithoutNewline).toBe(true);
+    expect(unterminated.soundBytes).toBe(new TextEncoder().encode(text).length - 1);
+    expect(unterminated.tensors).toEqual(complete.tensors);
+    expect(complete.endsWithoutNewline).toBe(false);
   });
 
   it('refuses a damaged line that is not the last, naming it', () => {

@@ -159,8 +159,13 @@ export interface ParsedReport {
   tensors: Map<string, TensorReport>;
   /** True when the last line was cut short (and is ignored). */
   truncated: boolean;
-  /** UTF-8 bytes of the sound lines, each with its newline: where to cut before appending. */
+  /** UTF-8 bytes of the sound lines: where to cut before appending. */
   soundBytes: number;
+  /**
+   * The last sound line is complete but its newline was never written (a kill between the two):
+   * it counts, and whoever appends writes that newline first.
+   */
+  endsWithoutNewline: boolean;
 }
 
 function stringify(value: unknown): string {
@@ -298,15 +303,18 @@ export function parseReport(text: string, fileName?: string): ParsedReport {
     soundBytes += encoder.encode(lines[k]).length + 1;
   }
   let truncated = false;
+  let endsWithoutNewline = false;
   if (unfinished.trim() !== '') {
     // A complete line whose newline was not written yet still counts; a cut one is dropped.
     try {
       recordReportLine(tensors, parseReportLine(unfinished, header, lines.length + 1, fileName));
+      soundBytes += encoder.encode(unfinished).length;
+      endsWithoutNewline = true;
     } catch {
       truncated = true;
     }
   }
-  return { header, tensors, truncated, soundBytes };
+  return { header, tensors, truncated, soundBytes, endsWithoutNewline };
 }
 
 function describeIssue(error: z.ZodError): string {
@@ -368,7 +376,7 @@ export function resumeMismatch(
 }
 
 /** The report as text: header, then every result line in the checkpoint's tensor order. */
-export function formatReport(report: ParsedReport): string {
+export function formatReport(report: Pick<ParsedReport, 'header' | 'tensors'>): string {
   let text = headerLine(report.header);
   for (const tensor of report.header.checkpoint.tensors) {
     const entry = report.tensors.get(tensor.name);

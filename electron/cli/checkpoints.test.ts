@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { comparableReport, parseReport } from '../../core/weights/report';
 import { fixtureExpectations } from '../../core/weights/test-support';
+import { buildForTests } from './build-for-tests';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = path.join(root, 'core/weights/fixtures');
@@ -31,9 +32,11 @@ async function rankscope(args: string[], env: Record<string, string> = {}) {
   }
 }
 
+beforeAll(() => buildForTests(), 240_000);
+
 const comparable = (file: string) => comparableReport(parseReport(readFileSync(file, 'utf8')));
 
-// Each command is a fresh Node process compiling the CLI through tsx: seconds each on a busy machine.
+// Each command is a fresh Node process running the bundled CLI: a second each on a busy machine.
 describe('rankscope analyze --shard, merge and diff', { timeout: 300_000 }, () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'rankscope-shards-'));
   const at = (name: string) => path.join(folder, name);
@@ -67,15 +70,18 @@ describe('rankscope analyze --shard, merge and diff', { timeout: 300_000 }, () =
     expect(merged.code, merged.stderr).toBe(0);
     expect(comparable(at('merged.jsonl'))).toEqual(comparable(at('single.jsonl')));
 
-    // A kill mid-line: the cut line is dropped, the rest kept, the run finishes what is left.
+    // A kill mid-line: the cut line is dropped, the rest kept, the run finishes what is left. A
+    // kill between a line and its newline: the line is kept and the newline written first.
     const size = statSync(at('single.jsonl')).size;
-    const text = readFileSync(at('single.jsonl'), 'utf8');
-    const cut = text.lastIndexOf('\n', size - 2) + 40;
-    truncateSync(at('single.jsonl'), cut);
-    const resumed = await rankscope(['analyze', index, '--report', at('single.jsonl')]);
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stderr).toContain('(resumed)');
-    expect(comparable(at('single.jsonl'))).toEqual(comparable(at('merged.jsonl')));
+    const bytes = readFileSync(at('single.jsonl'));
+    for (const cut of [bytes.lastIndexOf(0x0a, size - 2) + 40, size - 1]) {
+      truncateSync(at('single.jsonl'), cut);
+      const resumed = await rankscope(['analyze', index, '--report', at('single.jsonl')]);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.stderr).toContain('(resumed)');
+      expect(comparable(at('single.jsonl'))).toEqual(comparable(at('merged.jsonl')));
+      expect(readFileSync(at('single.jsonl'), 'utf8')).toMatch(/}\n$/);
+    }
   });
 
   it('takes the shard from a Slurm job array, and merge refuses a share given twice', async () => {

@@ -1,7 +1,7 @@
 // The `rankscope` command line as a person runs it: the built bin/rankscope.mjs in a child process,
 // on files and on standard input, checking what it prints, its exit codes and its one-line errors.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,15 +23,17 @@ interface RunOptions {
   env?: Record<string, string>;
   uid?: number;
   gid?: number;
+  /** The checkout whose bin/rankscope.mjs runs (default: this one). */
+  root?: string;
 }
 
 function rankscope(args: string[], options: RunOptions = {}): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(repositoryRoot, 'bin/rankscope.mjs'), ...args],
+      [path.join(options.root ?? repositoryRoot, 'bin/rankscope.mjs'), ...args],
       {
-        cwd: repositoryRoot,
+        cwd: options.root ?? repositoryRoot,
         env: { ...process.env, NO_COLOR: '', ...options.env },
         uid: options.uid,
         gid: options.gid,
@@ -153,7 +155,8 @@ describe('rank', () => {
     expect(stdout).toMatch(/^matrix +3 × 2, read as CSV$/m);
     expect(stdout).toMatch(/^rank +2$/m);
     expect(stdout).toMatch(/^policy +default \(numpy, MATLAB\): 2 singular values exceed/m);
-    expect(stdout).toMatch(/^tolerance +\d\.\d{3}e-1\d$/m);
+    // The app's one number style: three significant digits and a true minus sign.
+    expect(stdout).toMatch(/^tolerance +\d\.\d{2}e\u22121\d$/m);
     expect(stdout).not.toContain('\x1b[');
   });
 
@@ -395,8 +398,17 @@ describe('files that are not regular files, and files that cannot be read', () =
     const file = path.join(folder, 'secret.csv');
     writeFileSync(file, '1,2\n3,4\n');
     chmodSync(file, 0o000);
-    // Root reads any file whatever its mode, so as root the command runs as "nobody" (65534).
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // Root reads any file whatever its mode, so as root the command runs as "nobody" (65534),
+    // from a copy of the bundled command that nobody can reach (a checkout in a folder made by
+    // mktemp -d is not): the bundle needs no node_modules.
+    let asNobody: RunOptions = {};
+    if (process.getuid?.() === 0) {
+      const copy = mkdtempSync(path.join(tmpdir(), 'rankscope-cli-copy-'));
+      for (const part of ['bin', 'dist/cli', 'package.json'])
+        cpSync(path.join(repositoryRoot, part), path.join(copy, part), { recursive: true });
+      execFileSync('chmod', ['-R', 'a+rX', copy]);
+      asNobody = { uid: 65534, gid: 65534, root: copy };
+    }
     expectOneLineRefusal(await rankscope(['rank', file], asNobody), `${file}: permission denied`);
   });
 

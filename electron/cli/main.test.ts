@@ -92,13 +92,13 @@ describe('output', () => {
     }
   });
 
-  it('prints numbers to six significant digits, integers and non-finite ones as they are', () => {
+  it('prints numbers to six significant digits with a true minus, integers and non-finite ones as they are', () => {
     expect([
       formatValue(2),
       formatValue(1 / 3),
       formatValue(1.5e-16),
       formatValue(Infinity),
-    ]).toEqual(['2', '0.333333', '1.5e-16', 'Infinity']);
+    ]).toEqual(['2', '0.333333', '1.5e\u221216', 'Infinity']);
     expect(formatValue(null)).toBe('—');
   });
 });

@@ -71,6 +71,7 @@ export async function analyzeIntoReport(target: string, options: ReportOptions):
     }
     const descriptor = openSync(options.report, 'a');
     try {
+      if (previous?.endsWithoutNewline) writeSync(descriptor, '\n');
       const result = await runCheckpointAnalysis({
         checkpoint,
         files,

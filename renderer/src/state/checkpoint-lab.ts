@@ -218,7 +218,5 @@ export function reportText(): string | null {
   return formatReport({
     header: { ...header, settings: { ...header.settings, passes, selection: 'matrices' } },
     tensors: new Map(tensors),
-    truncated: false,
-    soundBytes: 0,
   });
 }
