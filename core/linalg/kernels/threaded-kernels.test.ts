@@ -1,13 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gaussianMatrix } from '../random';
 import { SequentialTeam } from '../threads/sequential-team';
 import { activeTeam, setActiveTeam } from '../threads/thread-team';
 import { createWorkspace, type Workspace } from '../workspace';
 import { kernels } from './kernels';
-import { instanceOwning } from './wasm-module';
+import { instanceOwning, setWasmKernelsEnabled, wasmKernelsEnabled } from './wasm-module';
 
 const tierTeam = activeTeam();
 afterEach(() => setActiveTeam(tierTeam));
+
+// Teams split the WebAssembly kernels over shared memories; the TypeScript tier
+// (RANKSCOPE_TEST_KERNELS=typescript) has none, so these tests run on WebAssembly in every tier.
+const tierWasm = wasmKernelsEnabled();
+beforeAll(() => setWasmKernelsEnabled(true));
+afterAll(() => setWasmKernelsEnabled(tierWasm));
 
 /** The same numbers in a one-thread memory and in a memory shared by a team of `threads`. */
 class Twins {

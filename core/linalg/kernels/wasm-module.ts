@@ -213,6 +213,10 @@ export function setWasmKernelsEnabled(on: boolean): void {
   enabled = on;
 }
 
+export function wasmKernelsEnabled(): boolean {
+  return enabled;
+}
+
 /** Prefers the relaxed SIMD build (fused multiply-add) where it validates; false forces plain. */
 export function setRelaxedSimdWanted(on: boolean): void {
   relaxedWanted = on;
