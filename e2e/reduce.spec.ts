@@ -209,9 +209,9 @@ test.describe('reduce view', () => {
     const latex = await page.getByRole('textbox', { name: 'LaTeX' }).inputValue();
     expect(latex).toContain('\\begin{align*}');
     expect(latex).toContain('\\frac{1}{2}');
-    expect(latex).toContain('\\xrightarrow{R_1 \\to \\frac{1}{2}R_1}');
-    expect(latex).toContain('\\xrightarrow{R_2 \\to R_2 - \\frac{3}{2}R_3}');
-    expect(latex).toContain('\\xrightarrow{R_2 \\to R_2 - 2R_1}');
+    expect(latex).toContain('\\xrightarrow{R_1 \\leftarrow \\frac{1}{2}R_1}');
+    expect(latex).toContain('\\xrightarrow{R_2 \\leftarrow R_2 - \\frac{3}{2}R_3}');
+    expect(latex).toContain('\\xrightarrow{R_2 \\leftarrow R_2 - 2R_1}');
 
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Save .tex' }).click();
