@@ -133,16 +133,23 @@ test.describe('files by handle in the web host', () => {
       path.join(app.folder, 'model.safetensors'),
     );
     await page.getByRole('tab', { name: 'Lab', exact: true }).click();
-    await page.getByRole('button', { name: 'Open weight files…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Open a weight file' });
-    await dialog.getByLabel('File path').fill('model.safetensors');
+    await page
+      .getByRole('group', { name: 'Lab sections' })
+      .getByRole('button', { name: 'Weights', exact: true })
+      .click();
+    // The Lab opens on the bundled example, read by the host from its own assets.
+    await expect(page.getByTestId('weights-summary')).toContainText('tiny-model.safetensors', {
+      timeout: 90_000,
+    });
+    await page.getByRole('button', { name: 'Open checkpoint…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /Open a checkpoint/ });
+    await dialog.getByLabel(/path/i).fill('model.safetensors');
     await dialog.getByRole('button', { name: 'Open' }).click();
+    // The chosen file replaces the example: its name, not the example's, and its six matrices.
+    await expect(page.getByTestId('weights-summary')).not.toContainText('tiny-model', {
+      timeout: 90_000,
+    });
+    await expect(page.getByTestId('weights-summary')).toContainText('model.safetensors');
     await expect(page.getByTestId('weight-row')).toHaveCount(6, { timeout: 90_000 });
-    await expect(page.getByTestId('weights-summary')).toContainText('from model.safetensors');
-    await page.getByRole('button', { name: 'Open the example' }).click();
-    await expect(page.getByTestId('weights-summary')).toContainText(
-      '6 matrices from tiny-model.safetensors',
-      { timeout: 90_000 },
-    );
   });
 });

@@ -204,7 +204,10 @@ test.describe('reduce view', () => {
     await page.getByLabel('row 3, column 3', { exact: true }).fill('5/3');
     await openReduce(page);
     await page.getByRole('button', { name: 'Last step' }).click();
-    await page.locator('.reduce-view > .export-bar > summary').click();
+    await page
+      .locator('.reduce-view > .export-bar > summary')
+      .filter({ hasText: /^Export$/ })
+      .click();
     await page.getByRole('radio', { name: 'Whole trace' }).check();
     const latex = await page.getByRole('textbox', { name: 'LaTeX' }).inputValue();
     expect(latex).toContain('\\begin{align*}');

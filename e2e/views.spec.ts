@@ -107,7 +107,7 @@ test.describe('subspaces view', () => {
     await page.getByLabel('x1', { exact: true }).fill('1');
     await page.getByLabel('x2', { exact: true }).fill('0');
     await page.getByLabel('x3', { exact: true }).fill('0');
-    await expect(page.getByTestId('vector-readout')).toContainText('Ax = A x_row = (1, 2, 1)');
+    await expect(page.getByTestId('vector-readout')).toContainText('Ax = A xrow = (1, 2, 1)');
     await expect(page.getByTestId('big-picture')).toContainText('dim n − r = 1');
     await screenshotBothThemes(page, 'view-subspaces');
 
