@@ -1,8 +1,9 @@
-// What a motion export of the 3D subspace scenes shows, frame by frame. "turn": the cameras orbit
-// once about the scene's vertical axis at an even rate, the last frame one step short of the first
+// What a motion export of the 3D subspace scenes shows, frame by frame. "turn": the whole picture
+// (x split, A applied) while the cameras orbit once about the vertical axis at an even rate, the last frame one step short of the first
 // so the loop closes without a stutter. "split": x alone, then x_row and x_null sliding out of x
 // to their spaces, a pause, then A carrying them over (A x_null shrinking to 0, Ax appearing), a
 // pause; the pauses are single long frames. Pure: scene-motion.ts draws what this plans.
+import { easeInOut } from '../../figures/subspace-interaction';
 import { checkFrameSize, type FrameSize } from './motion-plan';
 
 export type SceneMotionKind = 'turn' | 'split';
@@ -37,11 +38,6 @@ export const splitStages = [
   { stage: 'hold', share: 0.15 },
 ] as const;
 
-/** Quadratic ease in and out (as the view's Play): motion starts and stops gently. */
-export function easeInOut(t: number): number {
-  return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
-}
-
 /** Throws a RangeError saying which option is out of range. */
 export function checkSceneMotionOptions(options: SceneMotionOptions): void {
   checkFrameSize(options);
@@ -64,8 +60,8 @@ export function sceneMotionPlan(options: SceneMotionOptions): SceneMotionFrame[]
       start: index * step,
       seconds: step,
       turn: (2 * Math.PI * index) / count,
-      split: 0,
-      map: 0,
+      split: 1,
+      map: 1,
     }));
   }
   const frames: SceneMotionFrame[] = [];
