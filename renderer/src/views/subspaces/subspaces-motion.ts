@@ -17,7 +17,7 @@ import { svgSize } from '../../export/figure-frame';
 import { interpolate } from '../../figures/subspace-geometry';
 import { sceneVectors, type SceneVector } from '../../figures/subspace-interaction';
 import type { FigureTheme } from '../../figures/theme';
-import type { VectorScenePanel } from '../../figures/vector-scene-figure';
+import { placePanelLabels, type VectorScenePanel } from '../../figures/vector-scene-figure';
 import { scenePanel, type LabelledSpace } from './scene-panel';
 import type { SubspaceCanvasHandle } from './SubspaceCanvas';
 
@@ -99,22 +99,29 @@ export function subspacesMotion(
   const plan = sceneMotionPlan({ ...request, framesPerSecond: framesPerSecond[format] });
   const size = scenePanelSize(frame, theme.fontSize);
   let placement: ReturnType<typeof fitFigure> | null = null;
+  // Each side's labels' last places, tried first next frame so they do not hop as the scene turns.
+  const lastPlaces: (number | undefined)[][] = [[], []];
   return encodeMotion(
     format,
     plan,
     frame,
     (step) => {
       const vectors = vectorsAt(input, step, theme.ink);
-      const panels = (['domain', 'codomain'] as const).map((side) =>
-        scenePanel({
-          ambient: input[side].ambient,
-          spaces: input[side].spaces,
-          vectors: vectors[side],
-          ...turnedCamera(input[side].handle, size, step.turn),
-          ...size,
-          theme,
-        }),
-      );
+      const panels = (['domain', 'codomain'] as const).map((side, index) => {
+        const panel = {
+          ...scenePanel({
+            ambient: input[side].ambient,
+            spaces: input[side].spaces,
+            vectors: vectors[side],
+            ...turnedCamera(input[side].handle, size, step.turn),
+            ...size,
+            theme,
+          }),
+          preferred: lastPlaces[index],
+        };
+        lastPlaces[index] = placePanelLabels(panel, theme).map((box) => box.candidate);
+        return panel;
+      });
       const figure = input.figure(panels, theme);
       const svg = request.decorate ? request.decorate(figure) : figure;
       // Every frame's figure has the same size; placed once, it never jumps.
