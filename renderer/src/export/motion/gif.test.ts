@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeGif } from './gif';
+import { encodeGif, gifWriter } from './gif';
 import { readGifBlocks as readGif } from './gif-blocks';
 
 function solid(width: number, height: number, rgb: [number, number, number], milliseconds: number) {
@@ -27,5 +27,13 @@ describe('GIF encoding', () => {
       'frame 2 is 4×6, not 4×4',
     );
     expect(() => encodeGif([])).toThrow('at least one frame');
+  });
+
+  it('writes frames as they come, the same file as all at once', () => {
+    const frames = [solid(8, 6, [255, 255, 255], 50), solid(8, 6, [217, 119, 6], 50)];
+    const writer = gifWriter(8, 6);
+    for (const frame of frames) writer.add(frame);
+    expect(writer.finish()).toEqual(encodeGif(frames));
+    expect(() => gifWriter(8, 6).finish()).toThrow('at least one frame');
   });
 });

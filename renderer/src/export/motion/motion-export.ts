@@ -79,15 +79,15 @@ export async function encodeMotion<Frame extends TimedFrame>(
       onProgress,
     );
   }
-  const stills = [];
+  const { gifWriter } = await import('./gif');
+  const writer = gifWriter(size.width, size.height);
   for (const [number, frame] of frames.entries()) {
     await draw(frame);
     const pixels = context.getImageData(0, 0, size.width, size.height);
-    stills.push({ ...size, data: pixels.data, milliseconds: frame.seconds * 1000 });
+    writer.add({ ...size, data: pixels.data, milliseconds: frame.seconds * 1000 });
     onProgress((number + 1) / (frames.length + 1));
   }
-  const { encodeGif } = await import('./gif');
-  const bytes = encodeGif(stills);
+  const bytes = writer.finish();
   onProgress(1);
   return bytes;
 }
