@@ -2,9 +2,9 @@
 // making a sheet, its answer key and project matrices.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
+import { playedVideo } from './view-helpers';
 
 const counter = (page: Page) => page.getByTestId('step-counter');
 
@@ -175,17 +175,9 @@ test.describe('motion export', () => {
       'Saved worked-example-reduction-640x360.webm.',
     );
     // Chromium plays it: 640×360, five states of 1 s with the RREF held 2 s.
-    const player = await page.context().newPage();
-    await player.goto(pathToFileURL(webmFile).href);
-    const video = await player.evaluate(async () => {
-      const element = document.querySelector('video')!;
-      if (element.readyState < 1)
-        await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve));
-      return { width: element.videoWidth, height: element.videoHeight, duration: element.duration };
-    });
+    const video = await playedVideo(page, webmFile);
     expect([video.width, video.height]).toEqual([640, 360]);
     expect(video.duration).toBeGreaterThan(5.5);
     expect(video.duration).toBeLessThan(6.5);
-    await player.close();
   });
 });

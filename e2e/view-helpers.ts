@@ -3,6 +3,7 @@
 // exported SVG.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { artifactsDir } from './app-fixture';
 
@@ -102,4 +103,23 @@ export async function sceneVectors(page: Page, file: string): Promise<SceneVecto
       texts: Array.from(document.querySelectorAll('text'), (node) => node.textContent ?? ''),
     };
   }, source);
+}
+
+/** A saved video as Chromium's own player reads it, in a page of its own: size and duration. */
+export async function playedVideo(
+  page: Page,
+  file: string,
+): Promise<{ width: number; height: number; duration: number }> {
+  const player = await page.context().newPage();
+  try {
+    await player.goto(pathToFileURL(file).href);
+    return await player.evaluate(async () => {
+      const element = document.querySelector('video')!;
+      if (element.readyState < 1)
+        await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve));
+      return { width: element.videoWidth, height: element.videoHeight, duration: element.duration };
+    });
+  } finally {
+    await player.close();
+  }
 }

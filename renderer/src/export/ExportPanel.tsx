@@ -8,6 +8,9 @@ import { frameFigure } from './figure-frame';
 import type { InteractiveFigureData } from './interactive-data';
 import { saveInteractiveHtml } from './interactive-export';
 import { svgToPdf } from './pdf';
+import type { MotionFormat } from './motion/motion-export';
+import { motionSizes, type FrameSize } from './motion/motion-plan';
+import { MotionSizeSelect } from './motion/MotionSizeSelect';
 import { svgToPng, type PixelScale } from './rasterize';
 import { fileNameFor, saveBlob } from './save-file';
 import './export.css';
@@ -23,9 +26,33 @@ export interface FigureSource {
   latex?: () => string;
   /** The data of the interactive HTML figure, for the figures that have one. */
   interactive?: () => InteractiveFigureData;
+  /** The figure in motion (GIF or WebM video), for the figures that move. */
+  motion?: FigureMotion;
 }
 
-type Format = 'svg' | 'pdf' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex' | 'html';
+export interface MotionRequest extends FrameSize {
+  kind: string;
+  seconds: number;
+  /** Adds the panel's title and caption to each frame's figure. */
+  decorate(svg: string): string;
+}
+
+export interface FigureMotion {
+  /** The motions on offer, the first the default. */
+  kinds: readonly { kind: string; label: string }[];
+  save(
+    format: MotionFormat,
+    request: MotionRequest,
+    theme: FigureTheme,
+    onProgress: (fraction: number) => void,
+  ): Promise<Uint8Array>;
+}
+
+type Format =
+  'svg' | 'pdf' | 'png-1' | 'png-2' | 'png-4' | 'tikz' | 'latex' | 'html' | MotionFormat;
+
+/** Lengths offered for one loop of a motion, in seconds. */
+const motionSeconds = [2, 4, 6, 8, 12];
 
 export interface ExportPanelProps {
   source: FigureSource | null;
@@ -39,12 +66,49 @@ export function ExportPanel({ source, screenTheme }: ExportPanelProps) {
   const [print, setPrint] = useState(false);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [motionKind, setMotionKind] = useState('');
+  const [motionSize, setMotionSize] = useState(1);
+  const [seconds, setSeconds] = useState(6);
+  const motion = format === 'gif' || format === 'webm' ? source?.motion : undefined;
+  const kind = motion?.kinds.some((entry) => entry.kind === motionKind)
+    ? motionKind
+    : (motion?.kinds[0]?.kind ?? '');
+
+  async function saveMotion(format: MotionFormat, theme: FigureTheme) {
+    if (!source?.motion) throw new Error('this figure has no motion export');
+    const { width, height } = motionSizes[motionSize];
+    setStatus('Encoding… 0%');
+    const bytes = await source.motion.save(
+      format,
+      {
+        kind,
+        width,
+        height,
+        seconds,
+        decorate: (svg) => frameFigure(svg, { title, caption, theme }),
+      },
+      theme,
+      (fraction) => setStatus(`Encoding… ${Math.round(fraction * 100)}%`),
+    );
+    const fileName = fileNameFor(`${source.name} ${kind} ${width}x${height}`, format);
+    saveBlob(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], {
+        type: format === 'gif' ? 'image/gif' : 'video/webm',
+      }),
+      fileName,
+    );
+    setStatus(`Saved ${fileName}`);
+  }
 
   async function save() {
     if (!source) return;
     setBusy(true);
     try {
       const theme = print ? printTheme : screenTheme;
+      if (format === 'gif' || format === 'webm') {
+        await saveMotion(format, theme);
+        return;
+      }
       if (format === 'html') {
         if (!source.interactive) throw new Error('this figure has no interactive version');
         const data = source.interactive();
@@ -109,8 +173,47 @@ export function ExportPanel({ source, screenTheme }: ExportPanelProps) {
             {source?.interactive ? (
               <option value="html">Interactive HTML (one file, offline)</option>
             ) : null}
+            {source?.motion ? (
+              <>
+                <option value="gif">Animated GIF</option>
+                <option value="webm">WebM video</option>
+              </>
+            ) : null}
           </select>
         </label>
+        {motion ? (
+          <>
+            <label>
+              Motion
+              <select
+                aria-label="Motion"
+                value={kind}
+                onChange={(event) => setMotionKind(event.target.value)}
+              >
+                {motion.kinds.map((entry) => (
+                  <option key={entry.kind} value={entry.kind}>
+                    {entry.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <MotionSizeSelect value={motionSize} onChange={setMotionSize} />
+            <label>
+              Length
+              <select
+                aria-label="Motion length"
+                value={seconds}
+                onChange={(event) => setSeconds(Number(event.target.value))}
+              >
+                {motionSeconds.map((value) => (
+                  <option key={value} value={value}>
+                    {value} s
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : null}
         <label>
           Title
           <input

@@ -90,6 +90,16 @@ describe('the vector figure of 3D scenes', () => {
     }
   });
 
+  it('keeps a label at its last place while that place is free, so labels do not hop', () => {
+    const lone = panel([{ x: 190, y: 180, text: 'null space', colour: '#d97706' }]);
+    const [first] = placePanelLabels(lone, printTheme);
+    // Free everywhere: the first candidate, unless the last frame's is asked for first.
+    expect(first.candidate).toBe(0);
+    const [kept] = placePanelLabels({ ...lone, preferred: [3] }, printTheme);
+    expect(kept.candidate).toBe(3);
+    expect([kept.x, kept.y]).not.toEqual([first.x, first.y]);
+  });
+
   it('stacks figures one under another at their own sizes', () => {
     const first = buildVectorSceneFigure([panel([], 500)], printTheme, '', 'first');
     const second = buildVectorSceneFigure([panel([], 300)], printTheme, 'note', 'second');

@@ -2,7 +2,13 @@
 // clipped panel under its title, side by side, with the space labels as SVG text placed as on
 // screen, by label-placement.ts around their anchors and off the scene's lines (a swatch of the
 // space's colour, ink on a halo), and a note below.
-import { aroundPoint, placeLabels, type Box, type Segment } from './label-placement';
+import {
+  aroundPoint,
+  placeLabels,
+  type Box,
+  type PlacedLabel,
+  type Segment,
+} from './label-placement';
 import { element, svgDocument, text } from './svg';
 import { textWidth } from './text-width';
 import type { FigureTheme } from './theme';
@@ -24,10 +30,12 @@ export interface VectorScenePanel {
   labels: SceneLabel[];
   /** Lines on the scene that labels must keep off (a line-shaped space, a vector's shaft). */
   avoid?: Segment[];
+  /** Each label's candidate place tried first (in motion, the last frame's), so labels stay put. */
+  preferred?: readonly (number | undefined)[];
 }
 
 /** A label's size: wider than its panel, it is set smaller so that all of it stays inside. */
-function labelSize(content: string, panel: VectorScenePanel, theme: FigureTheme) {
+function labelSize(content: string, panel: { width: number }, theme: FigureTheme) {
   const natural = textWidth(content, theme.fontSize);
   const room = panel.width - 8;
   const fontSize = Math.min(theme.fontSize, (theme.fontSize * room) / (natural + theme.fontSize));
@@ -38,13 +46,17 @@ function labelSize(content: string, panel: VectorScenePanel, theme: FigureTheme)
 }
 
 /** A panel's labels, placed around their anchors clear of one another and of its lines. */
-export function placePanelLabels(panel: VectorScenePanel, theme: FigureTheme): Box[] {
+export function placePanelLabels(
+  panel: Omit<VectorScenePanel, 'title'>,
+  theme: FigureTheme,
+): PlacedLabel[] {
   const sizes = panel.labels.map((label) => labelSize(label.text, panel, theme));
   return placeLabels(
     panel.labels.map((label, index) => ({
       width: sizes[index].width,
       height: sizes[index].height,
       candidates: aroundPoint(label, sizes[index].width, sizes[index].height, 6),
+      preferred: panel.preferred?.[index],
     })),
     {
       segments: panel.avoid ?? [],

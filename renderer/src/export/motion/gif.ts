@@ -1,6 +1,7 @@
 // Animated GIF from still frames with gifenc: each frame quantised to its own 256-colour palette
 // (flat figures lose nothing), written once with its delay, looping forever. A held step is one
-// GIF frame, so a reduction of a dozen steps is a small file. Cost: one quantisation per frame.
+// GIF frame, so a reduction of a dozen steps is a small file. Frames are written as they come, so
+// a long animation never holds more than one frame's pixels. Cost: one quantisation per frame.
 import { GIFEncoder, applyPalette, quantize } from 'gifenc';
 
 export interface RgbaFrame {
@@ -11,23 +12,42 @@ export interface RgbaFrame {
   milliseconds: number;
 }
 
+export interface GifWriter {
+  add(frame: RgbaFrame): void;
+  /** The finished file; at least one frame must have been added. */
+  finish(): Uint8Array;
+}
+
+/** A GIF of `width` × `height` written frame by frame. */
+export function gifWriter(width: number, height: number): GifWriter {
+  const gif = GIFEncoder();
+  let count = 0;
+  return {
+    add(frame) {
+      count += 1;
+      if (frame.width !== width || frame.height !== height)
+        throw new RangeError(
+          `frame ${count} is ${frame.width}×${frame.height}, not ${width}×${height}`,
+        );
+      const palette = quantize(frame.data, 256);
+      gif.writeFrame(applyPalette(frame.data, palette), width, height, {
+        palette,
+        delay: frame.milliseconds,
+        // 0: loop forever (written with the first frame).
+        repeat: 0,
+      });
+    },
+    finish() {
+      if (count === 0) throw new RangeError('a GIF needs at least one frame');
+      gif.finish();
+      return gif.bytes();
+    },
+  };
+}
+
 export function encodeGif(frames: readonly RgbaFrame[]): Uint8Array {
   if (frames.length === 0) throw new RangeError('a GIF needs at least one frame');
-  const { width, height } = frames[0];
-  const gif = GIFEncoder();
-  frames.forEach((frame, number) => {
-    if (frame.width !== width || frame.height !== height)
-      throw new RangeError(
-        `frame ${number + 1} is ${frame.width}×${frame.height}, not ${width}×${height}`,
-      );
-    const palette = quantize(frame.data, 256);
-    gif.writeFrame(applyPalette(frame.data, palette), width, height, {
-      palette,
-      delay: frame.milliseconds,
-      // 0: loop forever (written with the first frame).
-      repeat: 0,
-    });
-  });
-  gif.finish();
-  return gif.bytes();
+  const writer = gifWriter(frames[0].width, frames[0].height);
+  for (const frame of frames) writer.add(frame);
+  return writer.finish();
 }

@@ -1,9 +1,31 @@
-// A reduction as an animated GIF or a WebM video, for slides that cannot hold HTML: the motion
-// plan's frames (the stepper's figures) drawn onto a canvas of the chosen size and encoded.
+// Motion for slides that cannot hold HTML, as an animated GIF or a WebM video: planned frames, each
+// a figure (SVG) placed in a canvas of the chosen size, drawn one by one and encoded. A reduction's
+// frames are the stepper's figures; the 3D scenes' are built per frame by the Subspaces view.
 // Browser only (canvas, image decoding, WebCodecs); the encoders load when first asked for.
 import type { ReductionFigureData } from '../interactive-data';
 import { loadImage } from '../rasterize';
-import { reductionMotionPlan, type MotionFrame, type MotionOptions } from './motion-plan';
+import {
+  reductionMotionPlan,
+  type FrameSize,
+  type MotionOptions,
+  type Placement,
+} from './motion-plan';
+
+export type MotionFormat = 'gif' | 'webm';
+
+/** A frame's time span; what it shows is drawn by the caller's `figure`. */
+export interface TimedFrame {
+  start: number;
+  seconds: number;
+}
+
+/** A frame's picture: an SVG figure and where it sits in the frame, in pixels. */
+export interface PlacedFigure {
+  svg: string;
+  placement: Placement;
+  /** What fills the frame around the figure (white unless told). */
+  background?: string;
+}
 
 async function loadSvg(svg: string): Promise<HTMLImageElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -14,62 +36,74 @@ async function loadSvg(svg: string): Promise<HTMLImageElement> {
   }
 }
 
-async function drawFrame(
+async function drawFigure(
   context: CanvasRenderingContext2D,
-  frame: MotionFrame,
-  options: MotionOptions,
+  figure: PlacedFigure,
+  size: FrameSize,
 ): Promise<void> {
-  const image = await loadSvg(frame.svg);
-  const place = frame.placement;
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, options.width, options.height);
+  const image = await loadSvg(figure.svg);
+  const place = figure.placement;
+  context.fillStyle = figure.background ?? '#ffffff';
+  context.fillRect(0, 0, size.width, size.height);
   context.drawImage(image, place.x, place.y, place.width, place.height);
 }
 
-function frameCanvas(options: MotionOptions) {
+function frameCanvas(size: FrameSize) {
   const canvas = document.createElement('canvas');
-  canvas.width = options.width;
-  canvas.height = options.height;
+  canvas.width = size.width;
+  canvas.height = size.height;
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('no 2D canvas is available');
   return { canvas, context };
 }
 
-export async function reductionGif(
-  data: ReductionFigureData,
-  options: MotionOptions,
+/** The frames encoded as `format`; `figure` is asked for one frame at a time. */
+export async function encodeMotion<Frame extends TimedFrame>(
+  format: MotionFormat,
+  frames: readonly Frame[],
+  size: FrameSize,
+  figure: (frame: Frame) => PlacedFigure | Promise<PlacedFigure>,
   onProgress: (fraction: number) => void = () => {},
 ): Promise<Uint8Array> {
-  const plan = reductionMotionPlan(data, options);
-  const { context } = frameCanvas(options);
-  const frames = [];
-  for (const [number, frame] of plan.entries()) {
-    await drawFrame(context, frame, options);
-    const pixels = context.getImageData(0, 0, options.width, options.height);
-    frames.push({ ...options, data: pixels.data, milliseconds: frame.seconds * 1000 });
-    onProgress((number + 1) / (plan.length + 1));
+  const { canvas, context } = frameCanvas(size);
+  const draw = async (frame: Frame) => drawFigure(context, await figure(frame), size);
+  if (format === 'webm') {
+    const { encodeWebm } = await import('./webm');
+    return encodeWebm(
+      canvas,
+      frames.map((frame) => ({
+        draw: () => draw(frame),
+        start: frame.start,
+        seconds: frame.seconds,
+      })),
+      onProgress,
+    );
   }
-  const { encodeGif } = await import('./gif');
-  const bytes = encodeGif(frames);
+  const { gifWriter } = await import('./gif');
+  const writer = gifWriter(size.width, size.height);
+  for (const [number, frame] of frames.entries()) {
+    await draw(frame);
+    const pixels = context.getImageData(0, 0, size.width, size.height);
+    writer.add({ ...size, data: pixels.data, milliseconds: frame.seconds * 1000 });
+    onProgress((number + 1) / (frames.length + 1));
+  }
+  const bytes = writer.finish();
   onProgress(1);
   return bytes;
 }
 
-export async function reductionWebm(
+export function reductionMotion(
+  format: MotionFormat,
   data: ReductionFigureData,
   options: MotionOptions,
-  onProgress: (fraction: number) => void = () => {},
+  onProgress?: (fraction: number) => void,
 ): Promise<Uint8Array> {
-  const plan = reductionMotionPlan(data, options);
-  const { canvas, context } = frameCanvas(options);
-  const { encodeWebm } = await import('./webm');
-  return encodeWebm(
-    canvas,
-    plan.map((frame) => ({
-      draw: () => drawFrame(context, frame, options),
-      start: frame.start,
-      seconds: frame.seconds,
-    })),
+  const size = { width: options.width, height: options.height };
+  return encodeMotion(
+    format,
+    reductionMotionPlan(data, options),
+    size,
+    (frame) => frame,
     onProgress,
   );
 }

@@ -6,10 +6,13 @@
 import type { ReductionFigureData } from '../interactive-data';
 import { reductionStepFigure } from '../reduction-step-figure';
 
-export interface MotionOptions {
+export interface FrameSize {
   /** Frame size in pixels; even, as video codecs need. */
   width: number;
   height: number;
+}
+
+export interface MotionOptions extends FrameSize {
   secondsPerStep: number;
 }
 
@@ -33,16 +36,21 @@ export interface MotionFrame {
   seconds: number;
 }
 
-/** Throws a RangeError saying which option is out of range. */
-export function checkMotionOptions(options: MotionOptions): void {
+/** Throws a RangeError saying which side is out of range or odd. */
+export function checkFrameSize(size: FrameSize): void {
   for (const side of ['width', 'height'] as const) {
-    const value = options[side];
+    const value = size[side];
     if (!Number.isInteger(value) || value < motionLimits.smallest || value > motionLimits.largest)
       throw new RangeError(
         `the ${side} must be a whole number of pixels from ${motionLimits.smallest} to ${motionLimits.largest}, not ${value}`,
       );
     if (value % 2 !== 0) throw new RangeError(`the ${side} must be even for video, not ${value}`);
   }
+}
+
+/** Throws a RangeError saying which option is out of range. */
+export function checkMotionOptions(options: MotionOptions): void {
+  checkFrameSize(options);
   const seconds = options.secondsPerStep;
   if (!(seconds >= motionLimits.fastest && seconds <= motionLimits.slowest))
     throw new RangeError(

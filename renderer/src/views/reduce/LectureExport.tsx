@@ -15,6 +15,7 @@ import {
 import { reductionFigureData } from '../../export/interactive-data';
 import { saveInteractiveHtml } from '../../export/interactive-export';
 import { motionSizes } from '../../export/motion/motion-plan';
+import { MotionSizeSelect } from '../../export/motion/MotionSizeSelect';
 import { saveBlob } from '../../export/save-file';
 import { runJob } from '../../host/run-job';
 import { useHost } from '../../state/app-context';
@@ -107,15 +108,12 @@ export function LectureExport({
   const saveHtml = (prepared: ReductionLesson) =>
     saveInteractiveHtml(reductionFigureData(prepared), `${name} reduction`);
   const saveMotion = (format: 'gif' | 'webm') => async (prepared: ReductionLesson) => {
-    const { reductionGif, reductionWebm } = await import('../../export/motion/motion-export');
+    const { reductionMotion } = await import('../../export/motion/motion-export');
     const { width, height } = motionSizes[motionSize];
     const options = { width, height, secondsPerStep };
     const progress = (fraction: number) => setMessage(`Encoding… ${Math.round(fraction * 100)}%`);
     const data = reductionFigureData(prepared);
-    const bytes =
-      format === 'gif'
-        ? await reductionGif(data, options, progress)
-        : await reductionWebm(data, options, progress);
+    const bytes = await reductionMotion(format, data, options, progress);
     const fileName = `${stem}-reduction-${width}x${height}.${format}`;
     saveBlob(
       new Blob([bytes as Uint8Array<ArrayBuffer>], {
@@ -207,20 +205,7 @@ export function LectureExport({
         </div>
         <div className="export-controls" role="group" aria-label="Motion">
           <span className="lecture-export-label">Motion</span>
-          <label>
-            Size{' '}
-            <select
-              aria-label="Motion size"
-              value={motionSize}
-              onChange={(event) => setMotionSize(Number(event.target.value))}
-            >
-              {motionSizes.map((size, index) => (
-                <option key={size.label} value={index}>
-                  {size.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <MotionSizeSelect value={motionSize} onChange={setMotionSize} />
           <label>
             Each step{' '}
             <select

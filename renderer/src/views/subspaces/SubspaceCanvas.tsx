@@ -4,6 +4,7 @@
 import { useImperativeHandle, useRef, type Ref } from 'react';
 import * as THREE from 'three';
 import { aroundPoint, placeLabels } from '../../figures/label-placement';
+import type { SceneVector } from '../../figures/subspace-interaction';
 import {
   arrow,
   buildSpaceScene,
@@ -11,25 +12,24 @@ import {
   labelGuides,
   screenPoint,
   setArrow,
-  type SceneSpace,
 } from '../../figures/subspace-scene';
 import type { FigureTheme } from '../../figures/theme';
 import type { VectorScenePanel } from '../../figures/vector-scene-figure';
 import { useThreeCanvas } from '../shared/use-three-canvas';
+import { scenePanel, type LabelledSpace } from './scene-panel';
 import { attachTipDrag } from './tip-drag';
 
-export interface LabelledSpace extends SceneSpace {
-  label: string;
-}
-
-export interface SceneVector {
-  name: string;
-  tip: readonly number[];
-  colour: string;
-}
+export type { LabelledSpace, SceneVector };
 
 export interface SubspaceCanvasHandle {
   resetCamera(): void;
+  /** The live camera, the point it orbits and the canvas size (null before WebGL draws). */
+  view(): {
+    camera: THREE.PerspectiveCamera;
+    focus: THREE.Vector3;
+    width: number;
+    height: number;
+  } | null;
   /** The scene as it stands, drawn as SVG in the figure's theme (null before WebGL draws). */
   vector(theme: FigureTheme): Omit<VectorScenePanel, 'title'> | null;
 }
@@ -151,33 +151,28 @@ export function SubspaceCanvas({
     },
   );
 
+  function view() {
+    const parts = canvas.parts.current;
+    if (!parts) return null;
+    const size = parts.renderer.getSize(new THREE.Vector2());
+    return { camera: parts.camera, focus: parts.controls.target, width: size.x, height: size.y };
+  }
+
   useImperativeHandle(handle, () => ({
     resetCamera: canvas.resetCamera,
+    view,
     vector(figureTheme) {
-      const parts = canvas.parts.current;
-      if (!parts) return null;
+      const current = view();
+      if (!current) return null;
       // The same spaces, vectors and camera, in the figure's colours.
-      const scene = buildSpaceScene(ambient, spaces, figureTheme);
-      for (const vector of vectorsRef.current) {
-        // Vectors drawn in the screen's ink take the figure's ink.
-        const colour = vector.colour === theme.ink ? figureTheme.ink : vector.colour;
-        scene.add(arrow(vector.tip, colour, vector.name));
-      }
-      const drawn = canvas.drawAsSvg(scene);
-      if (!drawn) return null;
-      const labels = spaces.map((space, index) => ({
-        ...screenPoint(labelAnchor(space, index), parts.camera, drawn.width, drawn.height),
-        text: space.label,
-        colour: space.colour,
-      }));
-      const avoid = labelGuides(
+      return scenePanel({
+        ambient,
         spaces,
-        vectorsRef.current.map((vector) => vector.tip),
-        parts.camera,
-        drawn.width,
-        drawn.height,
-      );
-      return { ...drawn, labels, avoid };
+        vectors: vectorsRef.current,
+        ...current,
+        theme: figureTheme,
+        screenInk: theme.ink,
+      });
     },
   }));
 

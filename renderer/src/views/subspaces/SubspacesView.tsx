@@ -51,7 +51,7 @@ export function SubspacesView({ matrixId }: ViewProps) {
     [result, width, theme],
   );
 
-  const { x, image } = vector;
+  const { x, image, spaces: sceneSpaces } = vector;
   const source = useMemo(
     () =>
       result && a
@@ -65,9 +65,10 @@ export function SubspacesView({ matrixId }: ViewProps) {
             x,
             image,
             projectionSummary,
+            spaces: sceneSpaces,
           })
         : null,
-    [result, a, small, matrix?.name, x, image, projectionSummary],
+    [result, a, small, matrix?.name, x, image, projectionSummary, sceneSpaces],
   );
 
   if (!matrix) return null;
