@@ -34,6 +34,27 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * Commander requires node:child_process at load, for subcommands that are separate executables
+ * (rankscope has none); loading it pulls in net, dgram and the stream classes, a few milliseconds
+ * of every start. Commander gets a stand-in that requires the real module on first use.
+ */
+const childProcessOnFirstUse = {
+  name: 'child-process-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'on-first-use' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
+      contents:
+        "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(path.join(root, 'dist/cli'), { recursive: true, force: true });
 rmSync(path.join(root, 'dist/library'), { recursive: true, force: true });
 await Promise.all([
@@ -42,6 +63,7 @@ await Promise.all([
     entryPoints: { main: 'electron/cli/main.ts' },
     outdir: 'dist/cli',
     platform: 'node',
+    plugins: [childProcessOnFirstUse],
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // Bundled CommonJS packages (commander) require Node's own modules.
