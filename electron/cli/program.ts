@@ -12,6 +12,8 @@ Files:
   Text in any notation — CSV, TSV, ";" with decimal commas, whitespace, numpy, Python lists,
   JSON arrays, MATLAB / Octave, Julia, LaTeX, Mathematica, R — detected from what it holds;
   MatrixMarket .mtx, NumPy .npy and .safetensors (--tensor NAME). "-" reads standard input.
+  analyze also reads checkpoints: safetensors, GGUF, PyTorch, ONNX, .npz; a file, its
+  *.index.json or a folder of shards.
 
 Exit codes:
   0  done
