@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // The `rankscope` command: the bundled command line (dist/cli/main.js), built by `npm install`
 // (the prepare script) or `npm run build:cli`. No compiler runs here.
+import module from 'node:module';
+
+// Node 22.1+ keeps the compiled bundle on disk (in the temporary folder) for the next start;
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off. Older Nodes lack the function and compile each time.
+module.enableCompileCache?.();
 let cli;
 try {
   cli = await import('../dist/cli/main.js');

@@ -9,46 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeNpy } from '../../core/formats/npy';
 import { readMatrixText } from '../../core/formats/matrix-text';
 import { buildForTests, repositoryRoot } from './build-for-tests';
+import { rankscope, type Outcome, type RunOptions } from './test-support';
 
 const fixtures = path.join(repositoryRoot, 'core/formats/fixtures');
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface RunOptions {
-  stdin?: string | Uint8Array;
-  env?: Record<string, string>;
-  uid?: number;
-  gid?: number;
-  /** The checkout whose bin/rankscope.mjs runs (default: this one). */
-  root?: string;
-}
-
-function rankscope(args: string[], options: RunOptions = {}): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(options.root ?? repositoryRoot, 'bin/rankscope.mjs'), ...args],
-      {
-        cwd: options.root ?? repositoryRoot,
-        env: { ...process.env, NO_COLOR: '', ...options.env },
-        uid: options.uid,
-        gid: options.gid,
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.stdin ?? '');
-  });
-}
 
 function scratchFile(name: string, contents: string | Uint8Array): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'rankscope-cli-')), name);

@@ -2,7 +2,7 @@
 // (a FIFO, a device or a folder is refused at once, before any read). Text in every notation goes
 // through the one text reader (core/formats/matrix-text.ts) straight from its bytes; .npy, .mtx
 // and .safetensors through their parsers, loaded only when such a file comes.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Matrix } from '../../core/linalg/matrix';
 import type { ParsedEntryMatrix } from '../../core/exact/entry';
@@ -14,6 +14,7 @@ import {
 } from '../../core/formats/matrix-text';
 import { textFileExtensions, type EntryKind } from '../../core/formats/text-formats';
 import { plainEntries } from '../../core/library/entries';
+import { fileKind } from './file-kind';
 import { CliInputError } from './input-error';
 
 /** Larger files are refused before a byte is read. */
@@ -65,7 +66,7 @@ function openRegularFile(file: string): { descriptor: number; stats: Stats } {
   }
   try {
     const stats = fstatSync(descriptor);
-    if (!stats.isFile()) throw new CliInputError(`${file}: ${kindOf(stats)}, not a regular file`);
+    if (!stats.isFile()) throw new CliInputError(`${file}: ${fileKind(stats)}, not a regular file`);
     return { descriptor, stats };
   } catch (error) {
     closeSync(descriptor);
@@ -89,6 +90,27 @@ export function readRegularFile(file: string): Uint8Array {
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } catch (error) {
     if (error instanceof CliInputError) throw error;
+    throw new CliInputError(`${file}: ${systemReason(error)}`);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
+ * The first `length` bytes of a regular file (fewer when it is shorter), to tell its format by;
+ * with `folders`, 'folder' for a folder instead of refusing it.
+ */
+export function readFilePrefix(
+  file: string,
+  length: number,
+  options: { folders?: boolean } = {},
+): Uint8Array | 'folder' {
+  if (options.folders && statSync(file, { throwIfNoEntry: false })?.isDirectory()) return 'folder';
+  const { descriptor } = openRegularFile(file);
+  try {
+    const bytes = new Uint8Array(length);
+    return bytes.subarray(0, readSync(descriptor, bytes, 0, length, 0));
+  } catch (error) {
     throw new CliInputError(`${file}: ${systemReason(error)}`);
   } finally {
     closeSync(descriptor);
@@ -286,15 +308,6 @@ function looksLikeText(bytes: Uint8Array): boolean {
     (head[0] === 0xff && head[1] === 0xfe) ||
     (head[0] === 0xfe && head[1] === 0xff)
   );
-}
-
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a file';
 }
 
 const systemReasons: Record<string, string> = {

@@ -1,52 +1,9 @@
 // `rankscope`: the same core as the app, for scripting, batch work and checking Rankscope against
-// other tools. Each command lives in commands/ and loads what it computes with only when it runs,
-// so that starting takes little more than Node's own start.
-import { Command, CommanderError } from 'commander';
+// other tools. This entry is kept small, for start time: it answers --version itself, and imports
+// commander and the one command a run names (all of them only for the overview, help and a name
+// to correct), each command loading what it computes with only when it runs.
 import { appVersion } from '../services/app-version';
-import { commands } from './commands';
-import { isInputError } from './input-error';
-import { stylesFor } from './output';
-
-const overview = `
-Files:
-  Text in any notation — CSV, TSV, ";" with decimal commas, whitespace, numpy, Python lists,
-  JSON arrays, MATLAB / Octave, Julia, LaTeX, Mathematica, R — detected from what it holds;
-  MatrixMarket .mtx, NumPy .npy and .safetensors (--tensor NAME). "-" reads standard input.
-
-Exit codes:
-  0  done
-  2  bad input: a file that cannot be read or is not a matrix, or a wrong option (one line on
-     stderr says what and where)
-  1  an internal error: a bug in Rankscope, please report it
-
-Examples:
-  rankscope rank matrix.csv                           # exact for integers and fractions
-  pbpaste | rankscope rank -                          # whatever notation the clipboard holds
-  rankscope rref matrix.csv --latex                   # the elementary operations, for a lecture
-  rankscope rref matrix.csv --pptx --out steps.pptx   # the same as slides
-  rankscope worksheet --shape 3x4 --rank 2 --answers  # exercises' answer key (LaTeX)
-  rankscope svd weights.npy --values --csv            # the spectrum
-  rankscope analyze model.safetensors                 # a rank table of every weight matrix
-  rankscope help rank                                 # a command's options and examples
-`;
-
-export function buildProgram(): Command {
-  const program = new Command('rankscope')
-    .description('Matrix rank, exact row reduction, SVD and subspaces from the command line.')
-    .version(appVersion, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'print this help')
-    .addHelpCommand('help [command]', "print a command's options and examples")
-    .showHelpAfterError('(rankscope help COMMAND shows its options and examples)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(text),
-    });
-  program.addHelpText('after', overview);
-  // Set before the commands exist, so that they inherit exitOverride and the output settings.
-  for (const register of commands) register(program);
-  return program;
-}
+import { commands, type CommandEntry } from './commands';
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -55,41 +12,25 @@ export async function main(argv: string[]): Promise<number> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  const program = buildProgram();
-  try {
-    if (argv.length <= 2) {
-      program.outputHelp();
-      return 0;
-    }
-    await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (error) {
-    return reportError(error);
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${appVersion}\n`);
+    return 0;
   }
+  const named = commandNamed(args);
+  const wanted = named ? [named] : commands;
+  // The program and the command's file load side by side.
+  const registrations = Promise.all(wanted.map((command) => command.load()));
+  // runProgram reports a failure; this keeps it from counting as unhandled before then.
+  registrations.catch(() => {});
+  const { runProgram } = await import('./program');
+  return runProgram(argv, registrations);
 }
 
-function reportError(error: unknown): number {
-  if (error instanceof CommanderError) {
-    // Commander has printed its own message (or the help or version that was asked for).
-    return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)
-      ? 0
-      : 2;
-  }
-  const styles = stylesFor(process.stderr);
-  const prefix = styles.red('rankscope:');
-  const message = ((error as Error)?.message ?? String(error)).split('\n')[0];
-  if (isInputError(error)) {
-    process.stderr.write(`${prefix} ${message}\n`);
-    return 2;
-  }
-  if ((error as Error)?.name === 'LaunchError') {
-    process.stderr.write(`${prefix} ${message}\n`);
-    return 1;
-  }
-  process.stderr.write(`${prefix} internal error: ${message}\n`);
-  if (process.env.RANKSCOPE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-  process.stderr.write(
-    `${prefix} this is a bug in Rankscope ${appVersion}; please report it with the command you ran (RANKSCOPE_DEBUG=1 shows where it happened)\n`,
-  );
-  return 1;
+/**
+ * The command the arguments start with. Undefined for none, an option first (--help), `help`
+ * or a name that is not a command: those get the whole program.
+ */
+function commandNamed(args: string[]): CommandEntry | undefined {
+  return commands.find((command) => command.name === args[0]);
 }

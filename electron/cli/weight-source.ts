@@ -1,22 +1,25 @@
-// The matrices in the files given to `rankscope analyze`, one at a time: safetensors tensors are
-// read from disk one by one through a byte source (always closed, also when the index is bad, so
-// no file handle is left for the garbage collector to close with a warning); .npy straight into
-// the SVD's workspace; other formats are small enough to read whole.
+// The matrices in the files given to `rankscope analyze`, one at a time. A checkpoint in any format
+// the Lab reads (safetensors, GGUF, PyTorch zip, ONNX, .npy, .npz; one file, a shard index or a
+// folder of shards) is opened as `analyze --report` opens it (checkpoints/open-target.ts, then
+// core/weights/checkpoint): headers only; each tensor is then decoded on its turn straight into
+// the SVD's workspace (core/formats/tensor-decoding), so at most one is in memory. Sources are
+// always closed, also when a header is bad, so no file handle is left for the garbage collector
+// to close with a warning. A text or MatrixMarket file is one matrix, read by the command line's
+// reader.
 import path from 'node:path';
-import { bytesSource, type ByteSource } from '../../core/formats/byte-source';
-import { readSafetensorsIndex, readTensor } from '../../core/formats/safetensors';
-import { parseNpy } from '../../core/formats/npy';
+import { bytesSource } from '../../core/formats/byte-source';
+import { decodeTensor } from '../../core/formats/tensor-decoding';
+import { looksLikeZip } from '../../core/formats/zip-directory';
 import type { Matrix } from '../../core/linalg/matrix';
 import type { WeightDescription } from '../../core/jobs/weight-analysis';
-import { openFileByteSource } from '../services/file-byte-source';
-import { CliInputError } from './input-error';
 import {
-  checkRegularFile,
-  inputName,
-  matrixFromBytes,
-  readArgumentBytes,
-  readMatrixArgument,
-} from './input';
+  openCheckpoint,
+  type Checkpoint,
+  type CheckpointFiles,
+} from '../../core/weights/checkpoint';
+import { openTarget } from './checkpoints/open-target';
+import { CliInputError } from './input-error';
+import { inputName, matrixFromBytes, readFilePrefix, readMatrixArgument } from './input';
 
 export interface WeightItem {
   description: WeightDescription;
@@ -31,117 +34,142 @@ export interface WeightListing {
   items: WeightItem[];
   /** Tensors left out (vectors and scalars are not matrices worth a row). */
   skipped: string[];
+  /** What the checkpoint's reader noticed or passed over, in sentences. */
+  notes: string[];
   close(): Promise<void>;
 }
 
+/** Extensions of the files `openCheckpoint` reads (a shard index ends in .index.json). */
+const checkpointExtensions = [
+  '.safetensors',
+  '.gguf',
+  '.pt',
+  '.pth',
+  '.bin',
+  '.ckpt',
+  '.onnx',
+  '.npz',
+  '.npy',
+];
+
+/** The weights a command-line argument names: a checkpoint (file, index or folder) or a matrix. */
 export async function listWeights(file: string, wanted: string[] = []): Promise<WeightListing> {
-  const name = inputName(file);
-  const extension = file === '-' ? '' : path.extname(file).toLowerCase();
-  if (extension === '.npy') {
-    // Decoded straight into the SVD's workspace, read as its transpose when that saves a copy.
-    const npy = parseNpy(await readArgumentBytes(file), {
-      file: name,
-      maxEntries: 2 ** 28,
-      layout: 'spectrum',
-    });
-    const description = {
-      name: path.basename(name),
-      shape: npy.originalShape,
-      dtype: npy.dtype,
-      reshaped: npy.note,
-    };
-    return single(description, async () => ({
-      matrix: npy.matrix,
-      transposed: npy.transposed ?? false,
-    }));
-  }
-  if (extension !== '.safetensors') {
-    const loaded = await readMatrixArgument(file);
-    const description = {
-      name: path.basename(name),
-      shape: [loaded.rows, loaded.cols],
-      dtype: loaded.binary ? loaded.format : 'text',
-    };
-    return single(description, async () => ({ matrix: loaded.matrix, transposed: false }));
-  }
-  checkRegularFile(file);
-  let source: ByteSource & { close?: () => Promise<void> };
+  if (!(await isCheckpoint(file))) return single(await readMatrixArgument(file));
+  const { checkpoint, files } = await openTarget(file);
   try {
-    source = await openFileByteSource(file);
-  } catch {
-    throw new CliInputError(`${name}: cannot be opened`);
-  }
-  const close = async () => {
-    await source.close?.();
-  };
-  try {
-    return await listTensors(source, name, wanted, close);
+    return listTensors(checkpoint, files, inputName(file), wanted, () => files.close());
   } catch (error) {
-    await close();
+    await files.close();
     throw error;
   }
 }
 
-function single(description: WeightDescription, load: WeightItem['load']): WeightListing {
-  return { items: [{ description, load }], skipped: [], close: async () => {} };
-}
-
-async function listTensors(
-  source: ByteSource,
-  name: string,
-  wanted: string[],
-  close: () => Promise<void>,
-): Promise<WeightListing> {
-  const fileName = path.basename(name);
-  const entries = await readSafetensorsIndex(source, fileName);
-  for (const tensor of wanted) {
-    if (!entries.some((entry) => entry.name === tensor)) {
-      throw new CliInputError(
-        `${name}: no tensor named "${tensor}" (it has ${entries.length}: ${entries
-          .slice(0, 8)
-          .map((entry) => entry.name)
-          .join(', ')}${entries.length > 8 ? ', …' : ''})`,
-      );
-    }
-  }
-  const chosen = entries.filter((entry) =>
-    wanted.length > 0 ? wanted.includes(entry.name) : entry.shape.length >= 2,
-  );
-  const skipped =
-    wanted.length > 0
-      ? []
-      : entries.filter((entry) => entry.shape.length < 2).map((entry) => entry.name);
-  const items = chosen.map((entry): WeightItem => {
-    const description: WeightDescription = {
-      name: entry.name,
-      shape: entry.shape,
-      dtype: entry.dtype,
-    };
-    return {
-      description,
-      load: async () => {
-        const tensor = await readTensor(source, entry, { fileName, layout: 'spectrum' });
-        if (tensor.reshapedFrom) description.reshaped = tensor.reshapedFrom;
-        return { matrix: tensor.matrix, transposed: tensor.transposed ?? false };
-      },
-    };
-  });
-  return { items, skipped, close };
-}
-
-/** Weights given on standard input, held in memory: a safetensors file, or one matrix. */
+/** Weights given on standard input, held in memory: a checkpoint file, or one matrix. */
 export async function listWeightsInMemory(
   bytes: Uint8Array,
   wanted: string[] = [],
 ): Promise<WeightListing> {
-  // A safetensors file opens with its header's length (8 bytes) and then the header's "{".
-  if (bytes.length > 9 && bytes[8] === 0x7b)
-    return listTensors(bytesSource(bytes), 'standard input', wanted, async () => {});
-  const loaded = await matrixFromBytes('standard input', '', bytes);
-  const description = {
-    name: 'standard input',
-    shape: [loaded.rows, loaded.cols],
-    dtype: loaded.binary ? loaded.format : 'text',
+  const name = inputName('-');
+  if (!startsLikeCheckpoint(bytes)) return single(await matrixFromBytes(name, '', bytes));
+  const source = bytesSource(bytes);
+  const files: CheckpointFiles = {
+    open(file) {
+      if (file !== name)
+        throw new CliInputError(
+          `${name}: the checkpoint names another file, ${JSON.stringify(file)}, which standard input cannot hold`,
+        );
+      return source;
+    },
   };
-  return single(description, async () => ({ matrix: loaded.matrix, transposed: false }));
+  return listTensors(await openCheckpoint(files, name), files, name, wanted, async () => {});
+}
+
+/** A folder, a checkpoint's extension, or (without one) a checkpoint's first bytes. */
+async function isCheckpoint(file: string): Promise<boolean> {
+  if (file === '-') return false;
+  const extension = path.extname(file).toLowerCase();
+  if (checkpointExtensions.includes(extension) || /\.index\.json$/i.test(file)) return true;
+  if (extension !== '') return false;
+  // Without an extension: a folder of shards, a checkpoint by its magic, else a matrix file.
+  const prefix = readFilePrefix(file, 9, { folders: true });
+  return prefix === 'folder' || startsLikeCheckpoint(prefix);
+}
+
+/**
+ * The first bytes of a checkpoint `openCheckpoint` can tell without a name: GGUF, .npy, a zip
+ * (PyTorch or .npz), or safetensors (an 8-byte header length, then '{'). ONNX has no magic.
+ */
+function startsLikeCheckpoint(bytes: Uint8Array): boolean {
+  const text = String.fromCharCode(...bytes.subarray(0, 6));
+  return (
+    text.startsWith('GGUF') ||
+    text === '\x93NUMPY' ||
+    looksLikeZip(bytes) ||
+    (bytes.length > 9 && bytes[8] === 0x7b)
+  );
+}
+
+function single(input: {
+  name: string;
+  rows: number;
+  cols: number;
+  binary: boolean;
+  format: string;
+  matrix: Matrix;
+}): WeightListing {
+  const description: WeightDescription = {
+    name: path.basename(input.name),
+    shape: [input.rows, input.cols],
+    dtype: input.binary ? input.format : 'text',
+  };
+  const load = async () => ({ matrix: input.matrix, transposed: false });
+  return { items: [{ description, load }], skipped: [], notes: [], close: async () => {} };
+}
+
+function listTensors(
+  checkpoint: Checkpoint,
+  files: CheckpointFiles,
+  name: string,
+  wanted: string[],
+  close: () => Promise<void>,
+): WeightListing {
+  const { tensors } = checkpoint;
+  for (const tensor of wanted) {
+    if (!tensors.some((entry) => entry.name === tensor)) {
+      throw new CliInputError(
+        `${name}: no tensor named "${tensor}" (it has ${tensors.length}: ${tensors
+          .slice(0, 8)
+          .map((entry) => entry.name)
+          .join(', ')}${tensors.length > 8 ? ', …' : ''})`,
+      );
+    }
+  }
+  const isMatrix = (tensor: Checkpoint['tensors'][number]) => tensor.data.shape.length >= 2;
+  const chosen = tensors.filter((tensor) =>
+    wanted.length > 0 ? wanted.includes(tensor.name) : isMatrix(tensor),
+  );
+  const skipped =
+    wanted.length > 0 ? [] : tensors.filter((tensor) => !isMatrix(tensor)).map(({ name }) => name);
+  const items = chosen.map((tensor): WeightItem => {
+    const description: WeightDescription = {
+      name: tensor.name,
+      shape: tensor.data.shape,
+      dtype: tensor.dtype,
+    };
+    if (tensor.reshaped) description.reshaped = tensor.reshaped;
+    return {
+      description,
+      // As the report's full pass decodes it (core/jobs/checkpoint-tensor.ts): the SVD wants it
+      // tall, so it is placed transposed when that is the cheaper way.
+      load: async () => {
+        const source = await files.open(tensor.data.file);
+        const decoded = await decodeTensor(source, tensor.data, {
+          tensorName: tensor.name,
+          layout: 'spectrum',
+        });
+        return { matrix: decoded.matrix, transposed: decoded.transposed };
+      },
+    };
+  });
+  return { items, skipped, notes: checkpoint.notes, close };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openCheckpoint, type Checkpoint } from '../../../core/weights/checkpoint';
 import { checkpointFolder, type CheckpointFolder } from '../../services/checkpoint-folder';
 import { CliInputError } from '../input-error';
+import { fileKind } from '../file-kind';
 
 export interface OpenedTarget {
   checkpoint: Checkpoint;
@@ -15,7 +16,7 @@ export async function openTarget(target: string): Promise<OpenedTarget> {
   const info = await stat(target).catch(() => null);
   if (!info) throw new CliInputError(`${target}: no such file or folder`);
   if (!info.isFile() && !info.isDirectory())
-    throw new CliInputError(`${target}: not a regular file or a folder`);
+    throw new CliInputError(`${target}: ${fileKind(info)}, not a regular file or a folder`);
   const folder = info.isDirectory() ? path.resolve(target) : path.dirname(path.resolve(target));
   const files = checkpointFolder(folder, { listable: info.isDirectory() });
   try {
