@@ -50,6 +50,7 @@ describe('the Reduce view’s line on the decimals’ reading', () => {
     expect(note.sentences[0]).toBe(
       'Reducing the decimals as written, exactly; as floating data the rank is 2 — see Spectrum.',
     );
+    expect(note.sentences[1]).toBe('σ₃ = 3.38e−17 is below the tolerance 1.48e−15.');
     expect(note.offer).toBe('floating');
     expect(note.spectrum).toBe(true);
   });

@@ -4,7 +4,9 @@
 // gives another rank, the line says so and offers the switch, so the view never shows a rank that
 // silently disagrees with the inspector's.
 import type { DecimalReading } from '../../../../core/exact/decimal-reading';
+import { formatNumber } from '../../../../core/number-shown';
 import type { RankStory } from '../../../../core/rank/rank-story';
+import { subscript } from '../shared/math-text';
 
 export interface ReadingNoteFacts {
   mode: 'guided' | 'manual';
@@ -65,7 +67,10 @@ export function readingNote(facts: ReadingNoteFacts): ReadingNote | null {
     arithmetic: 'exact',
     sentences: [
       `${chosen}; as floating data the rank is ${story.numericalRank} — see Spectrum.`,
-      story.sentence,
+      // The reason alone: the story's own sentence would say both ranks a second time.
+      `σ${subscript(story.separatingIndex)} = ${formatNumber(story.separatingValue)} is ` +
+        `${story.exactRank > story.numericalRank ? 'below' : 'above'} the tolerance ` +
+        `${formatNumber(story.tolerance)}.`,
     ],
     offer: facts.reading === 'exact' ? 'floating' : null,
     spectrum: true,

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { mathParts } from '../../figures/math-parts';
 import { MathText } from './MathText';
 
-/** A heading such as "‖A − Aᵣ‖_F" is typeset; plain words stay text. */
+/** A heading that is a formula ("‖A − Aᵣ‖_F", "σᵢ") is typeset; words stay text. */
 function ColumnHeading({ text }: { text: string }) {
-  return mathParts(text).some((part) => part.kind !== 'plain') ? <MathText>{text}</MathText> : text;
+  const formula = /[‖σΣ]/.test(text) || mathParts(text).some((part) => part.kind !== 'plain');
+  return formula ? <MathText>{text}</MathText> : text;
 }
 
 export interface FigureNumbersProps {
