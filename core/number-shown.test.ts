@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiNumber, formatNumber } from './number-shown';
+import { asciiNumber, formatNumber, formatPercent } from './number-shown';
 
 describe('formatNumber: one way to write a number', () => {
   it('writes three significant digits with a true minus sign', () => {
@@ -32,5 +32,30 @@ describe('formatNumber: one way to write a number', () => {
     expect(formatNumber(Infinity)).toBe('∞');
     expect(formatNumber(-Infinity)).toBe('−∞');
     expect(formatNumber(NaN)).toBe('NaN');
+  });
+});
+
+describe('formatPercent: one way to write a share', () => {
+  it('writes a fraction with a fixed number of decimals and a true minus sign', () => {
+    expect(formatPercent(0.98765)).toBe('98.77%');
+    expect(formatPercent(0.5, 1)).toBe('50.0%');
+    expect(formatPercent(1)).toBe('100.00%');
+    expect(formatPercent(0)).toBe('0.00%');
+    expect(formatPercent(-0.125, 1)).toBe('−12.5%');
+  });
+
+  it('never writes "100%" for less than all, nor "0%" for more than none', () => {
+    expect(formatPercent(0.999999)).toBe('>99.99%');
+    expect(formatPercent(0.99996, 1)).toBe('>99.9%');
+    expect(formatPercent(1e-9)).toBe('<0.01%');
+    expect(formatPercent(-1e-9)).toBe('>−0.01%');
+    expect(formatPercent(1.0000001)).toBe('<100.01%');
+    expect(formatPercent(-1e-9)).not.toContain('-');
+  });
+
+  it('reads rounding in a floating sum as all or none', () => {
+    expect(formatPercent(1 - 2 ** -52)).toBe('100.00%');
+    expect(formatPercent(1e-17)).toBe('0.00%');
+    expect(formatPercent(-1e-17)).toBe('0.00%');
   });
 });

@@ -36,3 +36,26 @@ function exponential(magnitude: number, significantDigits: number): string {
 export function asciiNumber(text: string): string {
   return text.replaceAll(minus, '-');
 }
+
+/**
+ * A fraction written as a percentage with `decimals` places: 0.98765 → "98.77%", −0.5 → "−50%"
+ * with one decimal → "−50.0%". A value that is not 0 or 1 never reads as "0%" or "100%": it
+ * reads "<0.01%" or ">99.99%", so kept energy short of all of it never looks like all of it.
+ */
+export function formatPercent(fraction: number, decimals = 2): string {
+  if (Number.isNaN(fraction)) return 'NaN';
+  if (!Number.isFinite(fraction)) return `${formatNumber(fraction)}%`;
+  const percent = fraction * 100;
+  const half = 10 ** -decimals / 2;
+  const bound = (value: number) => value.toFixed(decimals);
+  // Within 1e−12 of none or all is rounding in a floating sum, not a share short of it.
+  const rounding = 1e-10;
+  const nearZero = Math.abs(percent);
+  if (nearZero > rounding && nearZero < half)
+    return percent < 0 ? `>${minus}${bound(2 * half)}%` : `<${bound(2 * half)}%`;
+  const nearAll = Math.abs(percent - 100);
+  if (nearAll > rounding && nearAll < half)
+    return percent < 100 ? `>${bound(100 - 2 * half)}%` : `<${bound(100 + 2 * half)}%`;
+  const text = Math.abs(percent).toFixed(decimals);
+  return `${percent < 0 && Number(text) !== 0 ? minus : ''}${text}%`;
+}

@@ -86,6 +86,8 @@ export interface AppHandle {
   restart(): Promise<Page>;
   /** Kills the host without warning (a crash), starts it again on the same data, reloads the page. */
   crashAndRestart?(): Promise<Page>;
+  /** Uncaught errors the page threw so far (React's #185 among them), for specs that forbid any. */
+  pageErrors: string[];
 }
 
 export const test = base.extend<{ app: AppHandle }>({
@@ -98,9 +100,12 @@ export const test = base.extend<{ app: AppHandle }>({
         cwd: root,
       });
       const page = await application.firstWindow();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.waitForLoadState('domcontentloaded');
       await use({
         page,
+        pageErrors,
         host: 'electron',
         folder: mkdtempSync(path.join(os.tmpdir(), 'rankscope-e2e-')),
         restart: async () => (await page.reload(), page),
@@ -137,10 +142,15 @@ export const test = base.extend<{ app: AppHandle }>({
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => {
+      pageErrors.push(error.message);
+      console.error(`[page error] ${error.message}`);
+    });
     await page.goto(web.url);
     await use({
       page,
+      pageErrors,
       host: 'web',
       folder,
       dataFolder,

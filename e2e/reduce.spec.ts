@@ -31,6 +31,12 @@ const workedRref = [
 ];
 
 test.describe('reduce view', () => {
+  // A test that passes while the page throws (React's "maximum update depth", #185, once did
+  // here as 144 cells were typed in one task) hides a broken page: none may throw.
+  test.afterEach(({ app }) => {
+    expect(app.pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
   test('steps to the RREF and back, with the step explained', async ({ app }) => {
     const { page } = app;
     await openReduce(page);
@@ -237,6 +243,53 @@ test.describe('reduce view', () => {
     await page.getByRole('button', { name: 'Save PNG' }).click();
     const png = readFileSync((await (await pngDownload).path())!);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  test('decimals read as floating data reduce in floating point; as written, exactly', async ({
+    app,
+  }) => {
+    const { page } = app;
+    // numpy's B·C (4×2 times 2×3) printed with 17 digits: matrix_rank 2, σ₃ = 3.4e−17; the
+    // decimals as written have exact rank 3. Typed long decimals are read as floating data.
+    const cells = [
+      ['0.1060129115811963', '0.030728757196681722', '-0.2773705953081361'],
+      ['-0.18290821743488578', '0.07621458849646964', '0.6943829977375636'],
+      ['-0.13011384790854552', '0.1775781330141728', '0.6999785615013551'],
+      ['0.44870233602883874', '0.1039601878092094', '-1.2175665934174'],
+    ];
+    await page.getByRole('button', { name: 'New matrix' }).click();
+    await page.getByRole('button', { name: 'Add row' }).click();
+    for (const [i, row] of cells.entries()) {
+      for (const [j, cell] of row.entries()) {
+        await page.getByLabel(`row ${i + 1}, column ${j + 1}`, { exact: true }).fill(cell);
+      }
+    }
+    await expect(page.getByTestId('rank-value')).toHaveText('2');
+    await openReduce(page);
+    await expect(page.getByTestId('arithmetic')).toContainText(
+      'the decimals are read as floating data',
+    );
+    const note = page.getByTestId('reading-note');
+    await expect(note).toContainText('Reducing the decimals as floating data');
+    await expect(note).toContainText('as the decimals written, 3');
+    await page.getByRole('button', { name: 'Last step' }).click();
+    await expect(page.getByTestId('reduce-rank')).toHaveText('2');
+    await expect(page.getByTestId('reduce-nullity')).toHaveText('1');
+    await page.screenshot({ path: path.join(artifactsDir, 'reduce-floating-decimals.png') });
+
+    // The switch reads them as written (undoable, as the inspector's): exact steps, rank 3, and
+    // the line says what floating data would give.
+    await page.getByTestId('reduce-reading-exact').click();
+    await expect(page.getByTestId('arithmetic')).toContainText('Exact arithmetic');
+    await expect(note).toContainText(
+      'Reducing the decimals as written, exactly; as floating data the rank is 2 — see Spectrum.',
+    );
+    await expect(page.getByTestId('rank-value')).toHaveText('3');
+    await page.getByRole('button', { name: 'Last step' }).click();
+    await expect(page.getByTestId('reduce-rank')).toHaveText('3');
+    await page.screenshot({ path: path.join(artifactsDir, 'reduce-exact-decimals.png') });
+    await page.getByTestId('reduce-reading-floating').click();
+    await expect(page.getByTestId('arithmetic')).toContainText('floating data');
   });
 
   test('a 12×12 fraction matrix steps within a frame', async ({ app }) => {

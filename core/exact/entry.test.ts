@@ -15,6 +15,15 @@ describe('parseEntry', () => {
     expect(exactString('1e-3')).toBe('1/1000');
   });
 
+  it('gives a 17-digit decimal the double JavaScript and numpy read, to the last bit', () => {
+    // The quotient of the rounded numerator and denominator lands an ulp away for these.
+    for (const text of ['0.030728757196681722', '-0.18290821743488578', '3.3757910596e-17']) {
+      const entry = parseEntry(text);
+      expect(entry.exact).toBe(true);
+      expect(entry.approx).toBe(Number(text));
+    }
+  });
+
   it('keeps rational expressions exact', () => {
     expect(exactString('2/3 + 1/6')).toBe('5/6');
     expect(exactString('(1/2)^2')).toBe('1/4');

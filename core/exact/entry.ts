@@ -177,7 +177,10 @@ export function parseEntry(text: string): ParsedEntry {
   if (plainNumberPattern.test(trimmed)) {
     try {
       const value = parseRational(trimmed);
-      return { exact: true, value, approx: value.toNumber() };
+      // A decimal's double is the one numpy and JavaScript read (correctly rounded); the
+      // rational's quotient of two rounded bigints can be an ulp off for 17-digit decimals.
+      const approx = trimmed.includes('/') ? value.toNumber() : Number(trimmed);
+      return { exact: true, value, approx };
     } catch (error) {
       if (error instanceof RationalError) throw new EntryError(`"${trimmed}" ${error.message}`);
       throw error;

@@ -49,6 +49,8 @@ export interface RrefJobResult {
   exact: boolean;
   /** Present when inexact: entries at most this in magnitude were treated as zero. */
   tolerance?: number;
+  /** Inexact because the decimals were read as floating data (not because an entry is irrational). */
+  decimalsAsFloating?: boolean;
   strategy: Strategy;
   method: 'gauss-jordan' | 'multimodular' | 'floating';
   matrix: string[][];

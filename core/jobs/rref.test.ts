@@ -106,6 +106,45 @@ describe('rref job', () => {
     expect(result.leftNullspace).toHaveLength(1);
   });
 
+  it('reduces decimals read as floating data in floating point, as numpy holds them', () => {
+    // B·C for a 4×2 B and a 2×3 C, printed by numpy with 17 digits: numpy's matrix_rank is 2
+    // (σ₃ = 3.4e−17), while the decimals as written have exact rank 3 (SymPy agrees).
+    const cells = [
+      ['0.1060129115811963', '0.030728757196681722', '-0.2773705953081361'],
+      ['-0.18290821743488578', '0.07621458849646964', '0.6943829977375636'],
+      ['-0.13011384790854552', '0.1775781330141728', '0.6999785615013551'],
+      ['0.44870233602883874', '0.1039601878092094', '-1.2175665934174'],
+    ];
+    const asWritten = runRref({ cells, trace: true });
+    expect(asWritten.exact).toBe(true);
+    expect(asWritten.rank).toBe(3);
+    expect(asWritten.decimalsAsFloating).toBeUndefined();
+
+    const floating = runRref({ cells, trace: true, decimals: 'floating' });
+    expect(floating.exact).toBe(false);
+    expect(floating.decimalsAsFloating).toBe(true);
+    expect(floating.strategy).toBe('partial');
+    expect(floating.rank).toBe(2);
+    expect(floating.nullity).toBe(1);
+    expect(floating.steps.length).toBeGreaterThan(0);
+    // The start is the doubles the decimals name, digit for digit.
+    expect(floating.matrix.map((row) => row.map(Number))).toEqual(
+      cells.map((row) => row.map(Number)),
+    );
+    // The special solution is a null vector of the floating matrix: A·s ≈ 0.
+    const special = floating.nullspace[0].map(Number);
+    for (const row of cells) {
+      const residual = row.reduce((sum, cell, j) => sum + Number(cell) * special[j], 0);
+      expect(Math.abs(residual)).toBeLessThan(1e-14);
+    }
+
+    // The reading asked for explicitly as written, and integers under the floating reading, stay exact.
+    expect(runRref({ cells, decimals: 'exact' }).exact).toBe(true);
+    const integers = runRref({ cells: worked, decimals: 'floating' });
+    expect(integers.exact).toBe(true);
+    expect(integers.decimalsAsFloating).toBeUndefined();
+  });
+
   it('omits the trace beyond the size limit, and says so', () => {
     const size = traceSizeLimit.rows + 2;
     const cells = Array.from({ length: size }, (_, i) =>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { cellsSize, exactEliminationCost } from './budget';
 import { defineJob } from './job';
 import { type JobContext, directContext } from './context';
+import { readsAsFloating } from '../exact/decimal-reading';
 import { parseEntryMatrix } from '../exact/entry';
 import { rrefOfEntries, type RrefJobResult } from './rref-result';
 
@@ -16,11 +17,22 @@ export const rrefRequest = z.object({
   trace: z.boolean().optional(),
   /** The last column is b: also solve Ax = b (the analysis is of A). */
   augmented: z.boolean().optional(),
+  /**
+   * How decimals are read (core/exact/decimal-reading.ts). 'floating': decimals are computed data,
+   * reduced in floating point as numpy holds them. Absent or 'exact': reduced as written.
+   */
+  decimals: z.enum(['exact', 'floating']).optional(),
 });
 export type RrefRequest = z.infer<typeof rrefRequest>;
 
 export function runRref(request: RrefRequest, context: JobContext = directContext): RrefJobResult {
-  return rrefOfEntries(parseEntryMatrix(request.cells), request, context);
+  const parsed = parseEntryMatrix(request.cells);
+  // Decimals read as floating data are the doubles they name, whatever exact value they write.
+  if (parsed.exact && request.decimals && readsAsFloating(request.cells, request.decimals)) {
+    const result = rrefOfEntries({ exact: false, approx: parsed.approx }, request, context);
+    return { ...result, decimalsAsFloating: true };
+  }
+  return rrefOfEntries(parsed, request, context);
 }
 
 export const rrefJob = defineJob({

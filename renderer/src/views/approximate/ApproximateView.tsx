@@ -7,8 +7,8 @@ import {
   buildApproximationFigure,
   difference,
   panelRanges,
-  subscript,
 } from '../../figures/approximation-figure';
+import { formatPercent } from '../../../../core/number-shown';
 import type { ColormapName } from '../../figures/colormap';
 import { formatValue } from '../../figures/svg';
 import { screenTheme } from '../../figures/theme';
@@ -180,7 +180,7 @@ export function ApproximateView({ matrixId }: ViewProps) {
             r,
             formatValue(result.curve.spectralError[r]),
             formatValue(result.curve.frobeniusError[r]),
-            `${(result.curve.energyKept[r] * 100).toFixed(2)}%`,
+            formatPercent(result.curve.energyKept[r]),
           ])}
           testId="approximate-numbers"
         />
@@ -190,11 +190,11 @@ export function ApproximateView({ matrixId }: ViewProps) {
           <div>
             <dt>spectral error (Eckart–Young)</dt>
             <dd className="identity">
-              ‖A − Aᵣ‖₂ ={' '}
+              <MathText>{'‖A − Aᵣ‖₂'}</MathText> ={' '}
               <span data-testid="spectral-error">
                 {measured ? formatValue(measured.measures.spectralNorm) : '…'}
               </span>{' '}
-              = σ{subscript(next)} ={' '}
+              = <MathText>{`σ_{${next}}`}</MathText> ={' '}
               <span data-testid="sigma-next">{formatValue(figureData.spectralError)}</span>
             </dd>
           </div>
@@ -205,21 +205,21 @@ export function ApproximateView({ matrixId }: ViewProps) {
               <span data-testid="frobenius-error">
                 {measured ? formatValue(measured.measures.frobeniusNorm) : '…'}
               </span>{' '}
-              = √(Σ
-              <sub>i&gt;{rank}</sub> σᵢ²) ={' '}
+              = <MathText>{`√(Σ_{i>${rank}} σᵢ²)`}</MathText> ={' '}
               <span data-testid="frobenius-tail">{formatValue(figureData.frobeniusError)}</span>
             </dd>
           </div>
           <div>
-            <dt>energy kept: first r of Σσᵢ²</dt>
-            <dd data-testid="energy-kept">{(figureData.energyKept * 100).toFixed(2)}%</dd>
+            <dt>
+              energy kept: first r of <MathText>{'Σσᵢ²'}</MathText>
+            </dt>
+            <dd data-testid="energy-kept">{formatPercent(figureData.energyKept)}</dd>
           </div>
           <div>
             <dt>parameters r(m+n) against mn</dt>
             <dd data-testid="parameters">
               {figureData.parameters} against {figureData.denseParameters} (
-              {((100 * figureData.parameters) / Math.max(1, figureData.denseParameters)).toFixed(1)}
-              %)
+              {formatPercent(figureData.parameters / Math.max(1, figureData.denseParameters), 1)})
             </dd>
           </div>
         </dl>

@@ -2,6 +2,7 @@
 // sequence (scree plot, rank marked), and latent attention (MLA) caches a width-r latent, so its
 // keys have rank ≤ r and the KV cache shrinks — the calculator says by how much.
 import { useMemo, useState } from 'react';
+import { formatPercent } from '../../../../core/number-shown';
 import { latentAttentionBudget } from '../../../../core/rank/attention';
 import { useCatalogJob } from '../shared/use-job';
 import { JobStatus } from '../shared/ViewShell';
@@ -214,7 +215,7 @@ function LatentAttention() {
           </div>
           <div>
             <dt>saved</dt>
-            <dd data-testid="mla-saved">{(budget.savedFraction * 100).toFixed(1)} %</dd>
+            <dd data-testid="mla-saved">{formatPercent(budget.savedFraction, 1)}</dd>
           </div>
           <div>
             <dt>rank(K) ≤ r bound</dt>

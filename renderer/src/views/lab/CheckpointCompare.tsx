@@ -3,6 +3,7 @@
 // its energy — with the selected layer's ΔW spectrum. Driven from state/checkpoint-compare.ts.
 import { useMemo, useState } from 'react';
 import type { HandleInfo } from '../../../../core/protocol/files';
+import { formatPercent } from '../../../../core/number-shown';
 import { formatValue } from '../../figures/svg';
 import { useHost } from '../../state/app-context';
 import {
@@ -10,6 +11,7 @@ import {
   compareCheckpoints,
   useCheckpointCompare,
 } from '../../state/checkpoint-compare';
+import { MathText } from '../shared/MathText';
 import { LabScree } from './LabScree';
 import { markersFor } from './lab-markers';
 
@@ -90,10 +92,10 @@ export function CheckpointCompare({
                 <tr>
                   <th>layer</th>
                   <th>shape</th>
-                  <th className="numeric" title="‖ΔW‖_F, exact">
-                    ‖ΔW‖_F
+                  <th className="numeric" title="Frobenius norm of ΔW, exact from the entries">
+                    <MathText>{'‖ΔW‖_F'}</MathText>
                   </th>
-                  <th className="numeric" title="‖ΔW‖_F / ‖W_base‖_F">
+                  <th className="numeric" title="Frobenius norm of ΔW over that of the base W">
                     moved
                   </th>
                   <th
@@ -132,7 +134,7 @@ export function CheckpointCompare({
                     <td>{delta.name}</td>
                     <td>{delta.shape.join('×')}</td>
                     <td className="numeric">{formatValue(delta.frobeniusNorm)}</td>
-                    <td className="numeric">{(100 * delta.relativeChange).toFixed(2)} %</td>
+                    <td className="numeric">{formatPercent(delta.relativeChange)}</td>
                     <td className="numeric" data-column="ranks">
                       {delta.ranks.default.rank} / {delta.ranks.gap.rank} / {delta.ranks.noise.rank}
                     </td>

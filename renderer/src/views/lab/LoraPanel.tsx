@@ -2,6 +2,8 @@
 // W₁ − W₀) from the project's matrices with a suggested rank and its reason, and the LoRA paper's
 // subspace similarity φ(i, j) between two matrices as a heatmap.
 import { useMemo, useState } from 'react';
+import { formatPercent } from '../../../../core/number-shown';
+import { formatValue } from '../../figures/svg';
 import type { RankPolicy } from '../../../../core/rank/policies';
 import { loraBudgets } from '../../../../core/rank/lora';
 import { HeatmapCanvas } from '../shared/HeatmapCanvas';
@@ -91,7 +93,7 @@ function LoraCalculator() {
                 <td className="numeric" data-testid="lora-full">
                   {integer.format(budget.fullParameters)}
                 </td>
-                <td className="numeric">{(budget.fraction * 100).toPrecision(3)} %</td>
+                <td className="numeric">{formatPercent(budget.fraction)}</td>
               </tr>
             ))}
           </tbody>
@@ -244,8 +246,8 @@ function SimilarityGrid() {
           <p className="figure-note">
             <MathText>{'φ(i, j) = ‖U₁[:, :i]ᵀ U₂[:, :j]‖²_F / min(i, j)'}</MathText> ∈ [0, 1]: how
             much of the top-i directions of the first lie in the top-j of the second (Hu et al.
-            2021, §7). Here φ(1, 1) = {grid.data[0].toFixed(3)}, φ({grid.rows}, {grid.cols}) ={' '}
-            {grid.data[grid.rows * grid.cols - 1].toFixed(3)}. Dark is 0, bright is 1.
+            2021, §7). Here φ(1, 1) = {formatValue(grid.data[0])}, φ({grid.rows}, {grid.cols}) ={' '}
+            {formatValue(grid.data[grid.rows * grid.cols - 1])}. Dark is 0, bright is 1.
           </p>
         </div>
       ) : null}

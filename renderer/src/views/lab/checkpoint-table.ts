@@ -142,7 +142,8 @@ export const checkpointColumns: CheckpointColumn[] = [
   {
     key: 'stableRank',
     title: 'stable rank',
-    description: '‖W‖²_F / σ₁²',
+    // A tooltip is plain text: Σσᵢ² is ‖W‖²_F written without a script no font can raise.
+    description: 'Σσᵢ² / σ₁²: the squared Frobenius norm over the squared largest singular value',
     pass: 'quick',
     numeric: true,
     cell: (row) => (row.full ?? row.quick)?.stableRank.toFixed(2),
@@ -184,7 +185,7 @@ export const checkpointColumns: CheckpointColumn[] = [
   {
     key: 'condition',
     title: 'condition',
-    description: 'σ₁ / σ_min',
+    description: 'σ₁ / σₘᵢₙ: the largest singular value over the smallest',
     pass: 'full',
     numeric: true,
     cell: (row) => (row.full ? formatValue(row.full.condition) : undefined),

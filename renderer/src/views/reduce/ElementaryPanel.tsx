@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { elementaryMatrixOf, fieldOf, identityOf, runningProduct } from './elimination-products';
 import { MatrixDisplay } from './MatrixDisplay';
 import type { PanelProps } from './panel-support';
-import { Tex } from './Tex';
+import { Tex } from '../shared/Tex';
 import { matrixAtStep } from './trace-model';
 
 export function ElementaryPanel({ trace, stepIndex }: PanelProps) {

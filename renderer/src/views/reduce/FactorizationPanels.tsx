@@ -7,7 +7,7 @@ import { luStageIndex, luStages } from './lu-stages';
 import { MatrixDisplay } from './MatrixDisplay';
 import { joinColumns, type PanelProps } from './panel-support';
 import { matrixTex } from './reduce-latex';
-import { Tex } from './Tex';
+import { Tex } from '../shared/Tex';
 import { matrixAtStep, type Scalar, type ScalarMatrix } from './trace-model';
 
 export function IdentityPanel({ trace, stepIndex }: PanelProps) {

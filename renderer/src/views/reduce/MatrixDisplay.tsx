@@ -1,7 +1,7 @@
 // A matrix typeset entry by entry (stacked fractions in KaTeX's fonts) in a CSS grid between brackets, so single cells
 // and rows can be highlighted and a changed row can fade in without re-laying out the rest.
 import { memo } from 'react';
-import { entryHtml } from './Tex';
+import { entryHtml } from './entry-html';
 import { scalarText, type Scalar } from './trace-model';
 
 export interface MatrixHighlight {

@@ -3,7 +3,9 @@
 // pivoting strategy. Matrices too large to show every step get the summary of what the
 // reduction reveals; a matrix kept as numbers is referred elsewhere (DenseReduceNote).
 import { useMemo, useState } from 'react';
+import { defaultDecimalReading, hasDecimal } from '../../../../core/exact/decimal-reading';
 import type { Strategy } from '../../../../core/exact/rref';
+import { formatNumber } from '../../../../core/number-shown';
 import { useOpenView, useProject } from '../../state/app-context';
 import type { ViewProps } from '../shared/view-definition';
 import { DenseReduceNote } from './DenseReduceNote';
@@ -11,6 +13,8 @@ import { GuidedMode } from './GuidedMode';
 import { LectureExport } from './LectureExport';
 import { useReductionTrace } from './job-trace';
 import { ManualMode } from './ManualMode';
+import { ReadingNote } from './ReadingNote';
+import { useRankStory } from '../shared/use-rank-story';
 import { readReduceSettings, reduceViewId, setNotation, setStrategy } from './reduce-settings';
 import { RowNotationContext } from './row-notation-context';
 import { rowNotations, type RowNotation } from '../../../../core/exact/row-notation';
@@ -50,8 +54,11 @@ function StrategyControl({
         </span>
       ) : (
         <span className="arithmetic numerical" data-testid="arithmetic">
-          Floating point: an entry is irrational, so partial pivoting with tolerance{' '}
-          {(trace?.tolerance ?? 0).toExponential(1)}
+          Floating point:{' '}
+          {trace?.decimalsAsFloating
+            ? 'the decimals are read as floating data'
+            : 'an entry is irrational'}
+          , so partial pivoting with tolerance {formatNumber(trace?.tolerance ?? 0)}
         </span>
       )}
     </div>
@@ -75,7 +82,7 @@ function Summary({ trace, reason }: { trace: ReductionTrace; reason: string }) {
         <li>
           {trace.exact
             ? 'computed exactly'
-            : `computed in floating point (tolerance ${trace.tolerance?.toExponential(1)})`}
+            : `computed in floating point (tolerance ${formatNumber(trace.tolerance ?? 0)})`}
         </li>
       </ul>
     </section>
@@ -119,8 +126,18 @@ export function ReduceView({ matrixId }: ViewProps) {
   const openView = useOpenView();
   // A matrix kept as numbers has no cells to reduce exactly.
   const entries = matrix?.dense ? undefined : matrix?.entries;
+  // Decimals are reduced as the inspector reads them: exactly as written, or as floating data.
+  const reading = useMemo(
+    () => matrix?.decimals ?? (entries ? defaultDecimalReading(entries, 'typed') : 'exact'),
+    [matrix?.decimals, entries],
+  );
+  const hasDecimals = useMemo(
+    () => entries?.some((row) => row.some(hasDecimal)) ?? false,
+    [entries],
+  );
+  const written = useRankStory(matrixId);
   // The whole trace comes from the host (the `rref` job on a worker), so typing never waits on it.
-  const { outcome, pending, result } = useReductionTrace(entries, settings.strategy);
+  const { outcome, pending, result } = useReductionTrace(entries, settings.strategy, reading);
   if (matrix?.dense) {
     return <DenseReduceNote name={matrix.name} rows={matrix.dense.rows} cols={matrix.dense.cols} />;
   }
@@ -182,6 +199,19 @@ export function ReduceView({ matrixId }: ViewProps) {
           ) : null}
           <NotationControl notation={settings.notation} />
         </div>
+
+        {outcome.kind !== 'error' ? (
+          <ReadingNote
+            matrixId={matrixId}
+            mode={mode}
+            hasDecimals={hasDecimals}
+            reading={reading}
+            decimalsAsFloating={Boolean(trace?.decimalsAsFloating)}
+            reductionRank={trace?.rank ?? null}
+            story={written?.story ?? null}
+            numericalRank={written?.numericalRank ?? null}
+          />
+        ) : null}
 
         {outcome.kind === 'error' ? (
           <p className="feedback error" role="alert">

@@ -5,7 +5,7 @@ import { memo, useMemo } from 'react';
 import { specialSolutionsOf } from './elimination-products';
 import { MatrixDisplay } from './MatrixDisplay';
 import { matrixTex } from './reduce-latex';
-import { Tex } from './Tex';
+import { Tex } from '../shared/Tex';
 import { freeColumns, type ReductionTrace } from './trace-model';
 
 /**

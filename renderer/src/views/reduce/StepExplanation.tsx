@@ -3,7 +3,7 @@
 import { shortcutText } from '../../keyboard/keymap';
 import { latexOperation } from '../../../../core/exact/latex';
 import { useRowNotation } from './row-notation-context';
-import { Tex } from './Tex';
+import { Tex } from '../shared/Tex';
 import { stepWords, unicodeNotation, type StepHighlight, type TraceStep } from './trace-model';
 
 export interface StepExplanationProps {

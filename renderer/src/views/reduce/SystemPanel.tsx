@@ -6,7 +6,7 @@ import { fieldOf, multiplyVector, readSystem, runningProduct } from './eliminati
 import { MatrixDisplay } from './MatrixDisplay';
 import { column, joinColumns, type PanelProps } from './panel-support';
 import { matrixTex, scalarTex } from './reduce-latex';
-import { Tex } from './Tex';
+import { Tex } from '../shared/Tex';
 import { matrixAtStep, scalarText, type ReductionTrace, type Scalar } from './trace-model';
 
 function parseVector(text: string, length: number, exact: boolean): Scalar[] | string {

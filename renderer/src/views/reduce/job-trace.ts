@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import type { RrefJobResult } from '../../../../core/jobs/rref';
 import { parseRational } from '../../../../core/exact/rational';
+import type { DecimalReading } from '../../../../core/exact/decimal-reading';
 import type { Strategy } from '../../../../core/exact/rref';
 import { useCatalogJob } from '../shared/use-job';
 import {
@@ -24,6 +25,7 @@ export function traceFromJobResult(result: RrefJobResult): TraceOutcome {
     exact: result.exact,
     strategy: result.strategy,
     tolerance: result.tolerance,
+    ...(result.decimalsAsFloating ? { decimalsAsFloating: true } : {}),
     start: grid(result.matrix),
     steps: result.steps.map((step) => ({
       kind: step.kind,
@@ -67,14 +69,18 @@ export interface ReductionState {
   result: RrefJobResult | null;
 }
 
-/** The host's reduction of `cells`, recomputed (and the stale request cancelled) on every change. */
+/**
+ * The host's reduction of `cells` under the decimals' reading, recomputed (and the stale request
+ * cancelled) on every change.
+ */
 export function useReductionTrace(
   cells: readonly (readonly string[])[] | undefined,
   strategy: Strategy,
+  decimals: DecimalReading,
 ): ReductionState {
   const request = useMemo(
-    () => (cells ? { cells: cells.map((row) => [...row]), strategy, trace: true } : null),
-    [cells, strategy],
+    () => (cells ? { cells: cells.map((row) => [...row]), strategy, trace: true, decimals } : null),
+    [cells, strategy, decimals],
   );
   // No pause to wait for: the cells change in the editor, not while this view is open.
   const job = useCatalogJob('rref', request, { debounceMilliseconds: 0 });

@@ -28,6 +28,8 @@ export interface ReductionTrace {
   strategy: Strategy;
   /** Floating only: entries at most this in magnitude were treated as zero. */
   tolerance?: number;
+  /** Floating because the decimals are read as floating data, not because an entry is irrational. */
+  decimalsAsFloating?: boolean;
   start: ScalarMatrix;
   steps: TraceStep[];
   rref: ScalarMatrix;

@@ -2,6 +2,14 @@
 // 1.1.1) and a person copies from, under a disclosure that Tab and Enter open. The table is only
 // built while open, so a 4096-value spectrum costs no DOM until someone asks for it.
 import { useState } from 'react';
+import { mathParts } from '../../figures/math-parts';
+import { MathText } from './MathText';
+
+/** A heading that is a formula ("‖A − Aᵣ‖_F", "σᵢ") is typeset; words stay text. */
+function ColumnHeading({ text }: { text: string }) {
+  const formula = /[‖σΣ]/.test(text) || mathParts(text).some((part) => part.kind !== 'plain');
+  return formula ? <MathText>{text}</MathText> : text;
+}
 
 export interface FigureNumbersProps {
   /** What the table holds ("Singular values of A"): its caption. */
@@ -28,7 +36,7 @@ export function FigureNumbers({ caption, columns, rows, testId }: FigureNumbersP
             <tr>
               {columns.map((column) => (
                 <th key={column} scope="col">
-                  {column}
+                  <ColumnHeading text={column} />
                 </th>
               ))}
             </tr>

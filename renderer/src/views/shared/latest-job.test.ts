@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
-import { idleJobState, LatestJob, type LatestJobState } from './latest-job';
+import { answersOlderInput, idleJobState, LatestJob, type LatestJobState } from './latest-job';
 
 interface Call {
   input: number;
@@ -54,21 +54,44 @@ describe('LatestJob', () => {
     expect(last()).toMatchObject({ result: 200, error: null, slow: false, running: false });
   });
 
-  it('marks the previous answer stale from the moment new input arrives until its answer', async () => {
-    const { job, calls, last } = setup();
+  it('says which input an answer belongs to, so it reads as stale from the next input on', async () => {
+    const { job, calls, states, last } = setup();
     job.submit(1);
     vi.advanceTimersByTime(60);
     calls[0].resolve(10);
     await vi.advanceTimersByTimeAsync(0);
-    expect(last()).toMatchObject({ result: 10, stale: false });
+    expect(last()).toMatchObject({ result: 10, answers: 1 });
+    expect(answersOlderInput(last(), 1)).toBe(false);
+    const before = states.length;
     job.submit(2);
-    // Still inside the debounce: nothing runs yet, but 10 no longer answers what is shown.
-    expect(last()).toMatchObject({ result: 10, running: false, stale: true });
+    // Submitting reports nothing (it runs in an effect on every edit), yet 10 no longer answers 2.
+    expect(states.length).toBe(before);
+    expect(answersOlderInput(last(), 2)).toBe(true);
     vi.advanceTimersByTime(60);
-    expect(last()).toMatchObject({ result: 10, running: true, stale: true });
+    expect(last()).toMatchObject({ result: 10, running: true });
+    expect(answersOlderInput(last(), 2)).toBe(true);
     calls[1].resolve(20);
     await vi.advanceTimersByTimeAsync(0);
-    expect(last()).toMatchObject({ result: 20, running: false, stale: false });
+    expect(last()).toMatchObject({ result: 20, running: false, answers: 2 });
+    expect(answersOlderInput(last(), 2)).toBe(false);
+  });
+
+  it('reports nothing for a burst of submits: one state change per job, not per edit', async () => {
+    const { job, calls, states } = setup();
+    job.submit(1);
+    vi.advanceTimersByTime(60);
+    calls[0].resolve(10);
+    await vi.advanceTimersByTimeAsync(0);
+    const before = states.length;
+    for (let input = 2; input < 200; input++) job.submit(input);
+    expect(states.length).toBe(before);
+    job.submit(null);
+    job.submit(null);
+    expect(states.length).toBe(before + 1);
+  });
+
+  it('never calls an idle answer stale', () => {
+    expect(answersOlderInput(idleJobState, 5)).toBe(false);
   });
 
   it('flags a job as slow only after the threshold', async () => {

@@ -1,6 +1,9 @@
 // Keeps only the newest request running: each submit waits for input to pause (debounce),
 // aborts the job still running for older input, flags a job as slow after a while, passes its
 // progress on, and drops every answer except the newest. useJob (use-job.ts) is its React face.
+// Submitting reports nothing by itself: it is called from an effect on every edit, and a state
+// change there would render the page twice per keystroke (and, in a burst of input events with
+// no task between them, trip React's nested-update limit, error #185).
 import { isCancelled } from '../../../../core/protocol/errors';
 import type { ProgressEvent } from '../../../../core/protocol/host-api';
 
@@ -17,11 +20,16 @@ export interface LatestJobState<Output> {
   message: string;
   /** The last run was stopped by cancel() (not by a newer request). */
   cancelled: boolean;
-  /**
-   * The result (or error) answers an older input: a newer one is waiting out the debounce or
-   * running. Readouts show "…" rather than a number that no longer belongs to what is shown.
-   */
-  stale: boolean;
+  /** The input the result (or error) answers; null when there is neither. */
+  answers: unknown;
+}
+
+/**
+ * The result (or error) answers an older input than `newest`: a newer one is waiting out the
+ * debounce or running. Readouts show "…" rather than a number that no longer belongs.
+ */
+export function answersOlderInput(state: LatestJobState<unknown>, newest: unknown): boolean {
+  return (state.result !== null || state.error !== null) && state.answers !== newest;
 }
 
 export interface LatestJobOptions {
@@ -45,7 +53,7 @@ export const idleJobState: LatestJobState<never> = {
   progress: 0,
   message: '',
   cancelled: false,
-  stale: false,
+  answers: null,
 };
 
 function isAbort(error: unknown): boolean {
@@ -68,11 +76,9 @@ export class LatestJob<Input, Output> {
   submit(input: Input | null): void {
     this.stop();
     if (input === null) {
-      this.update(idleJobState);
+      if (this.state !== idleJobState) this.update(idleJobState);
       return;
     }
-    if (this.state.result !== null || this.state.error !== null)
-      this.update({ ...this.state, stale: true });
     const controller = new AbortController();
     this.controller = controller;
     const current = () => this.controller === controller && !controller.signal.aborted;
@@ -90,12 +96,12 @@ export class LatestJob<Input, Output> {
         },
       }).then(
         (result) => {
-          if (current()) this.finish({ ...idleJobState, result, progress: 1 });
+          if (current()) this.finish({ ...idleJobState, result, progress: 1, answers: input });
         },
         (error: unknown) => {
           if (!current() || isAbort(error)) return;
           const message = error instanceof Error ? error.message : String(error);
-          this.finish({ ...idleJobState, error: message });
+          this.finish({ ...idleJobState, error: message, answers: input });
         },
       );
     }, this.options.debounceMilliseconds);

@@ -7,6 +7,7 @@ import type { JobName, JobRequest, JobResult } from '../../../../core/protocol/j
 import { runJob } from '../../host/run-job';
 import { useHost } from '../../state/app-context';
 import {
+  answersOlderInput,
   idleJobState,
   LatestJob,
   type LatestJobOptions,
@@ -25,6 +26,11 @@ const defaultOptions: LatestJobOptions = {
 };
 
 export interface JobState<Output> extends LatestJobState<Output> {
+  /**
+   * The result (or error) answers an older request than the one given now: readouts show "…"
+   * rather than a number that no longer belongs to what is shown.
+   */
+  stale: boolean;
   /** Stops the job in flight; the next new request runs as usual. */
   cancel(): void;
 }
@@ -52,7 +58,11 @@ export function useJob<Input, Output>(
   );
   useEffect(() => () => latest.dispose(), [latest]);
   useEffect(() => latest.submit(request), [latest, request]);
-  return useMemo(() => ({ ...state, cancel: () => latest.cancel() }), [state, latest]);
+  // Derived here rather than set when the request changes: see latest-job.ts.
+  return useMemo(
+    () => ({ ...state, stale: answersOlderInput(state, request), cancel: () => latest.cancel() }),
+    [state, latest, request],
+  );
 }
 
 /** One catalog job (core/protocol/jobs) on the page's host. */

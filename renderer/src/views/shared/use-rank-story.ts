@@ -7,7 +7,9 @@ import { cellProblems } from '../../state/cell-problems';
 import { useProject } from '../../state/app-context';
 import { useCatalogJob } from './use-job';
 
-export function useRankStory(matrixId: string): Pick<AnalyzeResult, 'story' | 'exact'> | null {
+export function useRankStory(
+  matrixId: string,
+): Pick<AnalyzeResult, 'story' | 'exact' | 'numericalRank'> | null {
   const matrix = useProject((state) =>
     state.document.matrices.find((candidate) => candidate.id === matrixId),
   );
@@ -19,5 +21,11 @@ export function useRankStory(matrixId: string): Pick<AnalyzeResult, 'story' | 'e
     };
   }, [matrix]);
   const job = useCatalogJob('analyze', request);
-  return job.result && request ? { story: job.result.story, exact: job.result.exact } : null;
+  return job.result && request
+    ? {
+        story: job.result.story,
+        exact: job.result.exact,
+        numericalRank: job.result.numericalRank,
+      }
+    : null;
 }

@@ -5,6 +5,7 @@
 // the plot's SVG under them is neither laid out nor repainted while the mouse moves.
 import { useEffect, useState, type RefObject } from 'react';
 import type { ScreeLayout } from '../../figures/scree-plot';
+import { formatPercent } from '../../../../core/number-shown';
 import { formatValue } from '../../figures/svg';
 
 export interface ScreeHoverProps {
@@ -77,7 +78,7 @@ export function ScreeHover({ frame, layout, values, energy, width }: ScreeHoverP
       <div className="figure-cursor" style={{ transform: `translate(${x}px, ${y}px)` }} />
       <div className="figure-tooltip" data-testid="spectrum-tooltip" style={{ transform: place }}>
         σ<sub>{hover}</sub> = {formatValue(value)} · energy to {hover}:{' '}
-        {(energy[hover - 1] * 100).toFixed(1)}%
+        {formatPercent(energy[hover - 1], 1)}
       </div>
     </>
   );

@@ -43,11 +43,15 @@ export function SpectrumReadouts({
           <dd data-testid="stable-rank">{formatValue(result.measures.stableRank)}</dd>
         </div>
         <div>
-          <dt>effective rank exp H(p)</dt>
+          <dt>
+            effective rank <MathText>{'exp H(p)'}</MathText>
+          </dt>
           <dd data-testid="effective-rank">{formatValue(result.measures.effectiveRank)}</dd>
         </div>
         <div>
-          <dt>condition number σ₁/σₖ</dt>
+          <dt>
+            condition number <MathText>{'σ₁/σₖ'}</MathText>
+          </dt>
           <dd>{formatValue(result.measures.conditionNumber)}</dd>
         </div>
         <div>
@@ -58,7 +62,9 @@ export function SpectrumReadouts({
           </dd>
         </div>
         <div>
-          <dt>estimated noise level σ</dt>
+          <dt>
+            estimated noise level <MathText>{'σ'}</MathText>
+          </dt>
           <dd>{formatValue(result.noiseLevel)}</dd>
         </div>
         <div>

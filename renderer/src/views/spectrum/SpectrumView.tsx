@@ -2,6 +2,7 @@
 // values under a chosen rank policy, with every rank measure beside it and figure export.
 import { useMemo, useRef, useState } from 'react';
 import type { RankPolicy } from '../../../../core/rank/policies';
+import { formatPercent } from '../../../../core/number-shown';
 import type { FigureSource } from '../../export/ExportPanel';
 import { screeFigureData } from '../../export/interactive-data';
 import { buildScreePlot, cumulativeEnergy, type AxisScale } from '../../figures/scree-plot';
@@ -184,7 +185,7 @@ export function SpectrumView({ matrixId }: ViewProps) {
           rows={Array.from(result.singularValues, (value, i) => [
             i + 1,
             formatValue(value),
-            `${(energy[i] * 100).toFixed(2)}%`,
+            formatPercent(energy[i]),
           ])}
           testId="spectrum-numbers"
         />
