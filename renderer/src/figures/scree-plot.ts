@@ -11,7 +11,7 @@ import {
   type Point,
   type Segment,
 } from './label-placement';
-import { coordinate, element, formatValue, svgDocument, text } from './svg';
+import { coordinate, countOf, element, formatValue, svgDocument, text } from './svg';
 import { textWidth } from './text-width';
 import type { FigureTheme } from './theme';
 
@@ -532,7 +532,7 @@ export function buildScreePlot(
     options.height,
     theme,
     parts.join(''),
-    `Scree plot of ${count} singular values`,
+    `Scree plot of ${countOf(count, 'singular value')}`,
   );
   return { svg, layout, labels, marks };
 }
