@@ -168,6 +168,7 @@ test('each figure gives the numbers behind it as a table', async ({ app }) => {
 });
 
 test('the 3D scenes turn and zoom by keyboard, and say so', async ({ app }) => {
+  test.setTimeout(120_000);
   const { page } = app;
   for (const [view, testId] of [
     ['Subspaces', 'codomain-scene-canvas'],

@@ -89,6 +89,7 @@ test.describe('presenter mode', () => {
   test('draws the 3D scenes at the zoomed size, so they stay sharp on a projector', async ({
     app,
   }) => {
+    test.setTimeout(120_000);
     const { page } = app;
     await page.setViewportSize({ width: 1920, height: 1080 });
     /** Backing-store pixels per drawn pixel: 1 is sharp, below 1 is upscaled and soft. */
