@@ -103,6 +103,8 @@ test.describe('presenter mode', () => {
       ['Grassmann', 'grassmann-sphere-canvas'],
     ] as const) {
       await page.getByRole('tab', { name: view, exact: true }).click();
+      if (view === 'Grassmann')
+        await page.getByLabel('Subspace B matrix').selectOption('exercise-b');
       await expect(page.getByTestId(testId)).toBeVisible();
       expect(await sharpness(testId)).toBeCloseTo(1, 1);
       await page.keyboard.press('F5');
