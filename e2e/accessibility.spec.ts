@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './app-fixture';
 import { viewStates } from './view-states';
+import { openView } from './view-helpers';
 
 interface Finding {
   state: string;
@@ -66,7 +67,7 @@ test('every control of every view is reached by Tab and shows a visible focus ri
   const problems: string[] = [];
   for (const state of viewStates) {
     await state.open(page);
-    // The controls a person would operate in the view (the 3D canvases orbit by mouse only).
+    // The controls a person would operate in the view (the 3D canvases too: they orbit by keyboard).
     const controls = await page.evaluate(() => {
       const main = document.querySelector('main')!;
       for (const marked of main.querySelectorAll<HTMLElement>('[data-control-index]'))
@@ -164,4 +165,61 @@ test('each figure gives the numbers behind it as a table', async ({ app }) => {
   // r = 0…3; at r = 1 the spectral error is σ₂ = 0.396.
   await expect(errors.locator('tbody tr')).toHaveCount(4);
   await expect(errors.locator('tbody tr').nth(1)).toContainText('0.396');
+});
+
+test('the 3D scenes turn and zoom by keyboard, and say so', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  for (const [view, testId] of [
+    ['Subspaces', 'codomain-scene-canvas'],
+    ['Grassmann', 'grassmann-sphere-canvas'],
+  ] as const) {
+    await openView(page, view);
+    // The sphere pictures two planes: the worked example's column space and Exercise B's.
+    if (view === 'Grassmann')
+      await page.getByLabel('Subspace B matrix').selectOption('exercise-b');
+    const canvas = page.getByTestId(testId);
+    await expect(canvas).toBeVisible();
+    await expect(canvas).toHaveAttribute('tabindex', '0');
+    const description = await canvas.evaluate(
+      (element) =>
+        document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(description).toContain('Arrow keys turn the scene');
+    await canvas.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await expect(canvas).toBeFocused();
+    expect(await canvas.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe(
+      'solid',
+    );
+    const scrolled = await page.evaluate(() => document.querySelector('main')?.scrollTop ?? 0);
+    // The scene takes the keys it uses, so the page does not scroll under it.
+    const taken = await canvas.evaluate((element) =>
+      ['ArrowRight', 'ArrowDown', '+', 'Tab'].map((key) => {
+        const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+        element.dispatchEvent(event);
+        return event.defaultPrevented;
+      }),
+    );
+    expect(taken).toEqual([true, true, true, false]);
+    await page.keyboard.press('Home');
+    if (view === 'Subspaces') {
+      // The Subspaces scene is still once x has split: each key changes the picture only by
+      // moving the camera.
+      await page.waitForTimeout(2000);
+      const pictures = [await canvas.screenshot()];
+      for (const key of ['ArrowRight', 'ArrowUp', '+', '-']) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(400);
+        pictures.push(await canvas.screenshot());
+      }
+      for (let k = 1; k < pictures.length; k++)
+        expect(pictures[k].equals(pictures[k - 1]), `picture after key ${k}`).toBe(false);
+    }
+    for (const key of ['ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
+    expect(await page.evaluate(() => document.querySelector('main')?.scrollTop ?? 0)).toBe(
+      scrolled,
+    );
+  }
 });

@@ -87,6 +87,23 @@ test.describe('interactive HTML export', () => {
     await scenes.mouse.up();
     const cameraAfter = await call<number[]>(scenes, 'cameraPosition', 0);
     expect(cameraAfter).not.toEqual(cameraBefore);
+    // And by keyboard: the codomain scene turns with → and comes closer with +.
+    const codomainCanvas = scenes.getByTestId('codomain-scene-canvas');
+    await codomainCanvas.focus();
+    const distance = (position: number[]) => Math.hypot(...position);
+    const codomainBefore = await call<number[]>(scenes, 'cameraPosition', 1);
+    await scenes.keyboard.press('ArrowRight');
+    const codomainTurned = await call<number[]>(scenes, 'cameraPosition', 1);
+    expect(codomainTurned).not.toEqual(codomainBefore);
+    expect(distance(codomainTurned)).toBeCloseTo(distance(codomainBefore), 3);
+    await scenes.keyboard.press('+');
+    expect(distance(await call<number[]>(scenes, 'cameraPosition', 1))).toBeCloseTo(
+      0.85 * distance(codomainBefore),
+      3,
+    );
+    await scenes.keyboard.press('Home');
+    const codomainHome = await call<number[]>(scenes, 'cameraPosition', 1);
+    codomainHome.forEach((value, i) => expect(value).toBeCloseTo(codomainBefore[i], 6));
     const xBefore = await call<number[]>(scenes, 'x');
     const tip = (await call<{ x: number; y: number } | null>(scenes, 'tipOnScreen'))!;
     await scenes.mouse.move(box.x + tip.x, box.y + tip.y);

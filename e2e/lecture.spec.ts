@@ -1,6 +1,7 @@
 // The lecture kit in the app: presenter mode driven by a clicker's keys, and the worksheet dialog
 // making a sheet, its answer key and project matrices.
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
@@ -83,6 +84,78 @@ test.describe('presenter mode', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'presenter-spectrum.png') });
     await page.getByRole('button', { name: /Leave/ }).click();
     await expect(page.locator('.app.presenting')).toHaveCount(0);
+  });
+
+  test('draws the 3D scenes at the zoomed size, so they stay sharp on a projector', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    /** Backing-store pixels per drawn pixel: 1 is sharp, below 1 is upscaled and soft. */
+    const sharpness = (testId: string) =>
+      page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
+        const drawn = canvas.getBoundingClientRect().width * window.devicePixelRatio;
+        return canvas.width / drawn;
+      });
+    for (const [view, testId] of [
+      ['Subspaces', 'codomain-scene-canvas'],
+      ['Grassmann', 'grassmann-sphere-canvas'],
+    ] as const) {
+      await page.getByRole('tab', { name: view, exact: true }).click();
+      if (view === 'Grassmann')
+        await page.getByLabel('Subspace B matrix').selectOption('exercise-b');
+      await expect(page.getByTestId(testId)).toBeVisible();
+      expect(await sharpness(testId)).toBeCloseTo(1, 1);
+      await page.keyboard.press('F5');
+      await expect(page.locator('.app.presenting')).toHaveCount(1);
+      // The zoom is 1.68 here: the canvas is redrawn with that many more pixels each way.
+      await expect.poll(() => sharpness(testId)).toBeGreaterThan(0.97);
+      expect(await sharpness(testId)).toBeLessThan(1.03);
+      await page.screenshot({
+        path: path.join(artifactsDir, `presenter-${view.toLowerCase()}.png`),
+      });
+      await page.keyboard.press('Escape');
+      await expect(page.locator('.app.presenting')).toHaveCount(0);
+      await expect.poll(() => sharpness(testId)).toBeLessThan(1.03);
+    }
+  });
+});
+
+test.describe('the Reduce view as slides', () => {
+  test('writes every file in the row notation the view is set to', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Reduce' }).click();
+    await page.getByTestId('row-notation').selectOption('target-last');
+    await page.getByText('Slides, handout and interactive page').click();
+    const save = async (button: string) => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: button }).click();
+      const file = path.join(artifactsDir, `notation-${(await download).suggestedFilename()}`);
+      await (await download).saveAs(file);
+      return readFileSync(file);
+    };
+    const tex = (await save('Save Beamer .tex')).toString('utf8');
+    // The worked example's first step subtracts 2 times row 1 from row 2.
+    expect(tex).toMatch(/\\xrightarrow\{R_2 - 2R_1 \\rightarrow R_2\}/);
+    expect(tex).not.toMatch(/\\xrightarrow\{R_\d+ \\leftarrow/);
+    const deck = unzipSync(new Uint8Array(await save('Save PowerPoint .pptx')));
+    expect(strFromU8(deck['ppt/slides/slide2.xml'])).toContain('R₂ − 2R₁ → R₂');
+    // The view's own LaTeX export says it the same way.
+    await page.getByRole('button', { name: 'Last step' }).click();
+    await page
+      .locator('.reduce-view > .export-bar > summary')
+      .filter({ hasText: /^Export$/ })
+      .click();
+    await page.getByRole('radio', { name: 'Whole trace' }).check();
+    const latex = await page.getByRole('textbox', { name: 'LaTeX' }).inputValue();
+    expect(latex).toContain('\\xrightarrow{R_2 - 2R_1 \\rightarrow R_2}');
+    // Back to the default: the files follow.
+    await page.getByTestId('row-notation').selectOption('target-first');
+    expect((await save('Save Beamer .tex')).toString('utf8')).toMatch(
+      /\\xrightarrow\{R_2 \\leftarrow R_2 - 2R_1\}/,
+    );
   });
 });
 

@@ -18,6 +18,8 @@ export interface LatexStep {
 export interface LatexOptions {
   /** Columns at the right set off by a vertical bar: 1 for [A | b], m for [A | I]. */
   augmentedColumns?: number;
+  /** How operations on the arrows are written (default target-first: R_2 \leftarrow R_2 - 2R_1). */
+  notation?: RowNotation;
 }
 
 export interface LatexTraceOptions extends LatexOptions {
@@ -82,8 +84,8 @@ export function latexOperation(
   return orientLatex(first, `${first} ${sign} ${scaled}${second}`, convention);
 }
 
-function arrow(step: LatexStep): string {
-  return `\\xrightarrow{${latexOperation(step)}}`;
+function arrow(step: LatexStep, notation?: RowNotation): string {
+  return `\\xrightarrow{${latexOperation(step, notation)}}`;
 }
 
 /** One step: the matrix before, the labelled arrow, the matrix after. */
@@ -92,7 +94,7 @@ export function latexStep(
   step: LatexStep,
   options: LatexOptions = {},
 ): string {
-  return `${latexMatrix(before, options)} ${arrow(step)} ${latexMatrix(step.matrix, options)}`;
+  return `${latexMatrix(before, options)} ${arrow(step, options.notation)} ${latexMatrix(step.matrix, options)}`;
 }
 
 /** The whole reduction as an align* chain, a few matrices per line. */
@@ -110,7 +112,7 @@ export function latexTrace(
       lines.push(line);
       line = '&';
     }
-    line += ` ${arrow(step)} ${latexMatrix(step.matrix, options)}`;
+    line += ` ${arrow(step, options.notation)} ${latexMatrix(step.matrix, options)}`;
   });
   lines.push(line);
   return ['\\begin{align*}', lines.join(' \\\\\n'), '\\end{align*}'].join('\n');

@@ -16,6 +16,7 @@ const specials: Record<string, string> = {
   '>': '\\textgreater{}',
   '|': '\\textbar{}',
   '×': '$\\times$',
+  '±': '$\\pm$',
   '−': '$-$',
   '–': '--',
   '—': '---',

@@ -4,6 +4,7 @@
 // subspaces and solution set an answer states. Numbers through core/exact/latex.ts: fractions stay
 // \frac. Cost linear in the output.
 import { latexNumber, latexOperation } from '../exact/latex';
+import type { RowNotation } from '../exact/row-notation';
 import { escapeLatexText } from './latex-text';
 import { type LessonEntry, type OperationShape, isNegativeEntry } from './step-description';
 import type { LessonResult, LessonSystem } from './reduction-lesson';
@@ -99,9 +100,18 @@ export function operationWordsLatex(step: OperationShape): string {
     : `add ${times} ${second + 1} to row ${first + 1}`;
 }
 
-/** The operation as written on the board: "R_3 \to R_3 - 2R_1". */
-export function operationLatex(step: OperationShape): string {
-  return latexOperation(step);
+/** The operation as written on the board: "R_3 \leftarrow R_3 - 2R_1" or "R_3 - 2R_1 \rightarrow R_3". */
+export function operationLatex(
+  step: OperationShape,
+  convention: RowNotation = 'target-first',
+): string {
+  return latexOperation(step, convention);
+}
+
+/** What a scaled or added row now holds: "R_3 - 2R_1", "\frac{1}{2}R_2" (the same in both conventions). */
+export function operationExpressionLatex(step: OperationShape): string {
+  const targetFirst = latexOperation(step, 'target-first');
+  return targetFirst.slice(targetFirst.indexOf('\\leftarrow') + '\\leftarrow'.length).trim();
 }
 
 /** Plain words (a reason, a note) for text mode. */

@@ -1,4 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { reductionBeamer } from './reduction-beamer';
 import { reductionLesson } from './reduction-lesson';
 import { escapeLatexText } from './latex-text';
@@ -72,5 +76,65 @@ describe('Beamer slides of a reduction', () => {
     const tex = reductionBeamer(reductionLesson(example, { title: 'Week_3 & 50% {draft} 中' }));
     expect(tex).toContain('\\title{Row reduction of Week\\_3 \\& 50\\% \\{draft\\} ?}');
     expect(escapeLatexText('Ünïcode ✓ x×y')).toBe('Ünïcode ? x$\\times$y');
+  });
+
+  it('writes each operation in the notation the person chose, and the row it now holds', () => {
+    const targetFirst = frames(reductionBeamer(reductionLesson(example, { title: 'A' })));
+    const targetLast = frames(
+      reductionBeamer(reductionLesson(example, { title: 'A', notation: 'target-last' })),
+    );
+    // Step 2 subtracts row 1 from row 2: on the arrow and in the operation line.
+    expect(targetFirst[2]).toContain('\\xrightarrow{R_2 \\leftarrow R_2 - R_1}');
+    expect(targetFirst[2]).toContain('\\textbf{Operation:} $R_2 \\leftarrow R_2 - R_1$');
+    expect(targetLast[2]).toContain('\\xrightarrow{R_2 - R_1 \\rightarrow R_2}');
+    expect(targetLast[2]).toContain('\\textbf{Operation:} $R_2 - R_1 \\rightarrow R_2$');
+    expect(targetLast[1]).toContain('$\\frac{1}{2}R_1 \\rightarrow R_1$');
+    // The margin note beside the written row says what it now holds, in both notations.
+    for (const slides of [targetFirst, targetLast])
+      expect(slides[2]).toContain('{\\color{rankscopeMuted}\\leftarrow R_2 - R_1}');
+    // Swaps read the same both ways.
+    const swapped = reductionBeamer(
+      reductionLesson(
+        [
+          ['0', '1'],
+          ['1', '0'],
+        ],
+        { title: 'P', notation: 'target-last' },
+      ),
+    );
+    expect(swapped).toContain('\\xrightarrow{R_1 \\leftrightarrow R_2}');
+    expect(swapped).toContain('\\leftarrow \\text{old } R_{2}');
+  });
+
+  const hasTools =
+    spawnSync('pdflatex', ['--version']).status === 0 &&
+    spawnSync('pdftotext', ['-v']).status === 0;
+  it.runIf(hasTools)('compiles with pdflatex in the target-last notation', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'rankscope-beamer-'));
+    try {
+      const tex = reductionBeamer(
+        reductionLesson(example, { title: 'A', notation: 'target-last' }),
+      );
+      writeFileSync(path.join(folder, 'slides.tex'), tex);
+      for (let run = 0; run < 2; run++) {
+        const result = spawnSync(
+          'pdflatex',
+          ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'slides.tex'],
+          { cwd: folder, encoding: 'utf8', timeout: 120_000 },
+        );
+        expect(result.status, result.stdout.slice(-2000)).toBe(0);
+      }
+      const log = readFileSync(path.join(folder, 'slides.log'), 'utf8');
+      expect(log).not.toMatch(/^! /m);
+      const text = spawnSync('pdftotext', [path.join(folder, 'slides.pdf'), '-'], {
+        encoding: 'utf8',
+      }).stdout;
+      const pages = text.split('\f').filter((page) => page.trim() !== '');
+      expect(pages.length).toBe(12);
+      // pdftotext reads the arrow of "R₂ − R₁ → R₂" back from the math font.
+      expect(pages[2]).toMatch(/Operation: R2 − R1 → R2/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

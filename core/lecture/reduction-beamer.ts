@@ -7,6 +7,7 @@ import {
   columnNumbersLatex,
   lectureLatexDefinitions,
   markedMatrixLatex,
+  operationExpressionLatex,
   operationLatex,
   operationWordsLatex,
   solutionSetLatex,
@@ -56,17 +57,19 @@ function stepDisplay(lesson: ReductionLesson, step: LessonStep): string {
     writtenRows: step.writtenRows,
     annotations,
   });
-  return fitWidth(`${before} \\xrightarrow{${operationLatex(step)}} ${after}`);
+  return fitWidth(`${before} \\xrightarrow{${operationLatex(step, lesson.notation)}} ${after}`);
 }
 
-/** What a written row now holds, as on the board: "R_3 - 2R_1", "\frac{1}{2}R_2", "old R_1". */
+/**
+ * What a written row now holds, as on the board: "R_3 - 2R_1", "\frac{1}{2}R_2", "old R_1". The
+ * arrow before it points at the row in either notation; it is a margin pointer, not the operation.
+ */
 function writtenLabel(step: LessonStep, row: number): string {
-  const operation = operationLatex(step);
   if (step.kind === 'swap') {
     const other = step.rows[0] === row ? step.rows[1] : step.rows[0];
     return `\\text{old } R_{${other + 1}}`;
   }
-  return operation.slice(operation.indexOf('\\to') + 3).trim();
+  return operationExpressionLatex(step);
 }
 
 function stepBody(lesson: ReductionLesson, step: LessonStep): string {
@@ -75,7 +78,7 @@ function stepBody(lesson: ReductionLesson, step: LessonStep): string {
     stepDisplay(lesson, step),
     '\\end{center}',
     '\\medskip',
-    `\\textbf{Operation:} $${operationLatex(step)}$: ${operationWordsLatex(step)}.\\\\[0.5ex]`,
+    `\\textbf{Operation:} $${operationLatex(step, lesson.notation)}$: ${operationWordsLatex(step)}.\\\\[0.5ex]`,
     `\\textbf{Why:} ${textLatex(step.reason)}.\\\\[0.5ex]`,
     `{\\small\\color{rankscopeMuted} Pivot in row ${step.pivot.row + 1}, column ${step.pivot.col + 1} (boxed); ` +
       `${legend(step)}.}`,

@@ -34,8 +34,8 @@ function drawArrow(doc: jsPDF, x: number, y: number, length: number, label: stri
 }
 
 /**
- * Notation such as "R₃ ← R₃ − 2R₁": subscripts set smaller and lower, arrows drawn. Returns the
- * width; draws only when `x` is given.
+ * Notation such as "R₃ ← R₃ − 2R₁" or "R₃ − 2R₁ → R₃": subscripts set smaller and lower, arrows
+ * drawn. Returns the width; draws only when `x` is given.
  */
 function drawNotation(
   doc: jsPDF,
@@ -45,10 +45,11 @@ function drawNotation(
   size: number,
   align: 'left' | 'center' = 'left',
 ): number {
-  const tokens = notation.match(/R[₀-₉]+|[←↔]|[^R←↔]+|R/g) ?? [];
+  const tokens = notation.match(/R[₀-₉]+|[←→↔]|[^R←→↔]+|R/g) ?? [];
   const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
   const pieces = tokens.map((token) => {
-    if (token === '←' || token === '↔') return { kind: 'arrow' as const, token, width: size * 1.3 };
+    if (token === '←' || token === '→' || token === '↔')
+      return { kind: 'arrow' as const, token, width: size * 1.3 };
     if (/^R[₀-₉]+$/.test(token)) {
       const index = token
         .slice(1)
@@ -76,8 +77,9 @@ function drawNotation(
       doc.setFillColor(...ink);
       doc.setLineWidth(0.6);
       doc.line(cursor + 2, middle, cursor + piece.width - 2, middle);
-      doc.triangle(cursor + 1.5, middle, cursor + 5, middle - 2, cursor + 5, middle + 2, 'F');
-      if (piece.token === '↔')
+      if (piece.token !== '→')
+        doc.triangle(cursor + 1.5, middle, cursor + 5, middle - 2, cursor + 5, middle + 2, 'F');
+      if (piece.token !== '←')
         doc.triangle(
           cursor + piece.width - 1.5,
           middle,

@@ -50,6 +50,21 @@ describe('reduction lesson', () => {
     expect(rowMarks({ kind: 'swap', rows: [0, 2] })).toEqual({ readRows: [], writtenRows: [0, 2] });
   });
 
+  it('writes the operations target-last when asked, swaps alike', () => {
+    const lesson = reductionLesson(example, { title: 'A', notation: 'target-last' });
+    expect(lesson.notation).toBe('target-last');
+    expect(lesson.steps[0].notation).toBe('(1/2)R₁ → R₁');
+    expect(lesson.steps[1].notation).toBe('R₂ − R₁ → R₂');
+    const negative = { kind: 'scale' as const, rows: [11], factor: Rational.of(-2, 3) };
+    expect(operationNotation(negative, 'target-last')).toBe('−(2/3)R₁₂ → R₁₂');
+    expect(operationNotation(negative)).toBe('R₁₂ ← −(2/3)R₁₂');
+    expect(
+      operationNotation({ kind: 'swap', rows: [1, 2], factor: Rational.one }, 'target-last'),
+    ).toBe('R₂ ↔ R₃');
+    // The default stays target-first, as the trace records it.
+    expect(reductionLesson(example, { title: 'A' }).notation).toBe('target-first');
+  });
+
   it('ends on rank, pivots and the four subspaces, exactly', () => {
     const lesson = reductionLesson(example, { title: 'A' });
     expect(lesson.result.rank).toBe(3);

@@ -4,6 +4,7 @@
 // the four subspaces, the solution set of [A | b]). Beamer, PowerPoint and the PDF handout all
 // render this one model, so they say the same thing. Cost: one `rref` job, O(steps·m·n) to copy.
 import { parseRational } from '../exact/rational';
+import type { RowNotation } from '../exact/row-notation';
 import type { Strategy } from '../exact/rref';
 import { type RrefJobResult, runRref } from '../jobs/rref';
 import {
@@ -30,7 +31,7 @@ export interface LessonStep extends RowMarks {
   phase: 'forward' | 'backward';
   before: LessonMatrix;
   after: LessonMatrix;
-  /** "R₃ ← R₃ − 2R₁". */
+  /** "R₃ ← R₃ − 2R₁", or "R₃ − 2R₁ → R₃" under the target-last convention. */
   notation: string;
   /** "subtract 2 times row 1 from row 3". */
   words: string;
@@ -73,6 +74,8 @@ export interface ReductionLesson {
   augmentedColumns: 0 | 1;
   exact: boolean;
   strategy: Strategy;
+  /** How row operations are written on every slide, page and frame of this lesson. */
+  notation: RowNotation;
   /** Floating only: entries at most this in magnitude were treated as zero. */
   tolerance?: number;
   start: LessonMatrix;
@@ -86,13 +89,16 @@ export interface LessonOptions {
   strategy?: Strategy;
   /** The last column is b: reduce [A | b] and solve Ax = b. */
   augmented?: boolean;
+  /** "R₂ ← R₂ − 2R₁" (target-first, the default) or "R₂ − 2R₁ → R₂" (target-last). */
+  notation?: RowNotation;
 }
 
 /** The lesson of the job's result (as the app and the worker produce it). */
 export function lessonFromJobResult(
   result: RrefJobResult,
-  options: Pick<LessonOptions, 'title' | 'augmented'>,
+  options: Pick<LessonOptions, 'title' | 'augmented' | 'notation'>,
 ): ReductionLesson {
+  const notation = options.notation ?? 'target-first';
   if (result.traceOmittedReason !== undefined)
     throw new LessonError(`slides need every step, but ${result.traceOmittedReason}`);
   const scalar: (text: string) => LessonEntry = result.exact ? parseRational : Number;
@@ -110,7 +116,7 @@ export function lessonFromJobResult(
       before,
       after,
       ...rowMarks(shape),
-      notation: operationNotation(shape),
+      notation: operationNotation(shape, notation),
       words: operationWords(shape),
       reason: step.reason,
     };
@@ -125,6 +131,7 @@ export function lessonFromJobResult(
     augmentedColumns: augmented ? 1 : 0,
     exact: result.exact,
     strategy: result.strategy,
+    notation,
     start,
     steps,
     result: {

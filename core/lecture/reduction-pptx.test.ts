@@ -72,4 +72,16 @@ describe('PowerPoint deck of a reduction', () => {
       'No solution: row 2 of rref[A | b] reads 0 = 1.',
     );
   });
+
+  it('writes the operations in the notation the person chose', async () => {
+    const lesson = reductionLesson(example, { title: 'A', notation: 'target-last' });
+    const slides = slideTexts(await reductionPptx(lesson));
+    const first = slides[1].join(' ');
+    expect(first).toContain('(1/2)R₁ → R₁: multiply row 1 by 1/2.');
+    expect(first).not.toContain('R₁ ← (1/2)R₁');
+    const second = slides[2].join(' ');
+    expect(second).toContain('R₂ − R₁ → R₂: subtract row 1 from row 2.');
+    // Beside the written row: what it now holds, pointed at the row.
+    expect(second).toContain('← R₂ − R₁');
+  });
 });

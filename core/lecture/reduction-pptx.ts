@@ -12,7 +12,7 @@ import {
   columnList,
   shapeText,
 } from './reduction-lesson';
-import { entryText, typesetText, rowSymbol } from './step-description';
+import { entryText, operationExpression, rowSymbol, typesetText } from './step-description';
 import { subspaceLines } from './lesson-latex';
 
 /** LAYOUT_WIDE, in inches. */
@@ -206,7 +206,8 @@ function writtenAnnotation(step: LessonStep, row: number): string {
     const other = step.rows[0] === row ? step.rows[1] : step.rows[0];
     return `← old ${rowSymbol(other)}`;
   }
-  return `← ${step.notation.slice(step.notation.indexOf('←') + 1).trim()}`;
+  // A pointer at the row, whichever way the operation itself is written.
+  return `← ${operationExpression(step)}`;
 }
 
 function addStepSlide(

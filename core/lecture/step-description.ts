@@ -4,6 +4,7 @@
 import { formatFloat } from '../exact/field';
 import type { Rational } from '../exact/rational';
 import type { StepKind } from '../exact/rref';
+import { type RowNotation, writtenNotation } from '../exact/row-notation';
 
 export type LessonEntry = Rational | number;
 
@@ -65,15 +66,26 @@ export function rowSymbol(row: number): string {
   return `R${String(row + 1).replace(/\d/g, (digit) => subscriptDigits[Number(digit)])}`;
 }
 
-/** "R₃ ← R₃ − 2R₁", "R₁ ↔ R₂", "R₂ ← (1/2)R₂": the notation with Unicode subscripts. */
-export function operationNotation(step: OperationShape): string {
+/** What the written row holds after a scale or an add: "R₃ − 2R₁", "(1/2)R₂". */
+export function operationExpression(step: OperationShape): string {
   const [first, second] = step.rows;
-  if (step.kind === 'swap') return `${rowSymbol(first)} ↔ ${rowSymbol(second)}`;
   const magnitude = magnitudeText(step.factor);
   const coefficient =
     magnitude === '1' ? '' : magnitude.includes('/') ? `(${magnitude})` : magnitude;
   const negative = isNegativeEntry(step.factor);
-  if (step.kind === 'scale')
-    return `${rowSymbol(first)} ← ${negative ? '−' : ''}${coefficient}${rowSymbol(first)}`;
-  return `${rowSymbol(first)} ← ${rowSymbol(first)} ${negative ? '−' : '+'} ${coefficient}${rowSymbol(second)}`;
+  if (step.kind === 'scale') return `${negative ? '−' : ''}${coefficient}${rowSymbol(first)}`;
+  return `${rowSymbol(first)} ${negative ? '−' : '+'} ${coefficient}${rowSymbol(second)}`;
+}
+
+/**
+ * "R₃ ← R₃ − 2R₁" (or, target last, "R₃ − 2R₁ → R₃"), "R₁ ↔ R₂", "R₂ ← (1/2)R₂": the notation
+ * with Unicode subscripts, written under the chosen convention (core/exact/row-notation.ts).
+ */
+export function operationNotation(
+  step: OperationShape,
+  convention: RowNotation = 'target-first',
+): string {
+  const [first, second] = step.rows;
+  if (step.kind === 'swap') return `${rowSymbol(first)} ↔ ${rowSymbol(second)}`;
+  return writtenNotation(`${rowSymbol(first)} ← ${operationExpression(step)}`, convention);
 }

@@ -145,6 +145,24 @@ describe('worksheet generator', () => {
     expect(new Set(text(7)).size).toBe(10);
   });
 
+  it('draws matrices that take real elimination, not ones nearly in RREF', () => {
+    // A general 3×4 of rank 2 needs r(m − 1) = 4 row additions; seed 7 once opened with a matrix
+    // whose first two rows were already [1 0 * *] and [0 1 * *], two subtractions from done.
+    for (const seed of [7, 8, 9, 10, 11]) {
+      const sheet = generateWorksheet({ rows: 3, cols: 4, rank: 2, count: 10, seed });
+      for (const exercise of sheet.exercises) {
+        const additions = rref(exercise.matrix).steps.filter((step) => step.kind === 'add');
+        expect(additions.length, `seed ${seed}, exercise ${exercise.number}`).toBeGreaterThan(2);
+        // At most one row of A is already a row of its RREF, up to sign.
+        const reducedRows = exercise.analysis.rref
+          .slice(0, 2)
+          .flatMap((row) => [row.join(' '), row.map((value) => value.negate()).join(' ')]);
+        const alreadyReduced = exercise.matrix.filter((row) => reducedRows.includes(row.join(' ')));
+        expect(alreadyReduced.length, `seed ${seed}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
   it('shows fractions on a fraction sheet where the pivots allow them', () => {
     const sheet = generateWorksheet({
       rows: 3,

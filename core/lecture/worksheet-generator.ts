@@ -5,10 +5,12 @@
 // column for [A | b] drawn as W·x, plus a non-zero entry in a zero row for an inconsistent system);
 // then scramble the rows by random unimodular operations that keep every entry within the bound.
 // Row operations keep the RREF, so A = M·[W; 0] has exactly the RREF of W. Every candidate is
-// checked exactly (rank, pivots, niceness, the system's class) and redrawn if it misses.
+// checked exactly (rank, pivots, niceness, the system's class, enough elimination to be worth
+// doing) and redrawn if it misses.
 // Cost per exercise: a few exact eliminations of an m × (n + 1) matrix per attempt.
 import { Rational } from '../exact/rational';
 import { type SubspaceAnalysis, analyzeSubspaces } from '../exact/analysis';
+import { rref } from '../exact/rref';
 import { type SystemSolution, solveSystem } from '../exact/system';
 import { seededRandom, type RandomSource } from '../linalg/random';
 import { primitiveIntegerVector } from './integer-basis';
@@ -148,8 +150,42 @@ function isReducedEchelon(
   );
 }
 
+/**
+ * Whether reducing the matrix is real work: its textbook reduction needs more than half the row
+ * additions a general m × n matrix of rank r does — r·(m − 1): each pivot clears the m − 1 other
+ * rows of its column — and, from rank 2, at most one of its rows is already a row of its RREF (up
+ * to sign). A 3×4 whose rows read [1 0 * *] and [0 1 * *] leaves the student two subtractions.
+ */
+export function needsElimination(
+  matrix: readonly (readonly Rational[])[],
+  reduced: readonly (readonly Rational[])[],
+  rank: number,
+): boolean {
+  const general = rank * (matrix.length - 1);
+  if (general < 2) return true;
+  const additions = rref(matrix, { strategy: 'textbook' }).steps.filter(
+    (step) => step.kind === 'add',
+  ).length;
+  if (2 * additions <= general) return false;
+  const reducedRows = new Set(reduced.slice(0, rank).map((row) => row.join(' ')));
+  const alreadyReduced = matrix.filter(
+    (row) =>
+      reducedRows.has(row.join(' ')) ||
+      reducedRows.has(row.map((value) => value.negate()).join(' ')),
+  ).length;
+  return alreadyReduced <= 1;
+}
+
+/** Attempts that insist on needsElimination before tight bounds may settle for less. */
+const mixedAttempts = attemptsPerExercise / 2;
+
 /** One exercise, or null when this attempt missed (the caller draws again). */
-function attempt(random: RandomSource, options: WorksheetOptions, number: number): Exercise | null {
+function attempt(
+  random: RandomSource,
+  options: WorksheetOptions,
+  number: number,
+  mixed: boolean,
+): Exercise | null {
   const { rows, cols, rank } = options;
   const pivots = options.pivotColumns ?? randomPivots(random, rank, cols);
   const echelon = echelonRows(random, options, pivots);
@@ -176,6 +212,8 @@ function attempt(random: RandomSource, options: WorksheetOptions, number: number
   if (!isNice(analysis.rref.flat(), options)) return null;
   // An exercise whose matrix is already its answer teaches nothing.
   if (rank > 0 && isReducedEchelon(coefficients, analysis)) return null;
+  // Nor does one that is nearly there.
+  if (mixed && !needsElimination(matrix, analysis.rref, rank)) return null;
   // Fraction sheets should show fractions where the pivots allow them (a free column after a pivot).
   const fractionPossible = analysis.freeColumns.some((column) => column > pivots[0]);
   const allIntegers = analysis.rref.every((row) => row.every((value) => value.isInteger()));
@@ -206,7 +244,7 @@ export function generateWorksheet(request: WorksheetRequest): Worksheet {
   for (let number = 1; number <= options.count; number++) {
     let exercise: Exercise | null = null;
     for (let tries = 0; !exercise && tries < attemptsPerExercise; tries++)
-      exercise = attempt(random, options, number);
+      exercise = attempt(random, options, number, tries < mixedAttempts);
     if (!exercise)
       throw new WorksheetError(
         `no ${options.rows}×${options.cols} exercise of rank ${options.rank} with entries within ±${options.entryBound} ` +

@@ -12,7 +12,7 @@ describe('worksheet LaTeX', () => {
     expect(tex).toContain(
       '3×4, rank 2, entries within ±9, integer answers, seed 7'
         .replace('×', '$\\times$')
-        .replace('±', '?'),
+        .replace('±', '$\\pm$'),
     );
     const key = answerKeyLatex(sheet, { title: 'Sheet 3' });
     expect(key.match(/\\subsection\*\{Exercise \d+\}/g)?.length).toBe(10);

@@ -27,7 +27,13 @@ describe('default policy (numpy/MATLAB)', () => {
     expect(decision.tolerance).toBe(10 * 7 * Number.EPSILON);
     expect(decision.rank).toBe(3);
     expect(decision.policy).toBe('default');
-    expect(decision.reason).toContain('3 singular values');
+    expect(decision.reason).toContain('3 singular values exceed');
+    // One value is one value.
+    const single = defaultRank(Float64Array.from([10, 1e-15]), shape);
+    expect(single.reason).toMatch(/^1 singular value exceeds /);
+    const noise = noiseEdgeRank(Float64Array.from([50, 1, 0.9, 0.8, 0.7]), { rows: 5, cols: 5 });
+    expect(noise.rank).toBe(1);
+    expect(noise.reason).toMatch(/^1 singular value stands above/);
   });
 
   it('gives rank 0 for the zero and the empty matrix', () => {

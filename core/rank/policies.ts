@@ -40,6 +40,11 @@ function largest(values: Float64Array): number {
 }
 
 /** numpy.linalg.matrix_rank / MATLAB rank: σ > σ₁·max(m,n)·ε. */
+/** "1 singular value exceeds", "3 singular values exceed". */
+function exceeding(count: number): string {
+  return count === 1 ? '1 singular value exceeds' : `${count} singular values exceed`;
+}
+
 export function defaultTolerance(values: Float64Array, shape: Shape): number {
   return largest(values) * Math.max(shape.rows, shape.cols) * epsilon;
 }
@@ -51,7 +56,7 @@ export function defaultRank(values: Float64Array, shape: Shape): RankDecision {
     rank,
     policy: 'default',
     tolerance,
-    reason: `${rank} singular values exceed σ₁·max(m,n)·ε = ${formatNumber(tolerance)} (the numpy/MATLAB rule)`,
+    reason: `${exceeding(rank)} σ₁·max(m,n)·ε = ${formatNumber(tolerance)} (the numpy/MATLAB rule)`,
   };
 }
 
@@ -63,7 +68,7 @@ export function absoluteToleranceRank(values: Float64Array, tolerance: number): 
     rank,
     policy: 'absolute',
     tolerance,
-    reason: `${rank} singular values exceed the absolute tolerance ${formatNumber(tolerance)}`,
+    reason: `${exceeding(rank)} the absolute tolerance ${formatNumber(tolerance)}`,
   };
 }
 
@@ -76,7 +81,7 @@ export function relativeToleranceRank(values: Float64Array, relative: number): R
     rank,
     policy: 'relative',
     tolerance,
-    reason: `${rank} singular values exceed ${formatNumber(relative)}·σ₁ = ${formatNumber(tolerance)}`,
+    reason: `${exceeding(rank)} ${formatNumber(relative)}·σ₁ = ${formatNumber(tolerance)}`,
   };
 }
 
@@ -235,7 +240,7 @@ export function noiseEdgeRank(
     policy: 'noise',
     tolerance,
     reason:
-      `${rank} singular values stand above the Marchenko–Pastur noise edge ${formatNumber(edge)} ` +
+      `${rank} singular value${rank === 1 ? ' stands' : 's stand'} above the Marchenko–Pastur noise edge ${formatNumber(edge)} ` +
       `= σ·(√m+√n) with noise level σ = ${formatNumber(noiseLevel)} ${source}` +
       (tolerance > edge
         ? `; threshold ${formatNumber(tolerance)} after the Tracy–Widom margin`

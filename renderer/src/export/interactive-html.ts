@@ -38,6 +38,7 @@ figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 .scene-host { position: relative; height: 360px; border: 1px solid #e6e6ec; border-radius: 8px; overflow: hidden; touch-action: none; }
 .scene-host canvas { display: block; }
+.scene-host canvas:focus-visible { outline: 2px solid #2563eb; outline-offset: -3px; }
 .space-label { position: absolute; left: 0; top: 0; pointer-events: none; font-size: 12px; background: rgba(255,255,255,0.85); border-left: 3px solid; padding: 1px 5px; border-radius: 3px; white-space: nowrap; }
 .readout { display: flex; flex-wrap: wrap; gap: 2px 14px; }
 .readout span { white-space: nowrap; }

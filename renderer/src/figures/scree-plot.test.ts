@@ -33,6 +33,36 @@ describe('scree plot', () => {
     expect(apart).toContain('data-testid="marker-gap"');
   });
 
+  it('keeps the tolerance and noise-edge labels apart when their lines nearly meet', () => {
+    const values = [9.79, 0.396, 5.12e-16];
+    for (const scale of ['linear', 'log'] as const)
+      for (const width of [360, 500, 760, 1060])
+        for (const edge of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
+          const { labels } = buildScreePlot(
+            values,
+            {
+              ...markersFor(values),
+              numericalRank: 2,
+              tolerance: edge * 1.1,
+              policyLabel: 'Noise edge (Marchenko–Pastur)',
+              bulkEdge: edge,
+            },
+            { width, height: 380, scale, theme: lightTheme },
+          );
+          const [tolerance, bulkEdge] = labels.slice(-2);
+          expect(tolerance.text).toMatch(/^tolerance/);
+          expect(bulkEdge.text).toMatch(/^MP bulk edge/);
+          // At least a pixel of air between the two boxes, in one direction or the other.
+          const apart = Math.max(
+            Math.max(tolerance.x, bulkEdge.x) -
+              Math.min(tolerance.x + tolerance.width, bulkEdge.x + bulkEdge.width),
+            Math.max(tolerance.y, bulkEdge.y) -
+              Math.min(tolerance.y + tolerance.height, bulkEdge.y + bulkEdge.height),
+          );
+          expect(apart, `${scale}, ${width} px, edge ${edge}`).toBeGreaterThanOrEqual(1);
+        }
+  });
+
   it('draws one mark per singular value in a single path, on both axis scales', () => {
     fc.assert(
       fc.property(

@@ -11,7 +11,7 @@ import {
   type Point,
   type Segment,
 } from './label-placement';
-import { coordinate, element, formatValue, svgDocument, text } from './svg';
+import { coordinate, countOf, element, formatValue, svgDocument, text } from './svg';
 import { textWidth } from './text-width';
 import type { FigureTheme } from './theme';
 
@@ -444,23 +444,33 @@ export function buildScreePlot(
     labels.push({ ...placed, text: marker.label });
   });
   const markerLabels = labels.length;
+  // No threshold's label may sit on another threshold's line (the tolerance and the noise edge
+  // can lie a few pixels apart).
+  const thresholdLines: Segment[] = thresholds.map((threshold) => ({
+    x1: plot.left,
+    y1: threshold.y,
+    x2: rightEdge,
+    y2: threshold.y,
+  }));
   for (const threshold of thresholds) {
     const width = textWidth(threshold.label, fontSize);
-    const above = threshold.y - 3 - labelHeight;
-    const below = threshold.y + 3;
     const right = rightEdge - 4 - width;
     const left = plot.left + 6;
-    // At the right end, else at the left, else anywhere along the line, above it before below.
+    // At the right end, else at the left, else anywhere along the line, above it before below;
+    // when two lines crowd each other, a row or two further off, still beside its own line.
     const along = Array.from({ length: 9 }, (_, k) => left + ((right - left) * (k + 1)) / 10);
-    const candidates: Point[] = [right, left, ...along].flatMap((x) => [
-      { x, y: above },
-      { x, y: below },
-    ]);
+    const candidates: Point[] = [0, 1, 2].flatMap((row) => {
+      const offset = row * (labelHeight + 2);
+      return [right, left, ...along].flatMap((x) => [
+        { x, y: threshold.y - 3 - labelHeight - offset },
+        { x, y: threshold.y + 3 + offset },
+      ]);
+    });
     const [placed] = placeLabels([{ width, height: labelHeight, candidates }], {
       obstacles: [...fixedText, ...marks, ...placedBoxes()],
-      segments: [...lines, ...markerLines],
+      segments: [...lines, ...markerLines, ...thresholdLines],
       bounds: { x: plot.left, y: plot.top, width: plot.width, height: plot.height },
-      padding: 1,
+      padding: 2,
     });
     labels.push({ ...placed, text: threshold.label });
   }
@@ -532,7 +542,7 @@ export function buildScreePlot(
     options.height,
     theme,
     parts.join(''),
-    `Scree plot of ${count} singular values`,
+    `Scree plot of ${countOf(count, 'singular value')}`,
   );
   return { svg, layout, labels, marks };
 }

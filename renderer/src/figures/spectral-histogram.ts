@@ -2,7 +2,7 @@
 // draws for weight matrices, with the Marchenko–Pastur bulk edge when the noise policy is on.
 // Bins by d3.bin (Sturges-like "nice" thresholds); all bars are one path. Cost O(k).
 import { bin, max, scaleLinear } from 'd3';
-import { coordinate, element, formatValue, svgDocument, text } from './svg';
+import { coordinate, countOf, element, formatValue, svgDocument, text } from './svg';
 import type { FigureTheme } from './theme';
 
 export interface HistogramOptions {
@@ -154,6 +154,6 @@ export function buildSpectralHistogram(
     height,
     theme,
     parts.join(''),
-    `Histogram of ${values.length} singular values`,
+    `Histogram of ${countOf(values.length, 'singular value')}`,
   );
 }

@@ -73,5 +73,9 @@ export function norm(vector: readonly number[]): number {
 }
 
 export function interpolate(from: readonly number[], to: readonly number[], t: number): number[] {
-  return from.map((value, i) => (1 - t) * value + t * (to[i] ?? 0));
+  // From ℝⁿ to ℝᵐ: the shorter side is padded with zeros, so no coordinate of either is lost.
+  return Array.from(
+    { length: Math.max(from.length, to.length) },
+    (_, i) => (1 - t) * (from[i] ?? 0) + t * (to[i] ?? 0),
+  );
 }

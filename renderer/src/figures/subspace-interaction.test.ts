@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import * as THREE from 'three';
 import { fromRows } from '../../../core/linalg/matrix';
+import { applyMatrix } from './subspace-geometry';
+import { sceneExtent } from './subspace-scene';
 import { draggedTip, easeInOut, labelCentre, onCanvas, sceneVectors } from './subspace-interaction';
 
 // A = [[1, 2], [2, 4]]: rank 1, row space spanned by (1, 2)/√5, null space by (2, −1)/√5.
@@ -20,11 +22,57 @@ describe('subspace interaction', () => {
     // x_row = (x·u)u with u = (1, 2)/√5: (1, 2).
     expect(row.tip[0]).toBeCloseTo(1, 12);
     expect(row.tip[1]).toBeCloseTo(2, 12);
-    const [imageOfRow, imageOfNull] = codomain;
+    const [imageOfRow, imageOfNull, imageOfX] = codomain;
     expect(imageOfNull.tip.every((value) => Math.abs(value) < 1e-12)).toBe(true);
-    // A x_row = A x = (5, 10).
-    expect(imageOfRow.tip[0]).toBeCloseTo(5, 12);
-    expect(imageOfRow.tip[1]).toBeCloseTo(10, 12);
+    // A x_row = A x = (5, 10), both drawn at the codomain's scale: the two tips coincide.
+    imageOfRow.tip.forEach((value, i) => expect(value).toBeCloseTo(imageOfX.tip[i], 12));
+    expect(imageOfRow.tip[1] / imageOfRow.tip[0]).toBeCloseTo(2, 12);
+  });
+
+  it('draws every codomain vector at the one scale, inside the scene', () => {
+    // A 3×2 of rank 2 with a long image, and a 3×3 of rank 1: x's parts and their images.
+    const cases = [
+      {
+        a: fromRows([
+          [3, 0],
+          [0, 2],
+          [4, 5],
+        ]),
+        rowBasis: fromRows([
+          [1, 0],
+          [0, 1],
+        ]),
+        x: [2.5, -2],
+      },
+      {
+        a: fromRows([
+          [2, 4, 6],
+          [1, 2, 3],
+          [3, 6, 9],
+        ]),
+        rowBasis: fromRows([[1 / Math.sqrt(14)], [2 / Math.sqrt(14)], [3 / Math.sqrt(14)]]),
+        x: [2, 1, 1.5],
+      },
+    ];
+    for (const { a: matrix, rowBasis: basis, x } of cases) {
+      const { domain, codomain, codomainScale } = sceneVectors(matrix, basis, x, 1, '#000');
+      expect(codomainScale).toBeGreaterThan(1);
+      const part = (name: string) => domain.find((vector) => vector.name === name)!.tip;
+      const images: Record<string, readonly number[]> = {
+        'A x_row': applyMatrix(matrix, part('x_row')),
+        'A x_null': applyMatrix(matrix, part('x_null')),
+        Ax: applyMatrix(matrix, x),
+      };
+      expect(codomain.map((vector) => vector.name)).toEqual(Object.keys(images));
+      for (const vector of codomain) {
+        // Every coordinate of the image in ℝᵐ, divided by the same factor.
+        expect(vector.tip.length).toBe(matrix.rows);
+        vector.tip.forEach((value, i) =>
+          expect(value).toBeCloseTo(images[vector.name][i] / codomainScale, 12),
+        );
+        expect(Math.hypot(...vector.tip)).toBeLessThanOrEqual(sceneExtent + 1e-12);
+      }
+    }
   });
 
   it('shrinks a long image into the scene and says by how much', () => {

@@ -21,7 +21,11 @@ export interface SceneVectors {
   codomainScale: number;
 }
 
-/** x, x_row, x_null in ℝⁿ; A x_row, A x_null (→ 0 as `phase` → 1) and Ax in ℝᵐ. */
+/**
+ * x, x_row, x_null in ℝⁿ; A x_row, A x_null (→ 0 as `phase` → 1) and Ax in ℝᵐ. Each codomain
+ * vector leaves from its part of x as drawn in ℝⁿ and arrives at its image drawn at the one
+ * codomain scale, so at phase 1 A x_row lands exactly on Ax.
+ */
 export function sceneVectors(
   a: Matrix,
   rowBasis: Matrix,
@@ -32,7 +36,8 @@ export function sceneVectors(
   const split = splitVector(rowBasis, x);
   const image = applyMatrix(a, x);
   const codomainScale = Math.max(1, norm(image) / (sceneExtent * 0.9));
-  const shrink = 1 / codomainScale;
+  // One factor for every codomain vector: a vector left unshrunk would run off the panel.
+  const drawn = (vector: readonly number[]) => vector.map((value) => value / codomainScale);
   return {
     domain: [
       { name: 'x', tip: x, colour: ink },
@@ -42,17 +47,17 @@ export function sceneVectors(
     codomain: [
       {
         name: 'A x_row',
-        tip: interpolate(split.row, applyMatrix(a, split.row), phase),
+        tip: interpolate(split.row, drawn(applyMatrix(a, split.row)), phase),
         colour: spaceColours.column,
       },
       {
         name: 'A x_null',
-        tip: interpolate(split.null, new Array(a.rows).fill(0), phase),
+        tip: interpolate(split.null, drawn(applyMatrix(a, split.null)), phase),
         colour: spaceColours.null,
       },
       {
         name: 'Ax',
-        tip: phase >= 1 ? image.map((value) => value * shrink) : [0, 0, 0],
+        tip: phase >= 1 ? drawn(image) : [0, 0, 0],
         colour: ink,
       },
     ],

@@ -14,6 +14,11 @@ export function escapeXml(text: string): string {
 }
 
 /** Coordinates with two decimals: enough for the eye, short for 4096-point paths. */
+/** "1 singular value", "3 singular values": a count with its noun, singular for exactly one. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function coordinate(value: number): string {
   return (Math.round(value * 100) / 100).toString();
 }

@@ -2,7 +2,7 @@
 // hover on a singular value (σᵢ and the energy kept up to it), the rank policy switched between
 // default, largest gap and noise edge, and a linear or log value axis.
 import { buildScreePlot, cumulativeEnergy, type AxisScale } from '../../figures/scree-plot';
-import { formatValue } from '../../figures/svg';
+import { countOf, formatValue } from '../../figures/svg';
 import { lightTheme } from '../../figures/theme';
 import type { ScreePolicyId } from '../interactive-data';
 import { element, figureRoot, footer, publish, readFigureData } from './figure-page';
@@ -118,7 +118,7 @@ figureRoot().append(
     element('label', {}, ['Rank policy ', policySelect]),
     scaleSelect,
     element('span', { class: 'muted' }, [
-      `${data.rows} × ${data.cols}, ${values.length} singular values`,
+      `${data.rows} × ${data.cols}, ${countOf(values.length, 'singular value')}`,
     ]),
   ]),
   plot,

@@ -6,6 +6,7 @@
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { spaceColours } from '../../figures/big-picture';
+import { attachKeyboardOrbit } from '../../figures/keyboard-orbit';
 import { applyMatrix, realSpace, spaceLabel, splitVector } from '../../figures/subspace-geometry';
 import {
   draggedTip,
@@ -128,7 +129,6 @@ function sceneFigure(
     renderer.setPixelRatio(window.devicePixelRatio || 1);
     renderer.setSize(width, height);
     renderer.domElement.setAttribute('data-testid', `${testId}-canvas`);
-    renderer.domElement.setAttribute('role', 'img');
     renderer.domElement.setAttribute(
       'aria-label',
       `${title}: ${spaces.map((space) => space.label).join('; ')}`,
@@ -150,6 +150,15 @@ function sceneFigure(
       camera.updateProjectionMatrix();
     }).observe(host);
     if (draggable) dragTip(renderer.domElement, camera, controls, ambient);
+    attachKeyboardOrbit(renderer.domElement, {
+      camera,
+      controls,
+      home: () => {
+        camera.position.copy(cameraHome);
+        controls.target.set(0, 0, 0);
+        controls.update();
+      },
+    });
     const render = () => {
       controls.update();
       for (const vector of vectors()) {
@@ -286,7 +295,7 @@ figureRoot().append(
   element('div', { class: 'scenes' }, [domain.figure, codomain.figure]),
   readout,
   footer(
-    'Orbit by dragging, zoom with the wheel. x splits into its row-space part and its null-space part; A sends the null-space part to 0, so Ax = A x_row lies in the column space. Made with Rankscope.',
+    'Orbit by dragging, zoom with the wheel, or click a scene and use the arrow keys and + and −. x splits into its row-space part and its null-space part; A sends the null-space part to 0, so Ax = A x_row lies in the column space. Made with Rankscope.',
   ),
 );
 updateReadout();

@@ -1,5 +1,6 @@
 // Gr(1,3) / Gr(2,3) pictured: two lines (or two planes, by their normals) as antipodal pairs on
-// the unit sphere, with a marker travelling the geodesic between them. Orbit with the mouse.
+// the unit sphere, with a marker travelling the geodesic between them. Orbit with the mouse or,
+// once focused, the arrow keys (figures/keyboard-orbit.ts).
 // Figure export draws the same scene from the same camera as SVG (vector-scene.ts).
 import { useImperativeHandle, useRef, type Ref } from 'react';
 import * as THREE from 'three';

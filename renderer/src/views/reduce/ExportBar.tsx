@@ -13,6 +13,8 @@ import {
   matrixTex,
   type LatexStep,
 } from './reduce-latex';
+import { useRowNotation } from './row-notation-context';
+import type { RowNotation } from '../../../../core/exact/row-notation';
 import { scalarText, stepHighlight, type ScalarMatrix } from './trace-model';
 
 export interface ExportSource {
@@ -30,12 +32,15 @@ export interface ExportSource {
 
 type Scope = 'step' | 'trace';
 
-function latexFor(source: ExportSource, scope: Scope): string {
+function latexFor(source: ExportSource, scope: Scope, notation: RowNotation): string {
   if (scope === 'trace')
-    return traceLatex(source.start, source.steps, { comment: `${source.name}: ${source.comment}` });
+    return traceLatex(source.start, source.steps, {
+      comment: `${source.name}: ${source.comment}`,
+      notation,
+    });
   if (source.index === 0) return `\\[\nA = ${matrixTex(source.start)}\n\\]`;
   const before = source.index === 1 ? source.start : source.steps[source.index - 2].matrix;
-  return stepLatex(before, source.steps[source.index - 1]);
+  return stepLatex(before, source.steps[source.index - 1], undefined, notation);
 }
 
 export function ExportBar({ source }: { source: ExportSource }) {
@@ -43,7 +48,11 @@ export function ExportBar({ source }: { source: ExportSource }) {
   const [message, setMessage] = useState('');
   const [open, setOpen] = useState(false);
   // Built only while the export area is open: stepping must not pay for typesetting the whole trace.
-  const latex = useMemo(() => (open ? latexFor(source, scope) : ''), [open, source, scope]);
+  const notation = useRowNotation();
+  const latex = useMemo(
+    () => (open ? latexFor(source, scope, notation) : ''),
+    [open, source, scope, notation],
+  );
   const stem = `${fileStem(source.name)}-${scope === 'trace' ? 'reduction' : `step-${source.index}`}`;
 
   function figure() {

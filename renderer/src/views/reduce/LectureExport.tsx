@@ -3,7 +3,7 @@
 // pages, the stepper as one interactive HTML file, and the steps as an animated GIF or a WebM
 // video for slides that cannot hold HTML. All are built from the lesson of the host's
 // rref job (core/lecture), the very trace the view steps through; with "[A | b]" the host reduces
-// the augmented matrix first. pptxgenjs and jsPDF load only when their file is asked for.
+// the augmented matrix first; the operations are written in the view's row notation. pptxgenjs and jsPDF load only when their file is asked for.
 import { useState } from 'react';
 import type { RrefJobResult } from '../../../../core/jobs/rref';
 import type { Strategy } from '../../../../core/exact/rref';
@@ -20,6 +20,7 @@ import { saveBlob } from '../../export/save-file';
 import { runJob } from '../../host/run-job';
 import { useHost } from '../../state/app-context';
 import { downloadText, fileStem } from './downloads';
+import { useRowNotation } from './row-notation-context';
 
 export interface LectureExportProps {
   name: string;
@@ -42,6 +43,8 @@ export function LectureExport({
   rightHandSide,
 }: LectureExportProps) {
   const { host } = useHost();
+  // Every file says the operations as the view does: "R₂ ← R₂ − 2R₁" or "R₂ − 2R₁ → R₂".
+  const notation = useRowNotation();
   const [augmented, setAugmented] = useState(false);
   const [frames, setFrames] = useState<Frames>('frames');
   const [aspectRatio, setAspectRatio] = useState<'16:9' | '4:3'>('16:9');
@@ -55,14 +58,14 @@ export function LectureExport({
 
   /** The lesson of A, or of [A | b] reduced by the host on demand. */
   async function lesson(): Promise<ReductionLesson> {
-    if (!withB) return lessonFromJobResult(result, { title: name });
+    if (!withB) return lessonFromJobResult(result, { title: name, notation });
     const augmentedResult = await runJob(host, 'rref', {
       cells: cells.map((row, i) => [...row, rightHandSide[i]]),
       strategy,
       trace: true,
       augmented: true,
     });
-    return lessonFromJobResult(augmentedResult, { title: name, augmented: true });
+    return lessonFromJobResult(augmentedResult, { title: name, augmented: true, notation });
   }
 
   async function run(save: (lesson: ReductionLesson) => Promise<string> | string) {

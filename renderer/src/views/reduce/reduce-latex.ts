@@ -8,6 +8,7 @@ import {
   latexTrace,
   type LatexStep as CoreLatexStep,
 } from '../../../../core/exact/latex';
+import type { RowNotation } from '../../../../core/exact/row-notation';
 import type { Scalar, ScalarMatrix } from './trace-model';
 
 export interface OperationLike {
@@ -39,9 +40,14 @@ export function matrixTex(matrix: readonly (readonly Scalar[])[], augmentAt?: nu
 /** "R_1 \leftrightarrow R_3", "R_1 \to \frac{1}{2}R_1", "R_2 \to R_2 - 2R_1" (rows 1-based). */
 export const operationTex: (operation: OperationLike) => string = latexOperation;
 
-/** One step as display math: before →(operation) after. */
-export function stepLatex(before: ScalarMatrix, step: LatexStep, augmentAt?: number): string {
-  const arrow = `\\xrightarrow{${operationTex(step)}}`;
+/** One step as display math: before →(operation) after, the operation in the chosen notation. */
+export function stepLatex(
+  before: ScalarMatrix,
+  step: LatexStep,
+  augmentAt?: number,
+  notation?: RowNotation,
+): string {
+  const arrow = `\\xrightarrow{${latexOperation(step, notation)}}`;
   return `\\[\n${matrixTex(before, augmentAt)}\n${arrow}\n${matrixTex(step.matrix, augmentAt)}\n\\]`;
 }
 
@@ -51,6 +57,7 @@ export interface TraceLatexOptions {
   augmentAt?: number;
   /** A comment line above the chain, e.g. the arithmetic and strategy. */
   comment?: string;
+  notation?: RowNotation;
 }
 
 /** The whole trace as an align* chain with a line break every few arrows. */
@@ -61,6 +68,7 @@ export function traceLatex(
 ): string {
   const chain = latexTrace(start, steps as readonly CoreLatexStep[], {
     stepsPerLine: options.arrowsPerLine ?? 2,
+    notation: options.notation,
     ...augmented(start, options.augmentAt),
   });
   const comment = options.comment ? `% ${options.comment.replace(/\n/g, ' ')}\n` : '';

@@ -1,5 +1,6 @@
 // One three.js canvas in a host element: a WebGL renderer sized to the host's width (kept so by a
-// ResizeObserver), a z-up perspective camera with damped orbit controls, a frame loop, a sentence
+// ResizeObserver), a z-up perspective camera with damped orbit controls (mouse, and the keyboard
+// once the canvas has focus: figures/keyboard-orbit.ts), a frame loop, a sentence
 // instead of the canvas where WebGL is missing, and everything disposed when the scene changes.
 // The view builds the scene; drawAsSvg draws another scene from the same camera for export.
 import { useEffect, useRef, type DependencyList, type RefObject } from 'react';
@@ -7,6 +8,8 @@ import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { disposeScene } from '../../export/scene-tessellation';
 import { drawSceneAsSvg, type VectorSceneOptions } from '../../export/vector-scene';
+import { attachKeyboardOrbit } from '../../figures/keyboard-orbit';
+import { canvasPixelRatio } from './canvas-pixel-ratio';
 
 export interface ThreeCanvasOptions {
   height: number;
@@ -90,10 +93,9 @@ export function useThreeCanvas(
       return () => note.remove();
     }
     const width = Math.max(minimumWidth, host.clientWidth);
-    renderer.setPixelRatio(window.devicePixelRatio || 1);
+    renderer.setPixelRatio(canvasPixelRatio(host));
     renderer.setSize(width, height);
     renderer.domElement.setAttribute('data-testid', testId);
-    renderer.domElement.setAttribute('role', 'img');
     renderer.domElement.setAttribute('aria-label', label);
     host.prepend(renderer.domElement);
     const camera = new THREE.PerspectiveCamera(view.fov, width / height, view.near, view.far);
@@ -103,6 +105,12 @@ export function useThreeCanvas(
     controls.enableDamping = true;
     if (limits?.minDistance !== undefined) controls.minDistance = limits.minDistance;
     if (limits?.maxDistance !== undefined) controls.maxDistance = limits.maxDistance;
+    const home = () => {
+      camera.position.set(...view.home);
+      controls.target.set(0, 0, 0);
+      controls.update();
+    };
+    const detachKeys = attachKeyboardOrbit(renderer.domElement, { camera, controls, home });
     const built = setupRef.current({ renderer, camera, controls });
     const { scene } = built;
     partsRef.current = { renderer, camera, controls, scene };
@@ -118,6 +126,13 @@ export function useThreeCanvas(
     let frame = 0;
     const loop = (now: number) => {
       frame = requestAnimationFrame(loop);
+      // Presenter mode's CSS zoom (or a move to another screen) changes the device pixels the
+      // canvas covers: draw at that many, or the scene is upscaled and soft.
+      const ratio = canvasPixelRatio(host);
+      if (ratio !== renderer.getPixelRatio()) {
+        renderer.setPixelRatio(ratio);
+        renderer.setSize(Math.max(minimumWidth, host.clientWidth), height);
+      }
       controls.update();
       built.beforeRender?.(now);
       renderer.render(scene, camera);
@@ -129,6 +144,7 @@ export function useThreeCanvas(
       cancelAnimationFrame(frame);
       resize.disconnect();
       built.dispose?.();
+      detachKeys();
       controls.dispose();
       disposeScene(scene);
       renderer.dispose();

@@ -104,7 +104,12 @@ export function SubspaceCanvas({
           }
         },
         afterRender() {
-          const size = renderer.domElement.getBoundingClientRect();
+          // Layout pixels, in which the labels' transforms are read: under presenter mode's CSS
+          // zoom the bounding rectangle is zoomed and would place labels off the canvas.
+          const size = {
+            width: renderer.domElement.clientWidth,
+            height: renderer.domElement.clientHeight,
+          };
           const elements = spaces.map((_, index) => labelRefs.current[index]);
           if (elements.some((element) => !element)) return;
           // Labels keep off one another, off the lines of line-shaped spaces (a line through its

@@ -163,9 +163,10 @@ export function SubspacesView({ matrixId }: ViewProps) {
             ) : null}
           </p>
           <p className="figure-note">
-            Orbit by dragging, zoom with the wheel. x splits into its row-space part and its
-            null-space part; A sends the null-space part to 0 (watch it shrink when you press Play),
-            so Ax = A <MathText>x_row</MathText> lies in the column space.
+            Orbit by dragging, zoom with the wheel, or focus a scene and use the arrow keys, + and
+            −. x splits into its row-space part and its null-space part; A sends the null-space part
+            to 0 (watch it shrink when you press Play), so Ax = A <MathText>x_row</MathText> lies in
+            the column space.
           </p>
         </>
       ) : result && !small ? (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Matrix } from '../../../../core/linalg/matrix';
 import { applyMatrix } from '../../figures/subspace-geometry';
+import { sceneVectors } from '../../figures/subspace-interaction';
 import { framesPerSecond, vectorsAt } from './subspaces-motion';
 
 // A = [1 1 0; 1 1 0; 0 0 0]: row space spanned by (1, 1, 0)/√2.
@@ -43,6 +44,20 @@ describe('the vectors of the split motion', () => {
     const image = applyMatrix(a, x);
     tip(end.codomain, 'A x_row')!.forEach((value, i) => expect(value).toBeCloseTo(image[i], 12));
     tip(end.codomain, 'Ax')!.forEach((value, i) => expect(value).toBeCloseTo(image[i], 12));
+  });
+
+  it('shrinks every codomain vector alike when Ax is too long for the panel', () => {
+    const long = [4, 3, -2];
+    const frame = vectorsAt({ a, rowBasis, x: long }, { split: 1, map: 1 }, '#000');
+    const image = applyMatrix(a, long);
+    const ax = tip(frame.codomain, 'Ax')!;
+    const scale = Math.hypot(...image) / Math.hypot(...ax);
+    expect(scale).toBeGreaterThan(1);
+    // A x_row lands on Ax, not past the panel's edge; the frames match the view and the export.
+    tip(frame.codomain, 'A x_row')!.forEach((value, i) =>
+      expect(value).toBeCloseTo(image[i] / scale, 12),
+    );
+    expect(frame.codomain).toEqual(sceneVectors(a, rowBasis, long, 1, '#000').codomain);
   });
 
   it('runs GIFs at a rate whose frame time is whole hundredths', () => {

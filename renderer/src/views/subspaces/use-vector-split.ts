@@ -5,14 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { SubspacesResult } from '../../../../core/jobs/subspaces';
 import type { Matrix } from '../../../../core/linalg/matrix';
 import { spaceColours } from '../../figures/big-picture';
-import {
-  applyMatrix,
-  interpolate,
-  norm,
-  spaceLabel,
-  splitVector,
-} from '../../figures/subspace-geometry';
-import { sceneExtent } from '../../figures/subspace-scene';
+import { applyMatrix, spaceLabel, splitVector } from '../../figures/subspace-geometry';
+import { sceneVectors } from '../../figures/subspace-interaction';
 import type { FigureTheme } from '../../figures/theme';
 import type { LabelledSpace, SceneVector } from './SubspaceCanvas';
 
@@ -87,41 +81,14 @@ export function useVectorSplit(
   const spaces = useMemo(() => (result ? labelledSpaces(result) : null), [result]);
   const split = useMemo(() => (result ? splitVector(result.row, x) : null), [result, x]);
   const image = useMemo(() => (a ? applyMatrix(a, x) : null), [a, x]);
-  const codomainScale = image ? Math.max(1, norm(image) / (sceneExtent * 0.9)) : 1;
-  const domainVectors = useMemo<SceneVector[]>(
-    () =>
-      split
-        ? [
-            { name: 'x', tip: x, colour: theme.ink },
-            { name: 'x_row', tip: split.row, colour: spaceColours.row },
-            { name: 'x_null', tip: split.null, colour: spaceColours.null },
-          ]
-        : [],
-    [split, x, theme.ink],
+  // The same builder as the interactive export and the motion frames: one codomain scale for all.
+  const vectors = useMemo(
+    () => (a && result ? sceneVectors(a, result.row, x, phase, theme.ink) : null),
+    [a, result, x, phase, theme.ink],
   );
-  const codomainVectors = useMemo<SceneVector[]>(() => {
-    if (!split || !a || !image) return [];
-    const rowImage = applyMatrix(a, split.row);
-    // Long images are drawn shrunk to stay inside the scene; the readout says by how much.
-    const shrink = 1 / codomainScale;
-    return [
-      {
-        name: 'A x_row',
-        tip: interpolate(split.row, rowImage, phase),
-        colour: spaceColours.column,
-      },
-      {
-        name: 'A x_null',
-        tip: interpolate(split.null, new Array(a.rows).fill(0), phase),
-        colour: spaceColours.null,
-      },
-      {
-        name: 'Ax',
-        tip: phase >= 1 ? image.map((value) => value * shrink) : [0, 0, 0],
-        colour: theme.ink,
-      },
-    ];
-  }, [split, a, image, phase, theme.ink, codomainScale]);
+  const codomainScale = vectors?.codomainScale ?? 1;
+  const domainVectors: SceneVector[] = vectors?.domain ?? [];
+  const codomainVectors: SceneVector[] = vectors?.codomain ?? [];
 
   /** Moves x's first coordinates to `tip` (a drag in the domain scene). */
   function dragTo(tip: number[]) {
