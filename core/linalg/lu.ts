@@ -28,8 +28,8 @@ export function luPartial(a: Matrix, options: { context?: JobContext } = {}): Lu
   const m = a.rows;
   const n = a.cols;
   const k = Math.min(m, n);
-  const work = createWorkspace(m * n + 64).copyOf(a);
-  const data = work.data;
+  const space = createWorkspace(m * n + 64);
+  const data = space.copyOf(a).data;
   const permutation = new Int32Array(m);
   for (let i = 0; i < m; i++) permutation[i] = i;
   const pivots = new Int32Array(k);
@@ -68,15 +68,17 @@ export function luPartial(a: Matrix, options: { context?: JobContext } = {}): Lu
     }
   }
 
+  // Column by column, as block copies (element loops over the views cost several times more).
   const lower = zeros(m, k);
   const upper = zeros(k, n);
   for (let j = 0; j < k; j++) {
     lower.data[j + j * m] = 1;
-    for (let i = j + 1; i < m; i++) lower.data[i + j * m] = data[i + j * m];
+    lower.data.set(data.subarray(j + 1 + j * m, (j + 1) * m), j + 1 + j * m);
   }
   for (let j = 0; j < n; j++) {
-    for (let i = 0; i <= Math.min(j, k - 1); i++) upper.data[i + j * k] = data[i + j * m];
+    upper.data.set(data.subarray(j * m, j * m + Math.min(j + 1, k)), j * k);
   }
+  space.dispose();
   return { L: lower, U: upper, permutation };
 }
 
