@@ -4,7 +4,9 @@
 // runs (three for the TypeScript tier); ratios = ours on every core / numpy on every core.
 // Also: the kernel builds (plain and relaxed SIMD), the band width of the two-stage SVD, the rank
 // of a 4096² noisy low-rank matrix by the adaptive sketch against numpy, and peak memory.
-// RANKSCOPE_BENCH_QUICK=1 skips the TypeScript tier and ml-matrix (for a busy machine).
+// RANKSCOPE_BENCH_QUICK=1 skips the TypeScript tier and ml-matrix (for a busy machine);
+// RANKSCOPE_BENCH_ONLY=LU,QR runs only the rows whose names contain one of the words (and numpy's
+// same rows), without the band-width, rank and memory sections.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +18,7 @@ import {
   QrDecomposition,
   SingularValueDecomposition,
 } from 'ml-matrix';
-import { luPartial } from '../linalg/lu';
+import { luFactor, luPartial } from '../linalg/lu';
 import { type Matrix } from '../linalg/matrix';
 import { multiply } from '../linalg/products';
 import { qrPivoted } from '../linalg/qr';
@@ -40,6 +42,11 @@ setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 const runs = 5;
 const quick = process.env.RANKSCOPE_BENCH_QUICK === '1';
+const only = process.env.RANKSCOPE_BENCH_ONLY?.split(',').filter((word) => word !== '');
+
+function selected(name: string): boolean {
+  return !only || only.some((word) => name.includes(word));
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -68,6 +75,7 @@ const pythonCases: Record<string, string> = {
   'full SVD 1024²': 'np.linalg.svd(a, full_matrices=False)',
   'QR column pivoting 1024²': 'scipy.linalg.qr(a, pivoting=True, mode="economic")',
   'LU partial pivoting 1024²': 'scipy.linalg.lu_factor(a)',
+  'LU with L and U 1024²': 'scipy.linalg.lu(a, p_indices=True)',
   'symmetric eigen 512² (vectors)': 'np.linalg.eigh(s)',
   'singular values 4096²': 'np.linalg.svd(big, compute_uv=False)',
 };
@@ -94,7 +102,7 @@ rng = np.random.default_rng(1)
 a = rng.standard_normal((1024, 1024))
 b = rng.standard_normal((512, 512)); s = b + b.T
 big = rng.standard_normal((4096, 4096))
-cases = ${JSON.stringify(pythonCases)}
+cases = ${JSON.stringify(Object.fromEntries(Object.entries(pythonCases).filter(([name]) => selected(name))))}
 out = {}
 for name, code in cases.items():
     samples = []
@@ -209,7 +217,7 @@ export async function run(): Promise<void> {
   const s = gaussianMatrix(512, 512, 3);
   for (let j = 0; j < 512; j++)
     for (let i = 0; i < 512; i++) s.data[i + j * 512] = b.data[i + j * 512] + b.data[j + i * 512];
-  const big = gaussianMatrix(4096, 4096, 4);
+  const big = selected('singular values 4096²') ? gaussianMatrix(4096, 4096, 4) : undefined;
 
   console.log(
     `load average before: ${os
@@ -233,6 +241,7 @@ export async function run(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|---|');
   // Rows print as they finish. The TypeScript tier is what runs where WebAssembly is unavailable.
   const row = async (name: string, task: () => unknown, ml?: () => unknown, count = runs) => {
+    if (!selected(name)) return;
     const single = time(task, count);
     const team = await startTeam(cores);
     const all = time(task, count);
@@ -263,22 +272,33 @@ export async function run(): Promise<void> {
     () => qrPivoted(a),
     () => new QrDecomposition(mlA!),
   );
+  // The compact form, as scipy's lu_factor returns; then L and U apart, as scipy's lu.
   await row(
     'LU partial pivoting 1024²',
-    () => luPartial(a),
+    () => luFactor(a),
     () => new LuDecomposition(mlA!),
   );
+  await row('LU with L and U 1024²', () => luPartial(a));
   await row(
     'symmetric eigen 512² (vectors)',
     () => symmetricEigen(s, { vectors: true }),
     () => new EigenvalueDecomposition(mlS!, { assumeSymmetric: true }),
   );
-  await row('singular values 4096²', () => singularValues(big), undefined, 3);
+  await row('singular values 4096²', () => singularValues(big!), undefined, 3);
   if (!python) console.log('(python3 with numpy and scipy not found: no LAPACK columns)');
   console.log(
     '(ml-matrix QR is unpivoted Householder QR; ml-matrix EVD of a symmetric matrix is tred2 + tql2)',
   );
 
+  if (only) {
+    console.log(
+      `load average after: ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
+    return;
+  }
   // The band width of the two-stage reduction, measured: values of 1024² and 2048², all cores.
   const team = await startTeam(cores);
   for (const n of [1024, 2048]) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { luPartial } from './lu';
+import { luFactor, luPartial } from './lu';
 import { fromRows, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
 import { gaussianMatrix } from './random';
@@ -54,9 +54,16 @@ describe('luPartial', () => {
       [129, 128],
       [200, 40],
       [40, 200],
-      // Around the 64-column panels: one panel, one plus one column, several with ragged ends.
+      [1, 5],
+      [5, 1],
+      // Around the recursive panel's 8-column leaves and the 128-column blocks.
+      [9, 7],
+      [7, 9],
+      [17, 17],
       [64, 64],
       [65, 65],
+      [128, 128],
+      [129, 129],
       [300, 300],
       [257, 190],
       [190, 257],
@@ -66,6 +73,10 @@ describe('luPartial', () => {
     check(knownRank(50, 40, 6, 2));
     // Rank 30: every panel after the first meets columns that are already eliminated.
     check(knownRank(300, 280, 30, 4));
+    // Tiny and subnormal entries: the pivots are divided by, not inverted.
+    const tiny = gaussianMatrix(40, 40, 9);
+    for (let k = 0; k < tiny.data.length; k++) tiny.data[k] *= 1e-310;
+    check(tiny);
     check(hilbert(12));
     check(zeros(4, 4));
   });
@@ -109,6 +120,51 @@ describe('luPartial', () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  it('takes the first of equal candidates as pivot, as LAPACK, across block columns', () => {
+    // Wilkinson's growth matrix: 1 on the diagonal and in the last column, −1 below the diagonal.
+    // Every candidate ties (|1| = |−1|), so partial pivoting never swaps, and U's last column
+    // doubles down the rows: u_nn = 2^(n−1), exactly. 150 columns cross the 128-column blocks.
+    const n = 150;
+    const a = zeros(n, n);
+    for (let j = 0; j < n; j++) {
+      a.data[j + j * n] = 1;
+      a.data[j + (n - 1) * n] = 1;
+      for (let i = j + 1; i < n; i++) if (j < n - 1) a.data[i + j * n] = -1;
+    }
+    const { lu, pivots, permutation } = luFactor(a);
+    expect(Array.from(pivots)).toEqual(Array.from({ length: n }, (_, p) => p));
+    expect(Array.from(permutation)).toEqual(Array.from({ length: n }, (_, i) => i));
+    for (let i = 0; i < n; i++) expect(lu.data[i + (n - 1) * n]).toBe(2 ** i);
+  });
+
+  it('keeps L and U in one matrix with LAPACK pivots that replay to the permutation', () => {
+    for (const [m, n] of [
+      [300, 260],
+      [260, 300],
+      [129, 129],
+    ]) {
+      const a = gaussianMatrix(m, n, m + n);
+      const { lu, pivots, permutation } = luFactor(a);
+      const { L, U } = luPartial(a);
+      const k = Math.min(m, n);
+      const rows = Array.from({ length: m }, (_, i) => i);
+      for (let p = 0; p < k; p++) {
+        expect(pivots[p]).toBeGreaterThanOrEqual(p);
+        [rows[p], rows[pivots[p]]] = [rows[pivots[p]], rows[p]];
+      }
+      expect(rows).toEqual(Array.from(permutation));
+      let mismatches = 0;
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < m; i++) {
+          if (i > j && j >= k) continue;
+          const expected = i > j ? L.data[i + j * m] : U.data[i + j * k];
+          if (lu.data[i + j * m] !== expected) mismatches++;
+        }
+      }
+      expect(mismatches).toBe(0);
+    }
   });
 
   it('rejects infinite entries', () => {

@@ -1,11 +1,21 @@
 // LU factorization with partial pivoting, P·A = L·U (Golub & Van Loan §3.4; LAPACK dgetrf):
-// right-looking in panels of 64 columns, each factored with partial pivoting (dgetf2), its row
-// swaps then applied to the rest (dlaswp), the block row of U solved for (dtrsm, recursively, so
-// it too is mostly gemm) and the trailing matrix updated by one gemm. Cost: m·n² − n³/3 flops.
+// right-looking in block columns of 128, each factored by the kernels' luBlock (a recursive
+// panel, dgetrf2, whose work is mostly gemm; its swaps reach the whole rows and the block row of
+// U is solved for), then the trailing matrix updated by one gemm (split over the thread team when
+// there is one). Everything runs in one workspace, reused by the next job. Cost: m·n² − n³/3 flops.
 import type { JobContext } from '../job-context';
 import { kernels } from './kernels/kernels';
 import { assertFinite, zeros, type Matrix } from './matrix';
 import { createWorkspace } from './workspace';
+
+export interface LuFactors {
+  /** m×n: the unit lower triangular L below the diagonal, U on and above it (LAPACK's form). */
+  lu: Matrix;
+  /** Row p was swapped with row pivots[p] ≥ p at step p (LAPACK's ipiv, counted from 0). */
+  pivots: Int32Array;
+  /** Row i of P·A is row permutation[i] of A. */
+  permutation: Int32Array;
+}
 
 export interface LuResult {
   /** m×k unit lower triangular (trapezoidal), k = min(m, n). */
@@ -16,42 +26,32 @@ export interface LuResult {
   permutation: Int32Array;
 }
 
-/** Columns per panel. */
-const panelWidth = 64;
-/** Triangular solves this small are done by substitution. */
-const solveLeaf = 16;
-const smallestNormal = 2.2250738585072014e-308;
+/** Columns per block column: wide enough that the trailing gemm runs near its peak. */
+const blockWidth = 128;
 
-export function luPartial(a: Matrix, options: { context?: JobContext } = {}): LuResult {
+/** P·A = L·U in LAPACK's compact form (dgetrf): what solves and determinants need. */
+export function luFactor(a: Matrix, options: { context?: JobContext } = {}): LuFactors {
   assertFinite(a);
   const { context } = options;
   const m = a.rows;
   const n = a.cols;
   const k = Math.min(m, n);
-  const work = createWorkspace(m * n + 64).copyOf(a);
-  const data = work.data;
-  const permutation = new Int32Array(m);
-  for (let i = 0; i < m; i++) permutation[i] = i;
-  const pivots = new Int32Array(k);
-
-  for (let j = 0; j < k; j += panelWidth) {
+  const space = createWorkspace(m * n + k + 64);
+  const data = space.copyOf(a).data;
+  const pivots = space.integers(k);
+  for (let j = 0; j < k; j += blockWidth) {
     context?.checkCancelled();
     context?.progress(j / k, 'LU');
-    const width = Math.min(panelWidth, k - j);
-    factorPanel(data, m, j, width, pivots, permutation);
-    // The panel's row swaps reach the columns left and right of it.
-    swapRows(data, m, 0, j, j, j + width, pivots);
-    swapRows(data, m, j + width, n, j, j + width, pivots);
-    const rest = n - j - width;
-    if (rest <= 0) continue;
-    // U12 = L11⁻¹·A12, then A22 −= L21·U12.
-    solveUnitLower(data, m, j, width, j + (j + width) * m, rest);
-    if (m - j - width > 0) {
+    const width = Math.min(blockWidth, k - j);
+    const right = n - j - width;
+    kernels.luBlock(m - j, j, width, right, data, j, m, pivots, j);
+    // A22 −= L21·U12.
+    if (right > 0 && m - j - width > 0) {
       kernels.gemm(
         false,
         false,
         m - j - width,
-        rest,
+        right,
         width,
         -1,
         data,
@@ -67,154 +67,38 @@ export function luPartial(a: Matrix, options: { context?: JobContext } = {}): Lu
       );
     }
   }
+  const absolute = new Int32Array(k);
+  const permutation = new Int32Array(m);
+  for (let i = 0; i < m; i++) permutation[i] = i;
+  for (let p = 0; p < k; p++) {
+    const q = p - (p % blockWidth) + pivots[p];
+    absolute[p] = q;
+    const t = permutation[p];
+    permutation[p] = permutation[q];
+    permutation[q] = t;
+  }
+  const lu = zeros(m, n);
+  lu.data.set(data);
+  space.dispose();
+  return { lu, pivots: absolute, permutation };
+}
 
+/** P·A = L·U with L and U as matrices of their own. */
+export function luPartial(a: Matrix, options: { context?: JobContext } = {}): LuResult {
+  const { lu, permutation } = luFactor(a, options);
+  const m = a.rows;
+  const n = a.cols;
+  const k = Math.min(m, n);
+  const data = lu.data;
+  // Column by column, as block copies.
   const lower = zeros(m, k);
   const upper = zeros(k, n);
   for (let j = 0; j < k; j++) {
     lower.data[j + j * m] = 1;
-    for (let i = j + 1; i < m; i++) lower.data[i + j * m] = data[i + j * m];
+    lower.data.set(data.subarray(j + 1 + j * m, (j + 1) * m), j + 1 + j * m);
   }
   for (let j = 0; j < n; j++) {
-    for (let i = 0; i <= Math.min(j, k - 1); i++) upper.data[i + j * k] = data[i + j * m];
+    upper.data.set(data.subarray(j * m, j * m + Math.min(j + 1, k)), j * k);
   }
   return { L: lower, U: upper, permutation };
-}
-
-/**
- * Partial-pivoting LU of columns [j, j+width) (dgetf2): pivots[p] is the row swapped with row p;
- * swaps are applied across the panel's columns; each step updates the rest of the panel by a
- * rank-one product.
- */
-function factorPanel(
-  data: Float64Array,
-  m: number,
-  j: number,
-  width: number,
-  pivots: Int32Array,
-  permutation: Int32Array,
-): void {
-  for (let p = j; p < j + width; p++) {
-    const column = p * m;
-    let pivot = p;
-    let largest = Math.abs(data[column + p]);
-    for (let i = p + 1; i < m; i++) {
-      const t = Math.abs(data[column + i]);
-      if (t > largest) {
-        largest = t;
-        pivot = i;
-      }
-    }
-    pivots[p] = pivot;
-    if (pivot !== p) {
-      for (let c = j; c < j + width; c++) {
-        const t = data[p + c * m];
-        data[p + c * m] = data[pivot + c * m];
-        data[pivot + c * m] = t;
-      }
-      const t = permutation[p];
-      permutation[p] = permutation[pivot];
-      permutation[pivot] = t;
-    }
-    // A zero pivot column is already eliminated; leave it (the factorization still exists).
-    if (largest === 0) continue;
-    const pivotValue = data[column + p];
-    if (largest >= smallestNormal) {
-      const inverse = 1 / pivotValue;
-      for (let i = p + 1; i < m; i++) data[column + i] *= inverse;
-    } else {
-      // 1/pivot would overflow for a subnormal pivot: divide instead (LAPACK dgetf2).
-      for (let i = p + 1; i < m; i++) data[column + i] /= pivotValue;
-    }
-    const right = j + width - p - 1;
-    if (right > 0 && p + 1 < m) {
-      kernels.gemm(
-        false,
-        false,
-        m - p - 1,
-        right,
-        1,
-        -1,
-        data,
-        column + p + 1,
-        m,
-        data,
-        p + (p + 1) * m,
-        m,
-        1,
-        data,
-        p + 1 + (p + 1) * m,
-        m,
-      );
-    }
-  }
-}
-
-/** Applies the swaps pivots[first … last) to columns [from, to) (dlaswp), column by column. */
-function swapRows(
-  data: Float64Array,
-  m: number,
-  from: number,
-  to: number,
-  first: number,
-  last: number,
-  pivots: Int32Array,
-): void {
-  for (let c = from; c < to; c++) {
-    const column = c * m;
-    for (let p = first; p < last; p++) {
-      const q = pivots[p];
-      if (q === p) continue;
-      const t = data[column + p];
-      data[column + p] = data[column + q];
-      data[column + q] = t;
-    }
-  }
-}
-
-/**
- * B ← L⁻¹·B for the unit lower triangular size×size L at (top, top) of data and the size×cols B
- * at `b` (both leading dimension m): recursively halved, so most of it is one gemm per level.
- */
-function solveUnitLower(
-  data: Float64Array,
-  m: number,
-  top: number,
-  size: number,
-  b: number,
-  cols: number,
-): void {
-  if (size <= solveLeaf) {
-    for (let c = 0; c < cols; c++) {
-      const column = b + c * m;
-      for (let p = 0; p < size; p++) {
-        const x = data[column + p];
-        if (x === 0) continue;
-        const l = top + p + (top + p) * m;
-        for (let i = p + 1; i < size; i++) data[column + i] -= x * data[l + i - p];
-      }
-    }
-    return;
-  }
-  const half = size >> 1;
-  solveUnitLower(data, m, top, half, b, cols);
-  // B2 −= L21·X1.
-  kernels.gemm(
-    false,
-    false,
-    size - half,
-    cols,
-    half,
-    -1,
-    data,
-    top + half + top * m,
-    m,
-    data,
-    b,
-    m,
-    1,
-    data,
-    b + half,
-    m,
-  );
-  solveUnitLower(data, m, top + half, size - half, b + half, cols);
 }

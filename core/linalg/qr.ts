@@ -158,9 +158,12 @@ export function qrWorkspaceDoubles(m: number, n: number): number {
 
 export function householderQr(a: Matrix): QrResult {
   assertFinite(a);
-  const work = createWorkspace(qrWorkspaceDoubles(a.rows, a.cols)).copyOf(a);
+  const space = createWorkspace(qrWorkspaceDoubles(a.rows, a.cols));
+  const work = space.copyOf(a);
   const tau = factorQrInPlace(work);
-  return { Q: detached(formQ(work, tau)), R: extractR(work) };
+  const result = { Q: detached(formQ(work, tau)), R: extractR(work) };
+  space.dispose();
+  return result;
 }
 
 /** The state of a pivoted factorization as its columns are chosen. */
@@ -394,5 +397,11 @@ export function qrPivoted(a: Matrix, options: { context?: JobContext } = {}): Pi
     }
     pivotedStep(state, i, reflector);
   }
-  return { Q: detached(formQ(work, state.tau)), R: extractR(work), permutation: state.permutation };
+  const result = {
+    Q: detached(formQ(work, state.tau)),
+    R: extractR(work),
+    permutation: state.permutation,
+  };
+  space.dispose();
+  return result;
 }

@@ -56,9 +56,11 @@ const edgeMargin = 1.05;
 const adaptiveOversample = 10;
 
 function orthonormalize(y: Matrix): Matrix {
-  const work = createWorkspace(qrWorkspaceDoubles(y.rows, y.cols)).copyOf(y);
-  const tau = factorQrInPlace(work);
-  return detached(formQ(work, tau));
+  const space = createWorkspace(qrWorkspaceDoubles(y.rows, y.cols));
+  const work = space.copyOf(y);
+  const q = detached(formQ(work, factorQrInPlace(work)));
+  space.dispose();
+  return q;
 }
 
 /** Top-`rank` SVD of A from a randomized range sketch, with U (m×rank) and V (n×rank). */

@@ -22,7 +22,13 @@ import {
   twoStageCrossover,
   twoStageScratchDoubles,
 } from './two-stage-bidiagonalize';
-import { createWorkspace, detached, plainWorkspace, workspaceOf } from './workspace';
+import {
+  createWorkspace,
+  detached,
+  plainWorkspace,
+  workspaceOf,
+  type Workspace,
+} from './workspace';
 
 export interface SvdResult {
   /** Singular values, descending, length min(m, n). */
@@ -55,15 +61,32 @@ export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
   const context = options.context;
   const m = a.rows;
   const n = a.cols;
+  // Work in a workspace: the input's own when the caller gave it up and allocated it in one.
+  const given = options.overwrite === true && m >= n;
+  const givenSpace = given ? workspaceOf(a.data) : undefined;
+  const space = givenSpace ?? createWorkspace(svdWorkspaceDoubles(m, n, vectors));
+  try {
+    return decompose(a, space, vectors, context, given);
+  } finally {
+    // Every result is copied out of a workspace of our own; the next job reuses its memory.
+    if (!givenSpace) space.dispose();
+  }
+}
+
+function decompose(
+  a: Matrix,
+  space: Workspace,
+  vectors: boolean,
+  context: JobContext | undefined,
+  given: boolean,
+): SvdResult {
+  const m = a.rows;
+  const n = a.cols;
   const k = Math.min(m, n);
-  // Work on A or Aᵀ so the working copy has at least as many rows as columns, in a workspace
-  // (the input's own when the caller gave it up and allocated it in one).
+  // Work on A or Aᵀ so the working copy has at least as many rows as columns.
   const wide = m < n;
   const rows = Math.max(m, n);
   const cols = k;
-  const given = options.overwrite && !wide;
-  const space =
-    (given && workspaceOf(a.data)) || createWorkspace(svdWorkspaceDoubles(m, n, vectors));
   // A given-up ordinary array is copied only when that buys the WebAssembly kernels.
   const inPlace = given && (workspaceOf(a.data) !== undefined || space === plainWorkspace);
   const work = wide ? transpose(a, space.matrix(n, m)) : inPlace ? a : space.copyOf(a);

@@ -56,6 +56,7 @@ export function symmetricEigen(
   if (n === 0 || largest === 0) {
     const vectors = zeros(n, n);
     for (let i = 0; i < n; i++) vectors.data[i + i * n] = 1;
+    space.dispose();
     return wantVectors ? { values: new Float64Array(n), vectors } : { values: new Float64Array(n) };
   }
   // Power-of-two scaling (exact) keeps squares inside the rotations in range.
@@ -131,7 +132,9 @@ export function symmetricEigen(
       }
     }
   }
-  return vectors ? { values: diagonal, vectors: detached(vectors) } : { values: diagonal };
+  const result = vectors ? { values: diagonal, vectors: detached(vectors) } : { values: diagonal };
+  space.dispose();
+  return result;
 }
 
 /** Reflectors per block when forming Q. */

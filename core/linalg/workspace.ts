@@ -1,15 +1,13 @@
 // Where an algorithm allocates its working arrays. When the WebAssembly tier is present, a
 // workspace is one WebAssembly memory sized up front, so the kernels run in SIMD on the arrays in
 // place; otherwise (or for small problems) it hands out ordinary arrays and the TypeScript kernels
-// run. Results leave a workspace through `detached`, so a small result never pins a large memory.
+// run. Results leave a workspace through `detached`, so a small result never pins a large memory;
+// a job that holds none of its arrays any more disposes of the workspace, and the next job reuses
+// the memory already resident (kernels/instance-pool.ts).
 // While a thread team works for the job, a workspace memory is shared, with one packing slot per
 // thread, so the team can split the kernels' work on it.
-import {
-  firstFreeByte,
-  instanceOwning,
-  instantiateKernels,
-  type WasmKernelInstance,
-} from './kernels/wasm-module';
+import { acquireKernels, releaseKernels } from './kernels/instance-pool';
+import { firstFreeByte, instanceOwning, type WasmKernelInstance } from './kernels/wasm-module';
 import type { Matrix } from './matrix';
 import { teamSize } from './threads/thread-team';
 
@@ -25,6 +23,11 @@ export interface Workspace {
   mark(): number;
   /** Frees the arrays allocated after `mark` (they must no longer be used). */
   release(mark: number): void;
+  /**
+   * Hands the memory to the next job: no array allocated from this workspace may be used after
+   * (copy results out first, e.g. with `detached`), nor the workspace itself.
+   */
+  dispose(): void;
 }
 
 /** Below this many doubles a problem is too small for a memory of its own to pay. */
@@ -40,6 +43,7 @@ const plain: Workspace = {
   // Ordinary arrays are freed by the garbage collector.
   mark: () => 0,
   release: () => undefined,
+  dispose: () => undefined,
 };
 
 /** Allocations that did not fit the size a workspace was created with (the sizing is wrong). */
@@ -51,10 +55,14 @@ export function workspaceOverflows(): number {
 
 class WasmWorkspace implements Workspace {
   private next = firstFreeByte;
+  /** The end of everything handed out so far (what the next job must zero). */
+  private highWater = firstFreeByte;
+  private disposed = false;
 
   constructor(private readonly instance: WasmKernelInstance) {}
 
   private take(bytes: number): number | undefined {
+    if (this.disposed) throw new Error('workspace used after dispose');
     const start = this.next;
     // Arrays end where the kernels' packing slots begin.
     if (start + bytes > this.instance.scratch) {
@@ -62,6 +70,7 @@ class WasmWorkspace implements Workspace {
       return undefined;
     }
     this.next = start + Math.ceil(bytes / alignment) * alignment;
+    this.highWater = Math.max(this.highWater, this.next);
     return start;
   }
 
@@ -99,6 +108,13 @@ class WasmWorkspace implements Workspace {
     new Uint8Array(this.instance.buffer, mark, this.next - mark).fill(0);
     this.next = mark;
   }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    workspaces.delete(this.instance.buffer);
+    releaseKernels(this.instance, this.highWater);
+  }
 }
 
 const workspaces = new WeakMap<ArrayBufferLike, Workspace>();
@@ -106,7 +122,7 @@ const workspaces = new WeakMap<ArrayBufferLike, Workspace>();
 /** A workspace for about `doubles` numbers (add a little for alignment). */
 export function createWorkspace(doubles: number): Workspace {
   if (doubles < smallestWasmDoubles) return plain;
-  const instance = instantiateKernels(doubles * 8 + 64 * alignment, { slots: teamSize() });
+  const instance = acquireKernels(doubles * 8 + 64 * alignment, { slots: teamSize() });
   if (!instance) return plain;
   const workspace = new WasmWorkspace(instance);
   workspaces.set(instance.buffer, workspace);

@@ -147,6 +147,25 @@ export interface DenseKernels {
     yOffset: number,
   ): void;
   /**
+   * One block column of LU with partial pivoting (LAPACK dgetrf2 on the panel, then dlaswp and
+   * dtrsm): A is m×(left + width + right) at aOffset, its row 0 the block's top. Columns
+   * [left, left + width) are factored in place (unit L below, U on and above the diagonal);
+   * pivots[pivotsOffset + p] is the row, counted from the top, swapped with row p (the first
+   * largest entry, as idamax), for p < min(m, width). The swaps reach every column, and the right
+   * block becomes L11⁻¹·A12; the trailing update is the caller's (a gemm).
+   */
+  luBlock(
+    m: number,
+    left: number,
+    width: number,
+    right: number,
+    a: Float64Array,
+    aOffset: number,
+    lda: number,
+    pivots: Int32Array,
+    pivotsOffset: number,
+  ): void;
+  /**
    * Sweeps firstSweep … lastSweep − 1 of the chase of an n×n upper band matrix (bandwidth b) to
    * bidiagonal form, in the band storage of band-chase.ts (ld ≥ 3b − 1); work holds
    * chaseWorkDoubles(b, threads) doubles (3b for one thread).

@@ -1,7 +1,9 @@
 // Large products of ordinary arrays run in WebAssembly after a copy into a kernel memory of their
 // own: the copy is O(size) against O(size·depth) of work. op(A) and op(B) keep their stored layout
-// (the packed gemm reads every transpose), and C comes back out after the product.
-import { instantiateKernels, firstFreeByte, type WasmKernelInstance } from './wasm-module';
+// (the packed gemm reads every transpose), and C comes back out after the product; the memory then
+// waits, resident, for the next staged product (instance-pool.ts).
+import { acquireKernels, releaseKernels } from './instance-pool';
+import { firstFreeByte, type WasmKernelInstance } from './wasm-module';
 
 /** Products with at least this many flops are worth copying into a kernel memory. */
 export const stagingFlops = 1 << 22;
@@ -71,7 +73,7 @@ export function stageProduct(
   ldc: number,
   slots: number,
 ): StagedProduct | undefined {
-  const instance = instantiateKernels(8 * (m * depth + depth * n + m * n) + 64, { slots });
+  const instance = acquireKernels(8 * (m * depth + depth * n + m * n) + 64, { slots });
   if (!instance) return undefined;
   const view = new Float64Array(instance.buffer);
   const aRows = transposeA ? depth : m;
@@ -88,7 +90,7 @@ export function stageProduct(
   return { instance, a: aAt, lda: aRows, b: bAt, ldb: bRows, c: cAt, ldc: m };
 }
 
-/** Copies the staged C back into the caller's array. */
+/** Copies the staged C back into the caller's array and hands the memory on. */
 export function unstageProduct(
   staged: StagedProduct,
   m: number,
@@ -101,4 +103,5 @@ export function unstageProduct(
   const base = staged.c / 8;
   for (let j = 0; j < n; j++)
     c.set(view.subarray(base + j * m, base + (j + 1) * m), cOffset + j * ldc);
+  releaseKernels(staged.instance, staged.c + 8 * m * n);
 }

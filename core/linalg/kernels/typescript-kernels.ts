@@ -3,6 +3,7 @@
 // Cost: gemm 2·m·n·depth flops, blocked over depth so the A panel stays in cache.
 import { chaseBandSweeps } from './band-chase';
 import type { DenseKernels } from './dense-kernels';
+import { luBlockLoops } from './lu-block';
 
 const depthBlock = 256;
 
@@ -417,4 +418,19 @@ export const typescriptKernels: DenseKernels = {
   },
 
   chaseBand: chaseBandSweeps,
+
+  luBlock(m, left, width, right, a, aOffset, lda, pivots, pivotsOffset) {
+    luBlockLoops(
+      typescriptKernels.gemm,
+      m,
+      left,
+      width,
+      right,
+      a,
+      aOffset,
+      lda,
+      pivots,
+      pivotsOffset,
+    );
+  },
 };

@@ -39,6 +39,25 @@ describe('WebAssembly SIMD kernels', () => {
     expect(instanceOwning(new Float64Array(8))).toBeUndefined();
   });
 
+  it('luBlock matches the TypeScript tier at odd sizes, offsets and neighbouring columns', () => {
+    for (const [m, left, width, right] of [
+      [1, 0, 1, 0],
+      [5, 2, 9, 3],
+      [40, 0, 17, 11],
+      [131, 7, 64, 33],
+      [20, 3, 33, 1],
+    ]) {
+      const lda = m + 3;
+      const cols = left + width + right;
+      const a = pair(lda * cols + 4, m + width);
+      const pivots = integers(Array.from({ length: Math.min(m, width) + 2 }, () => -1));
+      typescriptKernels.luBlock(m, left, width, right, a.plain, 4, lda, pivots.plain, 1);
+      kernels.luBlock(m, left, width, right, a.wasm, 4, lda, pivots.wasm, 1);
+      expect(Array.from(pivots.wasm)).toEqual(Array.from(pivots.plain));
+      expectClose(a.wasm, a.plain);
+    }
+  });
+
   it('gemm matches the TypeScript tier for every transpose, odd sizes, offsets, alpha and beta', () => {
     for (const [m, n, depth] of [
       [1, 1, 1],

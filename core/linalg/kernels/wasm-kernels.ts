@@ -321,6 +321,25 @@ export function createWasmKernels(fallback: DenseKernels): DenseKernels {
       else fallback.axpy(length, alpha, x, xOffset, y, yOffset);
     },
 
+    luBlock(m, left, width, right, a, aOffset, lda, pivots, pivotsOffset) {
+      const direct = commonInstance(a, pivots);
+      if (direct) {
+        direct.exports.luBlock(
+          m,
+          left,
+          width,
+          right,
+          address(a, aOffset),
+          lda,
+          address(pivots, pivotsOffset),
+          scratchSlot(direct, 0),
+          direct.slotDoubles,
+        );
+      } else {
+        fallback.luBlock(m, left, width, right, a, aOffset, lda, pivots, pivotsOffset);
+      }
+    },
+
     chaseBand(band, n, b, ld, firstSweep, lastSweep, work) {
       const direct = owner(band, work);
       if (direct) {

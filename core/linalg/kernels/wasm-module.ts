@@ -124,6 +124,17 @@ export interface WasmKernelExports {
     thread: number,
     threads: number,
   ): void;
+  luBlock(
+    m: number,
+    left: number,
+    width: number,
+    right: number,
+    a: number,
+    lda: number,
+    pivots: number,
+    scratch: number,
+    scratchDoubles: number,
+  ): void;
   rotationSweeps(
     data: number,
     m: number,

@@ -6,3 +6,4 @@ export { gemm } from './packed-products';
 export { applyReflectorLeft, applyReflectorsLeft, updateThenReflectLeft } from './reflectors';
 export { rotationSweep, rotationSweeps } from './rotations';
 export { chaseBand, chaseBandTeam } from './band-chase';
+export { luBlock } from './lu-block';
