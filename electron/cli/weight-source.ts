@@ -7,7 +7,7 @@ import { bytesSource, type ByteSource } from '../../core/formats/byte-source';
 import { readSafetensorsIndex, readTensor } from '../../core/formats/safetensors';
 import { parseNpy } from '../../core/formats/npy';
 import type { Matrix } from '../../core/linalg/matrix';
-import type { WeightDescription } from '../../core/jobs/weight-analysis';
+import type { WeightDescription } from '../../core/weights/weight-row';
 import { openFileByteSource } from '../services/file-byte-source';
 import { CliInputError } from './input-error';
 import {

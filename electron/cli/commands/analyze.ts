@@ -4,7 +4,7 @@
 // share of it with --shard K/N (checkpoints/analyze-report.ts).
 import type { Command } from 'commander';
 import type { RankPolicy } from '../../../core/rank/policies';
-import type { WeightRow } from '../../../core/jobs/weight-analysis';
+import type { WeightRow } from '../../../core/weights/weight-row';
 import { CliInputError, isInputError } from '../input-error';
 import { printJson } from '../output';
 import {
@@ -94,8 +94,8 @@ export function registerAnalyze(program: Command): void {
       throw new CliInputError("--shard needs --report FILE for the shard's partial report");
     const [{ analyzeWeight }, { weightCsvHeader, weightCsvLine }, sources, { ProgressBar }] =
       await Promise.all([
-        import('../../../core/jobs/weight-analysis'),
-        import('../../../core/jobs/weight-table-csv'),
+        import('../../../core/weights/weight-row'),
+        import('../../../core/weights/weight-table-csv'),
         import('../weight-source'),
         import('../progress-bar'),
       ]);
