@@ -4,7 +4,7 @@
 //
 // core:      formats, exact, linalg, rank, weights  <  project  <  jobs  <  lecture, protocol;
 //            job-context.ts, quantities.ts and number-shown.ts under everything; bench and tests may read files, never electron/.
-// renderer:  host < state < files;  figures < export;  keyboard alone;
+// renderer:  host < state < files;  figures < export;  keyboard and dialogs alone;
 //            views/shared < views/<name> < workbench < main.tsx; no view imports another view.
 const renderer = '^renderer/src/';
 const views = `${renderer}views/`;
@@ -101,8 +101,8 @@ module.exports = {
     ),
     forbid(
       'services-know-no-views',
-      'State, host, files, figures, export and the keymap serve the views; they never import one.',
-      { path: `${renderer}(state|host|files|figures|export|keyboard)/` },
+      'State, host, files, figures, export, the keymap and dialogs serve the views; they never import one.',
+      { path: `${renderer}(state|host|files|figures|export|keyboard|dialogs)/` },
       { path: `${renderer}(views|workbench)/` },
     ),
     forbid(
@@ -129,6 +129,12 @@ module.exports = {
       'Export turns figures into files; it knows no view, state or host.',
       { path: `${renderer}export/` },
       { path: renderer, pathNot: `${renderer}(export|figures)/` },
+    ),
+    forbid(
+      'dialogs-alone',
+      'The dialog frame is markup and behaviour only; every layer may use it.',
+      { path: `${renderer}dialogs/` },
+      { path: renderer, pathNot: `${renderer}dialogs/` },
     ),
     forbid(
       'keymap-alone',

@@ -64,6 +64,10 @@ export const viewStates: { name: string; open(page: Page): Promise<void> }[] = [
     name: 'lab',
     open: async (page) => {
       await openView(page, 'Lab');
+      // The example model's passes done: no row's "Full pass" button comes or goes after this.
+      await expect(
+        page.locator('[data-testid="weight-row"][data-passes="quick full"]'),
+      ).toHaveCount(6, { timeout: 120_000 });
       await page.waitForTimeout(500);
     },
   },

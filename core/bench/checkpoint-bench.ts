@@ -61,7 +61,7 @@ function diskFiles(folder: string): CheckpointFiles {
   };
 }
 
-interface TensorSpec {
+export interface TensorSpec {
   name: string;
   dtype: 'F16' | 'BF16';
   rows: number;
@@ -287,7 +287,15 @@ async function shardChild(
   console.log(JSON.stringify({ peak: peakBytes() }));
 }
 
-async function checkpointCase(folder: string): Promise<void> {
+/**
+ * Writes the issue's 2 GB checkpoint into `folder`: 35 random F16/BF16 tensors of 4096² and
+ * 11008×4096 in 3 safetensors shards and their index (also used to drive the Lab on it by hand).
+ */
+export function writeBenchmarkCheckpoint(folder: string): {
+  tensors: TensorSpec[];
+  shardFiles: string[];
+  totalBytes: number;
+} {
   const layers = 5;
   const all: TensorSpec[] = [];
   for (let layer = 0; layer < layers; layer++) {
@@ -312,6 +320,11 @@ async function checkpointCase(folder: string): Promise<void> {
     JSON.stringify({ metadata: {}, weight_map: weightMap }),
   );
   const totalBytes = all.reduce((sum, tensor) => sum + tensor.rows * tensor.cols * 2, 0);
+  return { tensors: all, shardFiles, totalBytes };
+}
+
+async function checkpointCase(folder: string): Promise<void> {
+  const { tensors: all, shardFiles, totalBytes } = writeBenchmarkCheckpoint(folder);
 
   const files = diskFiles(folder);
   const checkpoint = await openCheckpoint(files, 'model.safetensors.index.json');

@@ -29,7 +29,7 @@ import {
   type SafetensorsInput,
 } from '../formats/safetensors';
 import type { JobContext } from '../job-context';
-import { analyzeWeight } from '../jobs/weight-analysis';
+import { analyzeWeight } from '../weights/weight-row';
 import { startTeam } from './bench-team';
 import { runCheckpointCases } from './checkpoint-bench';
 

@@ -49,7 +49,6 @@ describe('job budgets', () => {
       lowRank: { matrix: small, rank: 1 },
       robustPca: { matrix: small },
       completion: { matrix: small, mask: new Uint8Array(6).fill(1) },
-      weightAnalysis: { matrix: small, description: { name: 'w', shape: [3, 2], dtype: 'F64' } },
       attentionDemo: { sequenceLength: 8, width: 4, headWidth: 2 },
       embeddingDemo: { vocabulary: 20, width: 4, contexts: 8 },
       loraDelta: { kind: 'factors', b: small, a: { rows: 2, cols: 4, data: new Float64Array(8) } },

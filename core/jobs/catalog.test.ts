@@ -31,23 +31,5 @@ describe('job catalog', () => {
     );
     expect(delta.rank.rank).toBe(2);
     expect(delta.rows).toBe(3);
-    const weights = catalog.weightAnalysis.run(
-      catalog.weightAnalysis.request.parse({
-        matrix: fromRows([
-          [1, 2],
-          [2, 4],
-          [3, 6],
-        ]),
-        description: { name: 'w', shape: [3, 2], dtype: 'F64' },
-      }),
-      directContext,
-    );
-    expect(weights).toMatchObject({
-      rank: 1,
-      rows: 3,
-      cols: 2,
-      factorParameters: 5,
-      denseParameters: 6,
-    });
   });
 });

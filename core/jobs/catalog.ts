@@ -10,7 +10,6 @@ import { rrefJob } from './rref';
 import { spectrumJob } from './spectrum';
 import { stressJob } from './stress';
 import { subspacesJob } from './subspaces';
-import { weightAnalysisJob } from './weight-analysis';
 
 export const catalog = {
   analyze: analyzeJob,
@@ -22,7 +21,6 @@ export const catalog = {
   lowRank: lowRankJob,
   robustPca: robustPcaJob,
   completion: completionJob,
-  weightAnalysis: weightAnalysisJob,
   attentionDemo: attentionDemoJob,
   embeddingDemo: embeddingDemoJob,
   loraDelta: loraDeltaJob,

@@ -11,7 +11,7 @@ import { bytesSource } from '../../core/formats/byte-source';
 import { decodeTensor } from '../../core/formats/tensor-decoding';
 import { looksLikeZip } from '../../core/formats/zip-directory';
 import type { Matrix } from '../../core/linalg/matrix';
-import type { WeightDescription } from '../../core/jobs/weight-analysis';
+import type { WeightDescription } from '../../core/weights/weight-row';
 import {
   openCheckpoint,
   type Checkpoint,

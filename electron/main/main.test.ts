@@ -9,7 +9,10 @@ import path from 'node:path';
 const electron = vi.hoisted(() => ({
   ipcOn: new Map<string, (...args: unknown[]) => unknown>(),
   ipcHandle: new Map<string, (...args: unknown[]) => unknown>(),
-  template: [] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[],
+  template: [] as {
+    label?: string;
+    submenu?: { label?: string; accelerator?: string; click?: () => void }[];
+  }[],
   openDialog: vi.fn(),
   saveDialog: vi.fn(),
 }));
@@ -44,6 +47,8 @@ const { isTrustedUrl, hardenWindow, hardenSession } = await import('./security')
 const { bindIpc, WindowSessions } = await import('./ipc');
 const { pickFiles } = await import('./dialogs');
 const { buildMenu } = await import('./menu');
+const { acceleratorOf } = await import('./accelerators');
+const { keymap } = await import('../../core/protocol/keymap');
 const { launchArguments } = await import('./launch-arguments');
 const { createComputePool } = await import('../services/create-pool');
 const { ComputeService } = await import('../services/compute-service');
@@ -339,6 +344,55 @@ describe('the application menu', () => {
       ['present'],
       ['worksheet'],
     ]);
+  });
+  it('takes every accelerator from the keymap the page answers and names', () => {
+    const send = vi.fn();
+    buildMenu(
+      { info: () => ({ versions: {}, version: '0', workers: 1, cores: 1 }) as never },
+      send,
+    );
+    const accelerators = new Map<string, string | undefined>();
+    for (const item of electron.template.flatMap((menu) => menu.submenu ?? [])) {
+      if (!item.click) continue;
+      send.mockClear();
+      item.click();
+      const sent = send.mock.calls[0]?.[0] as string | undefined;
+      if (sent !== undefined) accelerators.set(sent, item.accelerator);
+    }
+    expect([...accelerators.keys()].sort()).toEqual([
+      'import',
+      'new',
+      'open',
+      'open-recent',
+      'present',
+      'redo',
+      'revert',
+      'save',
+      'save-as',
+      'undo',
+      'worksheet',
+    ]);
+    for (const [command, accelerator] of accelerators) {
+      const binding = keymap.find((candidate) => candidate.command === command);
+      // The chord Help and the buttons' titles name first; none for a command without keys.
+      expect(accelerator, command).toBe(binding ? acceleratorOf(binding.chords[0]) : undefined);
+    }
+    // Ctrl+N opens a browser window in the web host, so New is Ctrl+Shift+N in both hosts.
+    expect(accelerators.get('new')).toBe('CmdOrCtrl+Shift+N');
+    expect(accelerators.get('redo')).toBe('CmdOrCtrl+Shift+Z');
+    expect(accelerators.get('present')).toBe('F5');
+    expect(accelerators.get('revert')).toBeUndefined();
+    const shown = [...accelerators.values()].filter(Boolean);
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it('writes chords as Electron names keys', () => {
+    expect(acceleratorOf({ key: 's', modifier: 'primary', shift: true })).toBe('CmdOrCtrl+Shift+S');
+    expect(acceleratorOf({ key: 'y', modifier: 'ctrl', shift: false })).toBe('Ctrl+Y');
+    expect(acceleratorOf({ key: 'ArrowRight', modifier: 'none', shift: 'any' })).toBe('Right');
+    expect(acceleratorOf({ key: ' ', modifier: 'none', shift: 'any' })).toBe('Space');
+    expect(acceleratorOf({ key: 'Escape', modifier: 'none', shift: 'any' })).toBe('Esc');
+    expect(acceleratorOf({ key: 'PageDown', modifier: 'none', shift: 'any' })).toBe('PageDown');
   });
 });
 

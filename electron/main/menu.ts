@@ -1,6 +1,7 @@
 // The application menu: File, Edit, View, Help (with About showing the versions).
 import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { ComputeService } from '../services/compute-service';
+import { acceleratorFor } from './accelerators';
 
 /** Menu commands the page carries out (the document lives there). */
 export type MenuCommand =
@@ -21,6 +22,12 @@ export function buildMenu(
   send: (command: MenuCommand) => void,
 ): void {
   const isMac = process.platform === 'darwin';
+  // Every item that sends a command takes its accelerator from the keymap the page uses.
+  const command = (label: string, name: MenuCommand): MenuItemConstructorOptions => ({
+    label,
+    accelerator: acceleratorFor(name),
+    click: () => send(name),
+  });
   const about = () => {
     const info = service.info();
     void dialog.showMessageBox({
@@ -40,24 +47,16 @@ export function buildMenu(
     {
       label: 'File',
       submenu: [
-        { label: 'New Project', accelerator: 'CmdOrCtrl+N', click: () => send('new') },
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open') },
-        {
-          label: 'Open Recent…',
-          accelerator: 'CmdOrCtrl+Shift+O',
-          click: () => send('open-recent'),
-        },
+        command('New Project', 'new'),
+        command('Open…', 'open'),
+        command('Open Recent…', 'open-recent'),
         { type: 'separator' },
-        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
-        { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('save-as') },
-        { label: 'Revert to Saved', click: () => send('revert') },
+        command('Save', 'save'),
+        command('Save As…', 'save-as'),
+        command('Revert to Saved', 'revert'),
         { type: 'separator' },
-        { label: 'Import Matrix…', accelerator: 'CmdOrCtrl+I', click: () => send('import') },
-        {
-          label: 'New Worksheet…',
-          accelerator: 'CmdOrCtrl+Shift+E',
-          click: () => send('worksheet'),
-        },
+        command('Import Matrix…', 'import'),
+        command('New Worksheet…', 'worksheet'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -66,8 +65,8 @@ export function buildMenu(
       label: 'Edit',
       submenu: [
         // The document's undo history, not a text field's: every edit is a document change.
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
-        { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => send('redo') },
+        command('Undo', 'undo'),
+        command('Redo', 'redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -86,7 +85,7 @@ export function buildMenu(
         { role: 'zoomOut' },
         { type: 'separator' },
         // The page's presenter mode: the current view alone, full screen, for a projector.
-        { label: 'Present', accelerator: 'F5', click: () => send('present') },
+        command('Present', 'present'),
         { role: 'togglefullscreen' },
       ],
     },

@@ -5,8 +5,12 @@
 // --shard K/N (checkpoints/analyze-report.ts).
 import type { Command } from 'commander';
 import type { RankPolicy } from '../../../core/rank/policies';
-import type { WeightDescription, WeightRow } from '../../../core/jobs/weight-analysis';
+<<<<<<< HEAD
+import type { WeightDescription, WeightRow } from '../../../core/weights/weight-row';
 import { matrixShapeOf } from '../../../core/formats/tensor-data';
+=======
+import type { WeightRow } from '../../../core/weights/weight-row';
+>>>>>>> lab3
 import { CliInputError, isInputError } from '../input-error';
 import { printJson } from '../output';
 import {
@@ -118,8 +122,8 @@ export function registerAnalyze(program: Command): void {
       throw new CliInputError("--shard needs --report FILE for the shard's partial report");
     const [{ analyzeWeight }, { weightCsvHeader, weightCsvLine }, sources, { ProgressBar }] =
       await Promise.all([
-        import('../../../core/jobs/weight-analysis'),
-        import('../../../core/jobs/weight-table-csv'),
+        import('../../../core/weights/weight-row'),
+        import('../../../core/weights/weight-table-csv'),
         import('../weight-source'),
         import('../progress-bar'),
       ]);

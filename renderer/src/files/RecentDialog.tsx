@@ -1,5 +1,7 @@
-// The recent-projects list, opened from the Recent button, the menu or its shortcut.
+// The recent-projects list, opened from the Recent button, the menu or its shortcut: a modal
+// dialog (Escape, the backdrop or Close dismiss it); choosing a project opens it.
 import type { HandleInfo, RecentProject } from '../../../core/protocol/files';
+import { ModalDialog } from '../dialogs/ModalDialog';
 
 export function RecentDialog({
   recent,
@@ -11,19 +13,10 @@ export function RecentDialog({
   onClose: () => void;
 }) {
   return (
-    <div className="file-dialog-backdrop" onClick={onClose}>
-      <div
-        className="file-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Recent projects"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
-        }}
-      >
-        <h2>Recent projects</h2>
-        {recent.length === 0 ? <p>No recent projects yet.</p> : null}
+    <ModalDialog title="Recent projects" onClose={onClose}>
+      {recent.length === 0 ? (
+        <p className="file-dialog-hint">No recent projects yet.</p>
+      ) : (
         <ul className="recent-list">
           {recent.map((item) => (
             <li key={item.file.handle}>
@@ -34,12 +27,7 @@ export function RecentDialog({
             </li>
           ))}
         </ul>
-        <div className="file-dialog-actions">
-          <button type="button" className="file-button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-    </div>
+      )}
+    </ModalDialog>
   );
 }

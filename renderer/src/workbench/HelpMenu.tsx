@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { keymap, shortcutText, titleWithShortcut, type Binding } from '../keyboard/keymap';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { StressTest } from './StressTest';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../dialogs/ModalDialog';
 import { TitleMenu } from './TitleMenu';
 
 function groupsOf(bindings: readonly Binding[]): [string, Binding[]][] {

@@ -14,7 +14,7 @@ import {
 } from '../../../core/lecture/worksheet-options';
 import { fileNameFor, saveBlob } from '../export/save-file';
 import { useProjectStore } from '../state/app-context';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../dialogs/ModalDialog';
 import {
   defaultWorksheetForm,
   randomSeed,

@@ -1,9 +1,10 @@
 // The Lab's checkpoint table: open a checkpoint (a file, a shard index or a folder — the host reads
 // it where it lies, the page never holds weights), or a saved report without its weights. Every
 // matrix is listed at once; rows fill as the host's workers finish them, largest first: the quick
-// pass, then the full spectrum on demand (a row's button, or all). Columns say their pass. The
-// selected row's scree plot shows below; the whole table saves as a report or a CSV. The runs
-// themselves are driven from state/checkpoint-lab.ts; this view only shows them.
+// pass, then the full spectrum on demand (a row's button, or all); the table itself, whose columns
+// say their pass, is WeightTable.tsx. The selected row's scree plot shows below; the whole table
+// saves as a report or a CSV. The runs themselves are driven from state/checkpoint-lab.ts; this
+// view only shows them.
 import { useEffect, useMemo, useRef } from 'react';
 import { create } from 'zustand';
 import type { HandleInfo } from '../../../../core/protocol/files';
@@ -23,19 +24,17 @@ import {
 } from '../../state/checkpoint-lab';
 import { CheckpointCompare } from './CheckpointCompare';
 import {
-  checkpointColumns,
   checkpointCsv,
   checkpointRows,
   filterCheckpointRows,
-  nextSort,
   sortCheckpointRows,
   type CheckpointRow,
-  type ColumnPass,
   type SortState,
 } from './checkpoint-table';
 import { LabScree } from './LabScree';
 import { markersFor } from './lab-markers';
 import { destinationFor } from './row-destination';
+import { passNames, WeightTable } from './WeightTable';
 
 export type WeightPolicyKind = 'default' | 'gap' | 'noise';
 
@@ -48,11 +47,6 @@ const useTableView = create<{
   /** What a row's Spectrum / Approximate button did (adding selects the matrix: a remount). */
   notice: { text: string; error: boolean } | null;
 }>(() => ({ policy: 'default', sort: null, filter: '', selected: null, notice: null }));
-
-const passNames: Record<Exclude<ColumnPass, 'table'>, string> = {
-  quick: 'quick pass: σ₁…σ₁₆ by a randomized sketch, ‖W‖_F from the entries',
-  full: 'full pass: every singular value',
-};
 
 const policyTexts: Record<WeightPolicyKind, string> = {
   default: 'the default tolerance σ₁·max(m,n)·ε',
@@ -181,12 +175,6 @@ export function WeightsPanel() {
     }
   }
 
-  const cellText = (row: CheckpointRow, pass: ColumnPass, text: string | undefined) => {
-    if (text !== undefined) return text;
-    const pending = lab.running?.passes.includes(pass as 'quick' | 'full');
-    return pending ? '…' : '—';
-  };
-
   return (
     <section className="lab-section" aria-label="Weight analysis">
       <div className="figure-toolbar">
@@ -290,136 +278,21 @@ export function WeightsPanel() {
               : 'Opened from a saved report, without the weights: passes that did not run cannot run here.'}{' '}
             Ranks use {policyTexts[view.policy]}.
           </p>
-          <div className="lab-table-frame">
-            <table className="lab-table" aria-label="Weight matrices">
-              <thead>
-                <tr>
-                  {checkpointColumns.map((column) => {
-                    const sorted = view.sort?.key === column.key ? view.sort.direction : undefined;
-                    return (
-                      <th
-                        key={column.key}
-                        aria-sort={sorted ?? 'none'}
-                        className={column.numeric ? 'numeric' : undefined}
-                        title={
-                          column.pass === 'table'
-                            ? column.description
-                            : `${column.description} — ${passNames[column.pass]}`
-                        }
-                        data-pass={column.pass}
-                      >
-                        <button
-                          type="button"
-                          onClick={() =>
-                            useTableView.setState({ sort: nextSort(view.sort, column) })
-                          }
-                        >
-                          {column.title}
-                          {column.pass !== 'table' ? (
-                            <span
-                              className={`pass-badge pass-${column.pass}`}
-                              aria-label={`${column.pass} pass`}
-                            >
-                              {column.pass === 'quick' ? 'Q' : 'F'}
-                            </span>
-                          ) : null}
-                          <span aria-hidden="true">
-                            {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
-                          </span>
-                        </button>
-                      </th>
-                    );
-                  })}
-                  <th>
-                    <span className="visually-hidden">Full pass, open in</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((row) => (
-                  <tr
-                    key={row.name}
-                    data-testid="weight-row"
-                    data-name={row.name}
-                    data-passes={[row.quick ? 'quick' : '', row.full ? 'full' : '']
-                      .join(' ')
-                      .trim()}
-                    tabIndex={0}
-                    aria-selected={row.name === view.selected}
-                    onClick={() => useTableView.setState({ selected: row.name })}
-                    onKeyDown={(event) => {
-                      if (event.key === 'Enter' || event.key === ' ') {
-                        event.preventDefault();
-                        useTableView.setState({ selected: row.name });
-                      }
-                    }}
-                  >
-                    {checkpointColumns.map((column) => (
-                      <td
-                        key={column.key}
-                        data-column={column.key}
-                        className={column.numeric ? 'numeric' : undefined}
-                        title={
-                          column.key === 'shape' && row.reshaped
-                            ? row.reshaped
-                            : column.key === 'rank'
-                              ? row.decision?.reason
-                              : undefined
-                        }
-                      >
-                        {cellText(row, column.pass, column.cell(row))}
-                        {column.key === 'shape' && row.reshaped ? (
-                          <sup className="lab-footnote-mark" aria-label="reshaped">
-                            †
-                          </sup>
-                        ) : null}
-                      </td>
-                    ))}
-                    <td className="lab-row-actions">
-                      {!row.full && withWeights ? (
-                        <button
-                          type="button"
-                          disabled={busy}
-                          title={`Every singular value of ${row.name}`}
-                          onClick={(event) => {
-                            event.stopPropagation();
-                            useTableView.setState({ selected: row.name });
-                            void runPasses(host, ['full'], [row.name]);
-                          }}
-                          onKeyDown={(event) => event.stopPropagation()}
-                        >
-                          Full pass
-                        </button>
-                      ) : null}
-                      {withWeights
-                        ? (['spectrum', 'approximate'] as const).map((viewId) => {
-                            const destination = destinationFor(row, viewId, lab.source!.name);
-                            return (
-                              <button
-                                key={viewId}
-                                type="button"
-                                title={
-                                  destination.kind === 'project'
-                                    ? `Adds ${row.name} to the project and opens it in the ${viewId === 'spectrum' ? 'Spectrum' : 'Approximate'} view`
-                                    : destination.reason
-                                }
-                                onClick={(event) => {
-                                  event.stopPropagation();
-                                  void openIn(row, viewId);
-                                }}
-                                onKeyDown={(event) => event.stopPropagation()}
-                              >
-                                {viewId === 'spectrum' ? 'Spectrum' : 'Approximate'}
-                              </button>
-                            );
-                          })
-                        : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <WeightTable
+            rows={shown}
+            sort={view.sort}
+            selected={view.selected}
+            pending={lab.running?.passes ?? []}
+            busy={busy}
+            sourceName={lab.source?.name ?? null}
+            onSort={(sort) => useTableView.setState({ sort })}
+            onSelect={(name) => useTableView.setState({ selected: name })}
+            onFullPass={(row) => {
+              useTableView.setState({ selected: row.name });
+              void runPasses(host, ['full'], [row.name]);
+            }}
+            onOpenIn={(row, viewId) => void openIn(row, viewId)}
+          />
           <p className="figure-note lab-pass-legend">
             <span className="pass-badge pass-quick">Q</span> {passNames.quick} (in minutes for a 7B
             model); <span className="pass-badge pass-full">F</span> {passNames.full} (on demand: a

@@ -5,8 +5,9 @@
 import { decideRank, type RankDecision, type RankPolicy } from '../../../../core/rank/policies';
 import type { ReportHeader, TensorReport } from '../../../../core/weights/report';
 import type { FullPass, QuickPass } from '../../../../core/weights/spectrum-passes';
+import { asciiNumber, formatNumber } from '../../../../core/number-shown';
 import { formatBytes } from '../../../../core/quantities';
-import { formatValue } from '../../figures/svg';
+import { weightCsvCell } from '../../../../core/weights/weight-table-csv';
 
 export interface CheckpointRow {
   name: string;
@@ -30,6 +31,8 @@ export type ColumnPass = 'table' | 'quick' | 'full';
 export interface CheckpointColumn {
   key: string;
   title: string;
+  /** The header's text where the title is too wide for the table (the title is its tooltip). */
+  short?: string;
   description: string;
   pass: ColumnPass;
   numeric: boolean;
@@ -37,9 +40,12 @@ export interface CheckpointColumn {
   cell(row: CheckpointRow): string | undefined;
   /** The value sorted by (NaN while unknown, which sorts last). */
   value(row: CheckpointRow): number | string;
+  /** The CSV's field, in full where the cell rounds; the cell's text when absent. */
+  csv?(row: CheckpointRow): string | undefined;
 }
 
-const integer = new Intl.NumberFormat('en-US');
+/** A measure in full for the CSV (the table shows three digits). */
+const full = (value: number | undefined) => (value === undefined ? undefined : String(value));
 
 /** The rows of a report (header order): matrices, and anything else a run analysed. */
 export function checkpointRows(
@@ -103,7 +109,13 @@ export const checkpointColumns: CheckpointColumn[] = [
     description: 'element type in the file; quantized types are dequantized for the spectrum',
     pass: 'table',
     numeric: false,
-    cell: (row) => (row.quantization ? `${row.dtype} (${row.quantization})` : row.dtype),
+    // "Q4_K, 4.5 bits" rather than "Q4_K (Q4_K, 4.5 bits)" when the scheme is the dtype.
+    cell: (row) =>
+      row.quantization
+        ? row.quantization.startsWith(`${row.dtype},`)
+          ? row.quantization
+          : `${row.dtype} (${row.quantization})`
+        : row.dtype,
     value: (row) => row.dtype,
   },
   {
@@ -114,6 +126,7 @@ export const checkpointColumns: CheckpointColumn[] = [
     numeric: true,
     cell: (row) => formatBytes(row.bytes),
     value: (row) => row.bytes,
+    csv: (row) => String(row.bytes),
   },
   {
     key: 'sigmaMax',
@@ -123,9 +136,10 @@ export const checkpointColumns: CheckpointColumn[] = [
     numeric: true,
     cell: (row) => {
       const value = row.full?.sigmaMax ?? row.quick?.sigmaMax;
-      return value === undefined ? undefined : formatValue(value);
+      return value === undefined ? undefined : formatNumber(value);
     },
     value: (row) => row.full?.sigmaMax ?? row.quick?.sigmaMax ?? unknown,
+    csv: (row) => full(row.full?.sigmaMax ?? row.quick?.sigmaMax),
   },
   {
     key: 'frobeniusNorm',
@@ -135,23 +149,30 @@ export const checkpointColumns: CheckpointColumn[] = [
     numeric: true,
     cell: (row) => {
       const value = row.quick?.frobeniusNorm ?? row.full?.frobeniusNorm;
-      return value === undefined ? undefined : formatValue(value);
+      return value === undefined ? undefined : formatNumber(value);
     },
     value: (row) => row.quick?.frobeniusNorm ?? row.full?.frobeniusNorm ?? unknown,
+    csv: (row) => full(row.quick?.frobeniusNorm ?? row.full?.frobeniusNorm),
   },
   {
     key: 'stableRank',
     title: 'stable rank',
+    short: 'stable',
     // A tooltip is plain text: Σσᵢ² is ‖W‖²_F written without a script no font can raise.
     description: 'Σσᵢ² / σ₁²: the squared Frobenius norm over the squared largest singular value',
     pass: 'quick',
     numeric: true,
-    cell: (row) => (row.full ?? row.quick)?.stableRank.toFixed(2),
+    cell: (row) => {
+      const value = (row.full ?? row.quick)?.stableRank;
+      return value === undefined ? undefined : formatNumber(value);
+    },
     value: (row) => (row.full ?? row.quick)?.stableRank ?? unknown,
+    csv: (row) => full((row.full ?? row.quick)?.stableRank),
   },
   {
     key: 'noiseRank',
     title: 'noise-edge rank',
+    short: 'noise',
     description:
       'singular values above the Marchenko–Pastur edge (quick: “≥” when every sketched value is above it)',
     pass: 'quick',
@@ -176,24 +197,29 @@ export const checkpointColumns: CheckpointColumn[] = [
   {
     key: 'effectiveRank',
     title: 'effective rank',
+    short: 'eff.',
     description: 'exp of the entropy of σᵢ/Σσ (Roy & Vetterli)',
     pass: 'full',
     numeric: true,
-    cell: (row) => row.full?.effectiveRank.toFixed(2),
+    cell: (row) => (row.full ? formatNumber(row.full.effectiveRank) : undefined),
     value: (row) => row.full?.effectiveRank ?? unknown,
+    csv: (row) => full(row.full?.effectiveRank),
   },
   {
     key: 'condition',
-    title: 'condition',
+    title: 'condition number',
+    short: 'κ',
     description: 'σ₁ / σₘᵢₙ: the largest singular value over the smallest',
     pass: 'full',
     numeric: true,
-    cell: (row) => (row.full ? formatValue(row.full.condition) : undefined),
+    cell: (row) => (row.full ? formatNumber(row.full.condition) : undefined),
     value: (row) => row.full?.condition ?? unknown,
+    csv: (row) => full(row.full?.condition),
   },
   ...([90, 95, 99] as const).map((percent): CheckpointColumn => ({
     key: `energyRank${percent}`,
     title: `energy ${percent} %`,
+    short: `E${percent}`,
     description: `smallest r keeping ${percent} % of Σσᵢ²`,
     pass: 'full',
     numeric: true,
@@ -203,12 +229,14 @@ export const checkpointColumns: CheckpointColumn[] = [
   {
     key: 'factorParameters',
     title: 'r(m+n) params',
+    short: 'params',
     description: 'parameters of a rank-r factorization (m·n dense)',
     pass: 'full',
     numeric: true,
     cell: (row) =>
-      row.decision ? integer.format(row.decision.rank * (row.rows + row.cols)) : undefined,
+      row.decision ? formatNumber(row.decision.rank * (row.rows + row.cols)) : undefined,
     value: (row) => (row.decision ? row.decision.rank * (row.rows + row.cols) : unknown),
+    csv: (row) => full(row.decision && row.decision.rank * (row.rows + row.cols)),
   },
 ];
 
@@ -265,21 +293,23 @@ export function filterCheckpointRows(
   });
 }
 
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The table as CSV: every column, the pass in each header, empty where a pass has not run. */
 export function checkpointCsv(rows: readonly CheckpointRow[]): string {
   const header = checkpointColumns.map((column) =>
-    csvField(column.pass === 'table' ? column.key : `${column.key} (${column.pass})`),
+    weightCsvCell(column.pass === 'table' ? column.key : `${column.key} (${column.pass})`),
   );
   const lines = [header.join(',')];
   for (const row of rows)
     lines.push(
       checkpointColumns
         .map((column) =>
-          csvField(column.key === 'bytes' ? String(row.bytes) : (column.cell(row) ?? '')),
+          weightCsvCell(
+            column.csv
+              ? column.csv(row)
+              : column.numeric
+                ? asciiNumber(column.cell(row) ?? '')
+                : column.cell(row),
+          ),
         )
         .join(','),
     );

@@ -11,7 +11,12 @@ import { openCheckpoint } from '../../../../core/weights/checkpoint';
 import { fingerprintCheckpoint } from '../../../../core/weights/fingerprint';
 import type { ReportSettings } from '../../../../core/weights/report';
 import { defaultQuickPassSettings } from '../../../../core/weights/spectrum-passes';
-import { checkpointCsv, checkpointRows, sortCheckpointRows } from './checkpoint-table';
+import {
+  checkpointColumns,
+  checkpointCsv,
+  checkpointRows,
+  sortCheckpointRows,
+} from './checkpoint-table';
 import { markersFor } from './lab-markers';
 
 interface ExpectedTensor {
@@ -130,5 +135,40 @@ describe('tiny-model.safetensors, the Lab’s example model', () => {
     // The row without its full pass has empty full cells.
     const noisyLine = csv.find((line) => line.startsWith(`${noisyName},`))!;
     expect(noisyLine.split(',').slice(-7)).toEqual(['', '', '', '', '', '', '']);
+  });
+
+  it('shows three digits in the table and writes the CSV in full, with an ASCII minus', () => {
+    const rows = checkpointRows(report.header, report.tensors, { kind: 'default' });
+    const csv = checkpointCsv(rows).trimEnd().split('\n');
+    const header = csv[0].split(',');
+    for (const row of rows) {
+      const fields = csv.find((line) => line.startsWith(`${row.name},`))!.split(',');
+      const field = (key: string) => fields[header.findIndex((name) => name.startsWith(key))];
+      const cell = (key: string) =>
+        checkpointColumns.find((column) => column.key === key)!.cell(row)!;
+      // The cell rounds σ₁ to three significant digits; the CSV keeps every digit of it.
+      expect(Number(field('sigmaMax'))).toBe(row.full!.sigmaMax);
+      expect(Number(cell('sigmaMax'))).toBeCloseTo(
+        row.full!.sigmaMax,
+        2 - Math.floor(Math.log10(row.full!.sigmaMax)),
+      );
+      expect(Number(field('condition'))).toBe(row.full!.condition);
+      expect(Number(field('effectiveRank'))).toBe(row.full!.effectiveRank);
+      expect(Number(field('stableRank'))).toBe(row.full!.stableRank);
+      // An integer in full, never "4.51e7" or a thousands separator that splits the field.
+      expect(field('factorParameters')).toBe(String(row.decision!.rank * (row.rows + row.cols)));
+      expect(field('bytes')).toBe(String(row.bytes));
+      expect(fields.join(',')).not.toContain('\u2212');
+    }
+    // A large factorization reads in the app's number style in the table.
+    const wide = {
+      ...rows[0],
+      rows: 11008,
+      cols: 4096,
+      decision: { ...rows[0].decision!, rank: 4096 },
+    };
+    const parameters = checkpointColumns.find((column) => column.key === 'factorParameters')!;
+    expect(parameters.cell(wide)).toBe('6.19e7');
+    expect(parameters.csv!(wide)).toBe(String(4096 * (11008 + 4096)));
   });
 });

@@ -1,7 +1,6 @@
-// The weight table as CSV, one definition for `rankscope analyze --csv` and the Lab's "Export
-// CSV", so the two can never disagree: the columns in order, shapes joined with "x", numbers in
-// full, RFC 4180 quoting.
-import type { WeightRow } from './weight-analysis';
+// `rankscope analyze --csv`: the weight table's columns in order, shapes joined with "x", numbers
+// in full, RFC 4180 quoting (weightCsvCell, which the Lab's checkpoint CSV quotes with too).
+import type { WeightRow } from './weight-row';
 
 export const weightCsvColumns = [
   'name',

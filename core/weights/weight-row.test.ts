@@ -9,7 +9,7 @@ import {
 import { gaussianMatrix } from '../linalg/random';
 import { knownRank } from '../linalg/special-matrices';
 import { workspaceOf } from '../linalg/workspace';
-import { analyzeWeight } from './weight-analysis';
+import { analyzeWeight } from './weight-row';
 
 describe('weight analysis', () => {
   it('reads tensors in the copy-free spectrum layout and reports the same row as the plain layout', async () => {

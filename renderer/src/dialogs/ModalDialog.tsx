@@ -1,7 +1,8 @@
-// A modal dialog of the workbench (keyboard shortcuts, worksheet): the platform's <dialog>, so
+// A modal dialog (keyboard shortcuts, worksheet, recent projects): the platform's <dialog>, so
 // focus is trapped and Escape closes it; a heading with a Close button; a click on the backdrop
 // closes it too. Mounted open; onClose runs however it closes.
 import { useEffect, useRef, type ReactNode } from 'react';
+import './modal-dialog.css';
 
 export function ModalDialog({
   title,
@@ -22,7 +23,7 @@ export function ModalDialog({
   return (
     <dialog
       ref={dialogRef}
-      className={className ? `help-dialog ${className}` : 'help-dialog'}
+      className={className ? `modal-dialog ${className}` : 'modal-dialog'}
       aria-label={title}
       onClose={onClose}
       onClick={(event) => {
@@ -30,7 +31,7 @@ export function ModalDialog({
         if (event.target === dialogRef.current) dialogRef.current?.close();
       }}
     >
-      <div className="help-dialog-body">
+      <div className="modal-dialog-body">
         <div className="panel-header">
           <h2>{title}</h2>
           <button type="button" className="button-small" onClick={() => dialogRef.current?.close()}>
