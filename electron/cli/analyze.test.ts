@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { valuesFromHex } from '../../core/formats/test-support';
-import { weightCsvHeader } from '../../core/jobs/weight-table-csv';
+import { weightCsvHeader } from '../../core/weights/weight-table-csv';
 import { singularValues } from '../../core/linalg/svd';
 import { parseReport } from '../../core/weights/report';
 import { fixtureExpectations, fixturesFolder } from '../../core/weights/test-support';

@@ -5,12 +5,8 @@
 // --shard K/N (checkpoints/analyze-report.ts).
 import type { Command } from 'commander';
 import type { RankPolicy } from '../../../core/rank/policies';
-<<<<<<< HEAD
 import type { WeightDescription, WeightRow } from '../../../core/weights/weight-row';
 import { matrixShapeOf } from '../../../core/formats/tensor-data';
-=======
-import type { WeightRow } from '../../../core/weights/weight-row';
->>>>>>> lab3
 import { CliInputError, isInputError } from '../input-error';
 import { printJson } from '../output';
 import {
