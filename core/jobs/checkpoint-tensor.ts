@@ -4,6 +4,7 @@
 // result with its timing. Requests are plain data (the checkpoint table's rows), validated here.
 import { z } from 'zod';
 import { decodeTensor } from '../formats/tensor-decoding';
+import { workspaceOf } from '../linalg/workspace';
 import type { CheckpointFiles, CheckpointTensor } from '../weights/checkpoint';
 import { diffTensors } from '../weights/checkpoint-diff';
 import { reportSettingsSchema, type ReportSettings } from '../weights/report';
@@ -126,15 +127,22 @@ export async function analyzeCheckpointTensor(
       : {}),
   });
   const shape = { rows: decoded.rows, cols: decoded.cols };
-  const result =
-    pass === 'quick'
-      ? quickPass(
-          decoded.matrix,
-          settings.quick,
-          tensorSeed(settings.quick.seed, tensor.name),
-          context,
-        )
-      : fullPass(decoded.matrix, shape, settings.policy, context);
+  let result: QuickPass | FullPass;
+  try {
+    result =
+      pass === 'quick'
+        ? quickPass(
+            decoded.matrix,
+            settings.quick,
+            tensorSeed(settings.quick.seed, tensor.name),
+            context,
+          )
+        : fullPass(decoded.matrix, shape, settings.policy, context);
+  } finally {
+    // The passes return plain arrays: the next tensor, often of this shape, takes the memory
+    // already faulted in (kernels/instance-pool.ts) instead of mapping a fresh one.
+    workspaceOf(decoded.matrix.data)?.dispose();
+  }
   const row: TensorPassResult = {
     name: tensor.name,
     rows: decoded.rows,

@@ -48,6 +48,22 @@ describe('kernel memory pool', () => {
     expect(createWorkspace(doubles).vector(1).buffer).not.toBe(buffer);
   });
 
+  it('keeps the newest memory even past the cap, and only the newest', () => {
+    // 48 Mi doubles: 384 MB, a checkpoint tensor's workspace (11008×4096 needs 360 MB).
+    const big = 48 * 2 ** 20;
+    const first = createWorkspace(big);
+    const firstBuffer = first.vector(1).buffer;
+    first.dispose();
+    expect(idleKernelBytes()).toBe(firstBuffer.byteLength);
+    const second = createWorkspace(2 * big);
+    const secondBuffer = second.vector(1).buffer;
+    expect(secondBuffer).not.toBe(firstBuffer);
+    second.dispose();
+    // Both are past the cap: the older one went, the newer one waits for the next tensor.
+    expect(idleKernelBytes()).toBe(secondBuffer.byteLength);
+    expect(createWorkspace(2 * big - 1000).vector(1).buffer).toBe(secondBuffer);
+  });
+
   it('keeps results of repeated factorizations apart from the reused memory', () => {
     const a = gaussianMatrix(300, 300, 1);
     const first = luPartial(a);

@@ -19,7 +19,7 @@ interface Idle {
   dirtyEnd: number;
 }
 
-/** Idle memories kept at most (bytes): a 4096² matrix's workspace fits. */
+/** Idle memories kept at most (bytes), past the newest one: a 4096² matrix's workspace fits. */
 const idleLimitBytes = 256 * 2 ** 20;
 /** Idle memories are given back to the engine after this long without a job. */
 const idleMs = 10_000;
@@ -79,9 +79,11 @@ export function acquireKernels(
 export function releaseKernels(instance: WasmKernelInstance, dirtyEnd: number): void {
   if (idle.some((entry) => entry.instance === instance)) return;
   idle.push({ instance, dirtyEnd: Math.min(Math.max(dirtyEnd, firstFreeByte), instance.scratch) });
-  // Over the cap: the oldest go first (the engine frees them with their last reference).
+  // Over the cap: the oldest go first (the engine frees them with their last reference). The
+  // newest stays whatever its size: a checkpoint's next tensor, often of the same shape (an
+  // 11008×4096 one needs 360 MB), takes it, and an idle one is dropped within idleMs anyway.
   let total = idle.reduce((sum, entry) => sum + entry.instance.buffer.byteLength, 0);
-  while (total > idleLimitBytes && idle.length > 0) {
+  while (total > idleLimitBytes && idle.length > 1) {
     total -= idle[0].instance.buffer.byteLength;
     idle.shift();
   }
