@@ -14,7 +14,7 @@ import {
 import { destinationFor } from './row-destination';
 
 export const passNames: Record<Exclude<ColumnPass, 'table'>, string> = {
-  quick: 'quick pass: σ₁…σ₁₆ by a randomized sketch, ‖W‖_F from the entries',
+  quick: 'quick pass: σ₁…σ₁₆ by a randomized sketch, the Frobenius norm from the entries',
   full: 'full pass: every singular value',
 };
 

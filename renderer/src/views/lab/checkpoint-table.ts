@@ -143,8 +143,10 @@ export const checkpointColumns: CheckpointColumn[] = [
   },
   {
     key: 'frobeniusNorm',
-    title: '‖W‖_F',
-    description: 'Frobenius norm, exact from the entries',
+    // Words, not ‖W‖_F: a header and its tooltip are plain text, which cannot lower the F.
+    title: 'Frobenius norm',
+    short: 'Frob.',
+    description: 'the square root of the sum of the squared entries, exact from them',
     pass: 'quick',
     numeric: true,
     cell: (row) => {

@@ -2,7 +2,7 @@
 // of the other policies, and every rank measure and norm beside the plot.
 import type { AnalyzeResult } from '../../../../core/jobs/analyze';
 import type { SpectrumResult } from '../../../../core/jobs/spectrum';
-import { formatValue } from '../../figures/svg';
+import { countOf, formatValue } from '../../figures/svg';
 import { RankStoryNote } from '../shared/RankStoryNote';
 import { MathText } from '../shared/MathText';
 
@@ -27,7 +27,7 @@ export function SpectrumReadouts({
         <div>
           <dt>size</dt>
           <dd>
-            {result.rows} × {result.cols}, {result.singularValues.length} singular values
+            {result.rows} × {result.cols}, {countOf(result.singularValues.length, 'singular value')}
           </dd>
         </div>
         <div>
