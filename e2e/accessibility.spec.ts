@@ -176,8 +176,7 @@ test('the 3D scenes turn and zoom by keyboard, and say so', async ({ app }) => {
   ] as const) {
     await openView(page, view);
     // The sphere pictures two planes: the worked example's column space and Exercise B's.
-    if (view === 'Grassmann')
-      await page.getByLabel('Subspace B matrix').selectOption('exercise-b');
+    if (view === 'Grassmann') await page.getByLabel('Subspace B matrix').selectOption('exercise-b');
     const canvas = page.getByTestId(testId);
     await expect(canvas).toBeVisible();
     await expect(canvas).toHaveAttribute('tabindex', '0');

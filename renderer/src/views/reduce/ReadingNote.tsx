@@ -9,7 +9,11 @@ export function ReadingNote({ matrixId, ...facts }: ReadingNoteFacts & { matrixI
   const note = readingNote(facts);
   if (!note) return null;
   return (
-    <div className={`rank-story reading-note ${note.arithmetic}`} role="note" data-testid="reading-note">
+    <div
+      className={`rank-story reading-note ${note.arithmetic}`}
+      role="note"
+      data-testid="reading-note"
+    >
       <p>
         {note.sentences.map((sentence, index) => (
           <span key={index}>
