@@ -8,6 +8,7 @@ import { decodeTensor } from '../formats/tensor-decoding';
 import type { JobContext } from '../job-context';
 import { frobeniusNorm } from '../linalg/norms';
 import { singularValues } from '../linalg/svd';
+import { workspaceOf } from '../linalg/workspace';
 import { defaultRank, noiseEdgeRank, spectralGapRank, type RankDecision } from '../rank/policies';
 import type { CheckpointFiles, CheckpointTensor } from './checkpoint';
 import {
@@ -100,56 +101,62 @@ export async function diffTensors(
         }
       : {}),
   });
-  const baseNorm = frobeniusNorm(decoded.matrix);
-  const delta = await decodeTensor(await tunedFiles.open(tuned.data.file), tuned.data, {
-    tensorName: tuned.name,
-    maxEntries: options.maxEntries,
-    context,
-    subtractFrom: decoded,
-  });
-  const shape = { rows: delta.rows, cols: delta.cols };
-  const deltaNorm = frobeniusNorm(delta.matrix);
-  let values: Float64Array;
-  if (sketch) {
-    const quick = quickPass(delta.matrix, sketch, tensorSeed(sketch.seed, base.name), context);
-    values = Float64Array.from(quick.topSingularValues);
-  } else {
-    values = singularValues(delta.matrix, { context, overwrite: true });
-  }
-  const full = values.length === Math.min(shape.rows, shape.cols);
-  const energy = (fraction: number) => {
-    // Σσᵢ² up to r against fraction·‖ΔW‖_F² (exact, so a sketch's ranks are honest lower bounds).
-    const total = deltaNorm * deltaNorm;
-    // A layer that did not move needs no adapter at all.
-    if (total === 0) return { rank: 0, atLeast: false };
-    let kept = 0;
-    for (let r = 0; r < values.length; r++) {
-      kept += values[r] * values[r];
-      if (kept >= fraction * total * (1 - 4 * Number.EPSILON))
-        return { rank: r + 1, atLeast: false };
+  try {
+    const baseNorm = frobeniusNorm(decoded.matrix);
+    const delta = await decodeTensor(await tunedFiles.open(tuned.data.file), tuned.data, {
+      tensorName: tuned.name,
+      maxEntries: options.maxEntries,
+      context,
+      subtractFrom: decoded,
+    });
+    const shape = { rows: delta.rows, cols: delta.cols };
+    const deltaNorm = frobeniusNorm(delta.matrix);
+    let values: Float64Array;
+    if (sketch) {
+      const quick = quickPass(delta.matrix, sketch, tensorSeed(sketch.seed, base.name), context);
+      values = Float64Array.from(quick.topSingularValues);
+    } else {
+      values = singularValues(delta.matrix, { context, overwrite: true });
     }
-    return { rank: values.length, atLeast: !full };
-  };
-  const lora = (fraction: number) => {
-    const { rank, atLeast } = energy(fraction);
-    return { rank, parameters: rank * (shape.rows + shape.cols), atLeast };
-  };
-  return {
-    name: base.name,
-    shape: base.data.shape,
-    rows: shape.rows,
-    cols: shape.cols,
-    baseDtype: base.dtype,
-    tunedDtype: tuned.dtype,
-    singularValues: Array.from(values),
-    spectrum: sketch ? 'sketch' : 'full',
-    frobeniusNorm: deltaNorm,
-    relativeChange: baseNorm === 0 ? (deltaNorm === 0 ? 0 : Infinity) : deltaNorm / baseNorm,
-    ranks: {
-      default: defaultRank(values, shape),
-      gap: spectralGapRank(values, shape),
-      noise: noiseEdgeRank(values, shape),
-    },
-    lora: { p90: lora(0.9), p95: lora(0.95), p99: lora(0.99) },
-  };
+    const full = values.length === Math.min(shape.rows, shape.cols);
+    const energy = (fraction: number) => {
+      // Σσᵢ² up to r against fraction·‖ΔW‖_F² (exact, so a sketch's ranks are honest lower bounds).
+      const total = deltaNorm * deltaNorm;
+      // A layer that did not move needs no adapter at all.
+      if (total === 0) return { rank: 0, atLeast: false };
+      let kept = 0;
+      for (let r = 0; r < values.length; r++) {
+        kept += values[r] * values[r];
+        if (kept >= fraction * total * (1 - 4 * Number.EPSILON))
+          return { rank: r + 1, atLeast: false };
+      }
+      return { rank: values.length, atLeast: !full };
+    };
+    const lora = (fraction: number) => {
+      const { rank, atLeast } = energy(fraction);
+      return { rank, parameters: rank * (shape.rows + shape.cols), atLeast };
+    };
+    return {
+      name: base.name,
+      shape: base.data.shape,
+      rows: shape.rows,
+      cols: shape.cols,
+      baseDtype: base.dtype,
+      tunedDtype: tuned.dtype,
+      singularValues: Array.from(values),
+      spectrum: sketch ? 'sketch' : 'full',
+      frobeniusNorm: deltaNorm,
+      relativeChange: baseNorm === 0 ? (deltaNorm === 0 ? 0 : Infinity) : deltaNorm / baseNorm,
+      ranks: {
+        default: defaultRank(values, shape),
+        gap: spectralGapRank(values, shape),
+        noise: noiseEdgeRank(values, shape),
+      },
+      lora: { p90: lora(0.9), p95: lora(0.95), p99: lora(0.99) },
+    };
+  } finally {
+    // Everything returned is copied out: the next layer, often of this shape, takes the memory
+    // already faulted in (linalg/kernels/instance-pool.ts).
+    workspaceOf(decoded.matrix.data)?.dispose();
+  }
 }
