@@ -6,8 +6,8 @@
 import {
   firstFreeByte,
   instantiateKernels,
+  kernelMemoryKind,
   relaxedSimdInUse,
-  sharedMemoryAvailable,
   wasmKernelsAvailable,
   type InstantiateOptions,
   type WasmKernelInstance,
@@ -58,8 +58,7 @@ export function acquireKernels(
   options: InstantiateOptions = {},
 ): WasmKernelInstance | undefined {
   if (!wasmKernelsAvailable()) return undefined;
-  const slots = Math.max(1, Math.floor(options.slots ?? 1));
-  const shared = slots > 1 && sharedMemoryAvailable();
+  const { slots, shared } = kernelMemoryKind(options);
   let best = -1;
   for (let i = 0; i < idle.length; i++) {
     const candidate = idle[i].instance;

@@ -263,14 +263,19 @@ export interface InstantiateOptions {
   slots?: number;
 }
 
+/** The packing slots an instance gets for `options`, and whether its memory is then shared. */
+export function kernelMemoryKind(options: InstantiateOptions): { slots: number; shared: boolean } {
+  const slots = Math.max(1, Math.floor(options.slots ?? 1));
+  return { slots, shared: slots > 1 && sharedMemoryAvailable() };
+}
+
 /** A fresh instance whose memory holds at least `bytes` after the reserved first page. */
 export function instantiateKernels(
   bytes: number,
   options: InstantiateOptions = {},
 ): WasmKernelInstance | undefined {
   if (!wasmKernelsAvailable()) return undefined;
-  const slots = Math.max(1, Math.floor(options.slots ?? 1));
-  const shared = slots > 1 && sharedMemoryAvailable();
+  const { slots, shared } = kernelMemoryKind(options);
   const relaxed = relaxedSimdInUse();
   const module = compiledModule(buildFor(shared, relaxed));
   const slotDoubles = slotDoublesFor(bytes);
