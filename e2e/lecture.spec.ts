@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
-import { playedVideo } from './view-helpers';
+import { playedVideo, traceLatex } from './view-helpers';
 
 const counter = (page: Page) => page.getByTestId('step-counter');
 
@@ -144,12 +144,7 @@ test.describe('the Reduce view as slides', () => {
     expect(strFromU8(deck['ppt/slides/slide2.xml'])).toContain('R₂ − 2R₁ → R₂');
     // The view's own LaTeX export says it the same way.
     await page.getByRole('button', { name: 'Last step' }).click();
-    await page
-      .locator('.reduce-view > .export-bar > summary')
-      .filter({ hasText: /^Export$/ })
-      .click();
-    await page.getByRole('radio', { name: 'Whole trace' }).check();
-    const latex = await page.getByRole('textbox', { name: 'LaTeX' }).inputValue();
+    const latex = await traceLatex(page);
     expect(latex).toContain('\\xrightarrow{R_2 - 2R_1 \\rightarrow R_2}');
     // Back to the default: the files follow.
     await page.getByTestId('row-notation').selectOption('target-first');

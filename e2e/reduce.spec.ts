@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, artifactsDir } from './app-fixture';
+import { traceLatex } from './view-helpers';
 
 /** The entries shown by a matrix display, row by row, as exact text. */
 async function shownMatrix(page: Page, testId: string): Promise<string[][]> {
@@ -210,12 +211,7 @@ test.describe('reduce view', () => {
     await page.getByLabel('row 3, column 3', { exact: true }).fill('5/3');
     await openReduce(page);
     await page.getByRole('button', { name: 'Last step' }).click();
-    await page
-      .locator('.reduce-view > .export-bar > summary')
-      .filter({ hasText: /^Export$/ })
-      .click();
-    await page.getByRole('radio', { name: 'Whole trace' }).check();
-    const latex = await page.getByRole('textbox', { name: 'LaTeX' }).inputValue();
+    const latex = await traceLatex(page);
     expect(latex).toContain('\\begin{align*}');
     expect(latex).toContain('\\frac{1}{2}');
     expect(latex).toContain('\\xrightarrow{R_1 \\leftarrow \\frac{1}{2}R_1}');

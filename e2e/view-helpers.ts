@@ -66,6 +66,16 @@ export async function exportFigure(
 }
 
 /** What an exported SVG holds of its 3D scenes, read by the page's own XML parser. */
+/** The reduction view's LaTeX of the whole trace, as its export bar shows it. */
+export async function traceLatex(page: Page): Promise<string> {
+  await page
+    .locator('.reduce-view > .export-bar > summary')
+    .filter({ hasText: /^Export$/ })
+    .click();
+  await page.getByRole('radio', { name: 'Whole trace' }).check();
+  return page.getByRole('textbox', { name: 'LaTeX' }).inputValue();
+}
+
 export interface SceneVectors {
   /** <image> elements anywhere in the figure. */
   images: number;
