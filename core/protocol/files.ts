@@ -26,7 +26,7 @@ export interface HandleInfo {
   shownPath?: string;
 }
 
-export const filePurposeSchema = z.enum(['project', 'matrix', 'weights', 'export']);
+export const filePurposeSchema = z.enum(['project', 'matrix', 'weights', 'report', 'export']);
 export type FilePurpose = z.infer<typeof filePurposeSchema>;
 
 /** A native dialog (Electron): open one or more files, a folder, or choose where to save. */

@@ -263,14 +263,26 @@ function baseName(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
-const extensions: [RegExp, CheckpointFormat][] = [
-  [/\.safetensors$/i, 'safetensors'],
-  [/\.gguf$/i, 'gguf'],
-  [/\.(pt|pth|bin|ckpt)$/i, 'pytorch'],
-  [/\.onnx$/i, 'onnx'],
-  [/\.npz$/i, 'npz'],
-  [/\.npy$/i, 'npy'],
-];
+const formatOfExtension: Record<string, CheckpointFormat> = {
+  '.safetensors': 'safetensors',
+  '.gguf': 'gguf',
+  '.pt': 'pytorch',
+  '.pth': 'pytorch',
+  '.bin': 'pytorch',
+  '.ckpt': 'pytorch',
+  '.onnx': 'onnx',
+  '.npz': 'npz',
+  '.npy': 'npy',
+};
+
+/** Extensions of the files openCheckpoint reads, besides a shard index (`*.index.json`). */
+export const checkpointFileExtensions = Object.keys(formatOfExtension);
+
+/** The format a file's name says, if its extension is a checkpoint's. */
+function formatByName(name: string): CheckpointFormat | undefined {
+  const extension = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase() ?? '';
+  return Object.hasOwn(formatOfExtension, extension) ? formatOfExtension[extension] : undefined;
+}
 
 /** The format of one file, by its first bytes where they tell, else by its extension. */
 async function detectFormat(source: ByteSource, name: string): Promise<CheckpointFormat> {
@@ -293,7 +305,8 @@ async function detectFormat(source: ByteSource, name: string): Promise<Checkpoin
       { file: name, byteOffset: 0 },
     );
   }
-  for (const [pattern, format] of extensions) if (pattern.test(name)) return format;
+  const named = formatByName(name);
+  if (named) return named;
   // A safetensors file under another name: an 8-byte header length, then '{'.
   if (prefix.length === 9 && prefix[8] === 0x7b) return 'safetensors';
   throw new FormatError(
@@ -377,11 +390,10 @@ function chooseFolderFiles(names: string[]): {
   // ONNX before PyTorch: a model's external data is often a ".bin" beside it.
   const priority: CheckpointFormat[] = ['safetensors', 'gguf', 'onnx', 'pytorch', 'npz', 'npy'];
   for (const format of priority) {
-    const pattern = extensions.find(([, candidate]) => candidate === format)![0];
-    const files = sorted.filter((name) => pattern.test(name));
+    const files = sorted.filter((name) => formatByName(name) === format);
     if (files.length === 0) continue;
     const others = sorted.filter(
-      (name) => !files.includes(name) && extensions.some(([other]) => other.test(name)),
+      (name) => !files.includes(name) && formatByName(name) !== undefined,
     );
     const notes =
       others.length > 0 ? [`read the ${format} files; passed over ${others.join(', ')}`] : [];

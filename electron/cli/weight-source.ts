@@ -13,6 +13,7 @@ import { looksLikeZip } from '../../core/formats/zip-directory';
 import type { Matrix } from '../../core/linalg/matrix';
 import type { WeightDescription } from '../../core/weights/weight-row';
 import {
+  checkpointFileExtensions,
   openCheckpoint,
   type Checkpoint,
   type CheckpointFiles,
@@ -38,19 +39,6 @@ export interface WeightListing {
   notes: string[];
   close(): Promise<void>;
 }
-
-/** Extensions of the files `openCheckpoint` reads (a shard index ends in .index.json). */
-const checkpointExtensions = [
-  '.safetensors',
-  '.gguf',
-  '.pt',
-  '.pth',
-  '.bin',
-  '.ckpt',
-  '.onnx',
-  '.npz',
-  '.npy',
-];
 
 /** The weights a command-line argument names: a checkpoint (file, index or folder) or a matrix. */
 export async function listWeights(file: string, wanted: string[] = []): Promise<WeightListing> {
@@ -88,7 +76,7 @@ export async function listWeightsInMemory(
 async function isCheckpoint(file: string): Promise<boolean> {
   if (file === '-') return false;
   const extension = path.extname(file).toLowerCase();
-  if (checkpointExtensions.includes(extension) || /\.index\.json$/i.test(file)) return true;
+  if (checkpointFileExtensions.includes(extension) || /\.index\.json$/i.test(file)) return true;
   if (extension !== '') return false;
   // Without an extension: a folder of shards, a checkpoint by its magic, else a matrix file.
   const prefix = readFilePrefix(file, 9, { folders: true });

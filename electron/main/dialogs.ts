@@ -3,16 +3,17 @@
 // Linux it is the showOverwriteConfirmation property), so a save never silently overwrites.
 import { BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
+import { fileKinds } from '../../core/protocol/file-kinds';
 import type { PickFilesRequest } from '../../core/protocol/files';
 
-const filters: Record<PickFilesRequest['purpose'], Electron.FileFilter[]> = {
-  project: [{ name: 'Rankscope project', extensions: ['rankscope'] }],
-  matrix: [
-    { name: 'Matrix files', extensions: ['csv', 'tsv', 'txt', 'dat', 'mtx', 'npy', 'safetensors'] },
-  ],
-  weights: [{ name: 'Weight files', extensions: ['safetensors', 'npy'] }],
-  export: [{ name: 'All files', extensions: ['*'] }],
-};
+/** The dialog's filters: the purpose's own kinds first (the one shown), then every file. */
+function filtersFor(purpose: PickFilesRequest['purpose']): Electron.FileFilter[] {
+  const kind = fileKinds[purpose];
+  const any = { name: 'All files', extensions: ['*'] };
+  if (kind.extensions.length === 0) return [any];
+  const extensions = kind.extensions.map((extension) => extension.slice(1));
+  return [{ name: kind.label, extensions }, any];
+}
 
 export async function pickFiles(request: PickFilesRequest): Promise<string[] | null> {
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -20,7 +21,7 @@ export async function pickFiles(request: PickFilesRequest): Promise<string[] | n
     const options: Electron.SaveDialogOptions = {
       // A name only: the page never names a folder.
       defaultPath: request.suggestedName ? path.basename(request.suggestedName) : undefined,
-      filters: filters[request.purpose],
+      filters: filtersFor(request.purpose),
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     };
     const result = window
@@ -36,10 +37,7 @@ export async function pickFiles(request: PickFilesRequest): Promise<string[] | n
         : ['openFile'];
   const options: Electron.OpenDialogOptions = {
     properties,
-    filters:
-      request.mode === 'folder'
-        ? undefined
-        : [...filters[request.purpose], { name: 'All files', extensions: ['*'] }],
+    filters: request.mode === 'folder' ? undefined : filtersFor(request.purpose),
   };
   const result = window
     ? await dialog.showOpenDialog(window, options)

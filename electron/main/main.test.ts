@@ -295,6 +295,72 @@ describe('IPC: sender checks, sessions, and handles from dialogs and drops', () 
     });
   });
 
+  it('offers every checkpoint format in the weights dialog, and reads a chosen folder of shards', async () => {
+    const contents = fakeContents(16);
+    const url = 'rankscope://app/index.html';
+    const shown = async (id: number, mode: string, purpose: string) => {
+      electron.openDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+      await call(contents, url, { id, method: 'pickFiles', args: [{ mode, purpose }] });
+      return electron.openDialog.mock.calls.at(-1)![0] as {
+        filters?: { name: string; extensions: string[] }[];
+        properties: string[];
+      };
+    };
+    // The first filter is the one a dialog shows: a GGUF, a PyTorch file, an ONNX model or a
+    // shard index must not hide behind it, nor a saved report behind the report dialog's.
+    const weights = await shown(1, 'open', 'weights');
+    expect(weights.filters![0].extensions).toEqual(
+      expect.arrayContaining(['safetensors', 'json', 'gguf', 'pt', 'bin', 'onnx', 'npz', 'npy']),
+    );
+    expect((await shown(2, 'open', 'report')).filters![0].extensions).toEqual(['jsonl']);
+    expect((await shown(3, 'open', 'matrix')).filters![0].extensions).toEqual(
+      expect.arrayContaining(['csv', 'tsv', 'mtx', 'npy', 'safetensors', 'tex']),
+    );
+    const folderDialog = await shown(4, 'folder', 'weights');
+    expect(folderDialog.properties).toEqual(['openDirectory']);
+    expect(folderDialog.filters).toBeUndefined();
+
+    // A folder the person chose: a folder handle, its name only, and the shards read through it.
+    const shards = path.resolve(import.meta.dirname, '../../core/weights/fixtures/sharded');
+    electron.openDialog.mockResolvedValueOnce({ canceled: false, filePaths: [shards] });
+    const picked = await call(contents, url, {
+      id: 5,
+      method: 'pickFiles',
+      args: [{ mode: 'folder', purpose: 'weights' }],
+    });
+    expect(picked).toMatchObject({ result: [{ name: 'sharded', kind: 'folder' }] });
+    expect(JSON.stringify(picked)).not.toContain(path.dirname(shards));
+    const handle = (picked!.result as { handle: string }[])[0].handle;
+    request(
+      { senderFrame: { url }, sender: contents },
+      { id: 6, method: 'analyzeCheckpoint', args: [{ source: handle, passes: ['quick'] }] },
+    );
+    let reply: { result?: { report: string; failures: number }; error?: unknown } | undefined;
+    for (let k = 0; k < 1000 && !reply; k++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      reply = contents.sent
+        .map(([, message]) => message as { id?: number; result?: never; error?: unknown })
+        .find((message) => message.id === 6 && ('result' in message || 'error' in message));
+    }
+    expect(reply?.error).toBeUndefined();
+    expect(reply?.result?.failures).toBe(0);
+    const rows = reply!
+      .result!.report.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { name?: string });
+    // The four matrices of the two shards (the norm's vector is not a matrix).
+    expect(rows.filter((row) => row.name).map((row) => row.name)).toEqual(
+      expect.arrayContaining([
+        'embed.weight',
+        'layers.0.attn.weight',
+        'layers.0.mlp.up.weight',
+        'layers.0.mlp.down.weight',
+        'lm_head.weight',
+      ]),
+    );
+    expect(reply!.result!.report).not.toContain(path.dirname(shards));
+  });
+
   it('issues handles for dropped files that exist, to that window only', async () => {
     const contents = fakeContents(15);
     const issued = (await dropped(

@@ -5,6 +5,7 @@
 // (use-file-drop), and the notice that reports what happened (use-notice).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { acceptAttribute } from '../../../core/protocol/file-kinds';
 import type { RecentProject } from '../../../core/protocol/files';
 import { useHost, useProjectStore } from '../state/app-context';
 import { createFileSession, newestEntry, type FileSession } from '../state/file-session';
@@ -135,7 +136,7 @@ export function FileBar({ session: given }: { session?: FileSession }) {
           hidden
           multiple
           aria-label="Import matrix files"
-          accept=".csv,.tsv,.txt,.dat,.mtx,.npy,.safetensors"
+          accept={acceptAttribute('matrix')}
           onChange={(event) => {
             for (const file of event.target.files ?? []) void commands.importFile(file);
             event.target.value = '';

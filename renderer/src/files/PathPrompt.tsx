@@ -158,8 +158,10 @@ export function usePathPrompt(
                   : state.purpose === 'project'
                     ? 'A .rankscope project, relative to that folder.'
                     : state.purpose === 'weights'
-                      ? 'A checkpoint (.safetensors, its *.index.json, .gguf, .pt/.bin, .onnx, .npy/.npz) or a weight report (.jsonl), relative to that folder.'
-                      : 'A matrix file (.csv, .tsv, .txt, .mtx, .npy, .safetensors), relative to that folder.'}
+                      ? 'A checkpoint (.safetensors, its *.index.json, .gguf, .pt/.bin, .onnx, .npy/.npz), relative to that folder.'
+                      : state.purpose === 'report'
+                        ? 'A weight report (.jsonl) that Rankscope wrote, relative to that folder.'
+                        : 'A matrix file (.csv, .tsv, .txt, .mtx, .npy, .safetensors), relative to that folder.'}
             </p>
             <div className="file-dialog-actions">
               {state.upload ? (

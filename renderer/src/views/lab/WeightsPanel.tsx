@@ -100,13 +100,17 @@ export function WeightsPanel() {
   );
 
   /** A file or folder by the host's dialog (Electron) or its path prompt (web host). */
-  async function choose(mode: 'open' | 'folder', title: string): Promise<HandleInfo | null> {
+  async function choose(
+    mode: 'open' | 'folder',
+    title: string,
+    purpose: 'weights' | 'report' = 'weights',
+  ): Promise<HandleInfo | null> {
     const info = await host.info();
     if (info.nativeDialogs) {
-      const picked = await host.pickFiles({ mode, purpose: 'weights' });
+      const picked = await host.pickFiles({ mode, purpose });
       return picked?.[0] ?? null;
     }
-    return prompt.choose({ title, purpose: 'weights', mode, suggestion: '' });
+    return prompt.choose({ title, purpose, mode, suggestion: '' });
   }
 
   async function open(mode: 'open' | 'folder') {
@@ -125,7 +129,7 @@ export function WeightsPanel() {
 
   async function openSavedReport() {
     try {
-      const chosen = await choose('open', 'Open a weight report (.jsonl)');
+      const chosen = await choose('open', 'Open a weight report (.jsonl)', 'report');
       if (chosen) await openReport(host, chosen);
     } catch (error) {
       useCheckpointLab.setState({ error: (error as Error).message });
