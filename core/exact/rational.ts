@@ -370,17 +370,7 @@ export class Rational {
   toNumber(): number {
     if (this.smallNumerator === this.smallNumerator)
       return this.smallNumerator / this.smallDenominator;
-    const top = Number(this.numerator);
-    const bottom = Number(this.denominator);
-    if (Number.isFinite(top) && Number.isFinite(bottom)) return top / bottom;
-    // Scale both down to ~60 significant bits before converting.
-    const shift = BigInt(
-      Math.max(bitLength(absolute(this.numerator)), bitLength(this.denominator)) - 900,
-    );
-    const scaledTop = Number(this.numerator >> shift);
-    const scaledBottom = Number(this.denominator >> shift);
-    if (scaledBottom === 0) return this.numerator < 0n ? -Infinity : Infinity;
-    return scaledTop / scaledBottom;
+    return nearestDouble(this.numerator, this.denominator);
   }
 
   /** A normalized rational without the gcd (see trustedRational). */
@@ -389,8 +379,45 @@ export class Rational {
   }
 }
 
-function bitLength(value: bigint): number {
-  return value === 0n ? 0 : value.toString(2).length;
+/**
+ * The double nearest n/d (d > 0), ties to even, rounded once. Dividing the two converted integers
+ * rounds three times (an ulp off at worst) and gives NaN when both exceed 2^1024; here the quotient
+ * is formed on BigInt to 63–69 bits with the remainder as a sticky last bit, so its conversion is
+ * the one rounding; a subnormal result is rounded at 2^-1074 instead, where its last bit lies.
+ */
+export function nearestDouble(n: bigint, d: bigint): number {
+  if (n === 0n) return 0;
+  const negative = n < 0n;
+  const a = negative ? -n : n;
+  // Both exact as doubles: the division is the one rounding.
+  if (a <= safeInteger && d <= safeInteger) return Number(n) / Number(d);
+  const shift = 66 - (approximateBitLength(a) - approximateBitLength(d));
+  const [quotient, exact] = scaledQuotient(a, d, shift);
+  const magnitude = scaleByPowerOfTwo(Number(exact ? quotient : quotient | 1n), -shift);
+  if (magnitude >= 2 ** -1022) return negative ? -magnitude : magnitude;
+  // Subnormal (or zero): round a·2^1074/d to an integer, half to even; it fits in 53 bits.
+  const [units, unitsExact] = scaledQuotient(a, d, 1074);
+  let rounded = units;
+  if (!unitsExact) {
+    const twice = 2n * ((a << 1074n) - units * d);
+    if (twice > d || (twice === d && (units & 1n) === 1n)) rounded += 1n;
+  }
+  const tiny = Number(rounded) * Number.MIN_VALUE;
+  return negative ? -tiny : tiny;
+}
+
+/** floor(a·2^shift / d), and whether the division was exact. */
+function scaledQuotient(a: bigint, d: bigint, shift: number): [bigint, boolean] {
+  const top = shift >= 0 ? a << BigInt(shift) : a;
+  const bottom = shift >= 0 ? d : d << BigInt(-shift);
+  const quotient = top / bottom;
+  return [quotient, quotient * bottom === top];
+}
+
+/** x·2^power, exact while the result is a normal double (two steps: 2^±1100 is not one). */
+function scaleByPowerOfTwo(x: number, power: number): number {
+  const half = Math.trunc(power / 2);
+  return x * 2 ** half * 2 ** (power - half);
 }
 
 export function fromInteger(value: bigint | number): Rational {
