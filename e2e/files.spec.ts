@@ -94,6 +94,38 @@ test.describe('project files', () => {
     await expect(page.getByTestId('rank-value')).toHaveText('1');
   });
 
+  test('a large file being sent to the host can be cancelled, and nothing is imported', async ({
+    app,
+  }) => {
+    test.skip(app.host === 'electron', 'Electron reads a chosen file where it lies');
+    const { page } = app;
+    // 320 MB: forty chunks of 8 MB, several seconds on the socket.
+    const file = path.join(app.folder, 'huge-upload.csv');
+    writeFileSync(file, Buffer.alloc(320 * 1024 ** 2, '1,2\n'));
+    // Cancel the moment the progress notice offers it: the whole file can cross the loopback
+    // socket in about a second, faster than a click from here is sure to land.
+    await page.evaluate(() => {
+      new MutationObserver((_, observer) => {
+        const cancel = document.querySelector<HTMLButtonElement>(
+          '[data-testid="file-notice"] button.notice-action',
+        );
+        if (cancel?.textContent !== 'Cancel') return;
+        observer.disconnect();
+        (window as unknown as { noticeSeen: string }).noticeSeen =
+          cancel.parentElement!.textContent ?? '';
+        cancel.click();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByLabel('Import matrix files').setInputFiles(file);
+    const notice = page.getByTestId('file-notice');
+    await expect(notice).toHaveText(/Stopped sending huge-upload\.csv; nothing was imported\./);
+    expect(
+      await page.evaluate(() => (window as unknown as { noticeSeen: string }).noticeSeen),
+    ).toMatch(/^Sending huge-upload\.csv to the host… \d+%/);
+    await expect(page.getByRole('button', { name: /huge-upload/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Worked example/ }).first()).toBeVisible();
+  });
+
   test('a matrix pasted from numpy becomes a new matrix, and exports as CSV and LaTeX', async ({
     app,
   }) => {

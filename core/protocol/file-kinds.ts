@@ -25,3 +25,9 @@ export const fileKinds: Record<FilePurpose, FileKind> = {
 export function acceptAttribute(purpose: FilePurpose): string {
   return fileKinds[purpose].extensions.join(',');
 }
+
+/** Whether a file's name has one of the purpose's extensions. */
+export function isKind(fileName: string, purpose: FilePurpose): boolean {
+  const extension = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase();
+  return extension !== undefined && fileKinds[purpose].extensions.includes(extension);
+}

@@ -33,13 +33,14 @@ export function FileBar({ session: given }: { session?: FileSession }) {
   const { notice, notify, show, close } = useNotice();
 
   const uploading = useCallback(
-    (fileName: string, sent: number, total: number) =>
+    (fileName: string, sent: number, total: number, cancel: () => void) =>
       show(
         sent < total
           ? {
               message: `Sending ${fileName} to the host… ${Math.floor((100 * sent) / Math.max(1, total))}%`,
               kind: 'info',
               lasting: true,
+              action: { label: 'Cancel', run: cancel },
             }
           : null,
       ),

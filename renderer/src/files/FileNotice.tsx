@@ -12,6 +12,11 @@ export function FileNotice({ notice, onClose }: { notice: Notice; onClose: () =>
       }}
     >
       <span>{notice.message}</span>
+      {notice.action ? (
+        <button type="button" className="notice-action" onClick={notice.action.run}>
+          {notice.action.label}
+        </button>
+      ) : null}
       <button type="button" className="notice-close" aria-label="Close notice" onClick={onClose}>
         ×
       </button>

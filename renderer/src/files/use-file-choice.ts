@@ -16,10 +16,11 @@ export interface HostFacts {
 export function useFileChoice(
   host: HostApi,
   facts: HostFacts,
-  onUploadProgress: (fileName: string, sent: number, total: number) => void,
+  onUploadProgress: (fileName: string, sent: number, total: number, cancel: () => void) => void,
 ): {
   choose(request: PathRequest): Promise<HandleInfo | null>;
-  upload(file: File): Promise<HandleInfo>;
+  /** Sends a file the page holds; cancelled by the progress callback's cancel, or `stop`. */
+  upload(file: File, stop?: AbortController): Promise<HandleInfo>;
   /** Handles for files dropped on the window. */
   dropped(files: File[]): Promise<HandleInfo[]>;
   promptElement: ReactNode;
@@ -39,9 +40,10 @@ export function useFileChoice(
     [host, facts.nativeDialogs, choosePrompt],
   );
   const upload = useCallback(
-    (file: File) =>
+    (file: File, stop = new AbortController()) =>
       uploadFile(host, file, {
-        onProgress: (sent, total) => onUploadProgress(file.name, sent, total),
+        signal: stop.signal,
+        onProgress: (sent, total) => onUploadProgress(file.name, sent, total, () => stop.abort()),
       }),
     [host, onUploadProgress],
   );
@@ -55,8 +57,10 @@ export function useFileChoice(
           // Fall through to uploading them.
         }
       }
+      // One Cancel stops the files not yet sent as well.
+      const stop = new AbortController();
       const handles: HandleInfo[] = [];
-      for (const file of files) handles.push(await upload(file));
+      for (const file of files) handles.push(await upload(file, stop));
       return handles;
     },
     [host, upload],

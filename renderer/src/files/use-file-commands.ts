@@ -182,7 +182,11 @@ export function useFileCommands(
         if (chosen) await importHandle(chosen);
       },
       async importFile(file) {
-        await upload(file).then(importHandle, report(`Could not import ${file.name}`));
+        await upload(file).then(importHandle, (error: unknown) =>
+          (error as Error).name === 'AbortError'
+            ? notify(`Stopped sending ${file.name}; nothing was imported.`)
+            : report(`Could not import ${file.name}`)(error),
+        );
       },
       importHandle,
     };

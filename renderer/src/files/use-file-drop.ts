@@ -2,6 +2,7 @@
 // dropped files are, so they open from disk as handles; a browser page reads the bytes itself.
 import { useEffect, useRef } from 'react';
 import { decodeProject } from '../../../core/project/container';
+import { isKind } from '../../../core/protocol/file-kinds';
 import type { HandleInfo } from '../../../core/protocol/files';
 import type { HostApi } from '../../../core/protocol/host-api';
 import { denseMatrices } from '../state/dense-matrices';
@@ -9,9 +10,8 @@ import { newestEntry, type FileSession } from '../state/file-session';
 import type { ProjectStore } from '../state/project-store';
 import type { FileCommands, Notify } from './use-file-commands';
 
-const matrixExtensions = /\.(csv|tsv|txt|dat|mtx|npy|safetensors)$/i;
 const droppedKinds =
-  'Rankscope opens .rankscope projects and matrix files (.csv, .tsv, .txt, .mtx, .npy, .safetensors).';
+  'Rankscope opens .rankscope projects and matrix files (.csv, .tsv, .txt, .mtx, .npy, .safetensors, or a matrix written in .m, .py, .jl, .r, .tex, .wl or .json).';
 
 export function useFileDrop(
   host: HostApi,
@@ -63,14 +63,14 @@ export function useFileDrop(
         });
         for (const handle of handles) {
           if (/\.rankscope$/i.test(handle.name)) await latest.current.open(handle);
-          else if (matrixExtensions.test(handle.name)) await latest.current.importHandle(handle);
+          else if (isKind(handle.name, 'matrix')) await latest.current.importHandle(handle);
           else notify(`${handle.name}: ${droppedKinds}`, 'error');
         }
         return;
       }
       for (const file of files) {
         if (/\.rankscope$/i.test(file.name)) await openDroppedProject(file);
-        else if (matrixExtensions.test(file.name)) await latest.current.importFile(file);
+        else if (isKind(file.name, 'matrix')) await latest.current.importFile(file);
         else notify(`${file.name}: ${droppedKinds}`, 'error');
       }
     };

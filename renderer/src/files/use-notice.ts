@@ -7,6 +7,8 @@ export interface Notice {
   kind: 'info' | 'error';
   /** Shown until replaced (progress), never timed out. */
   lasting?: boolean;
+  /** A button beside the message ("Cancel" on a transfer). */
+  action?: { label: string; run: () => void };
 }
 
 /** Long enough to read a sentence twice; short enough not to cover the views for long. */
