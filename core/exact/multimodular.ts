@@ -272,17 +272,22 @@ function reconstructAndVerify(
       if (sum !== denominator * row[freeColumns[k]]) return null;
     }
   }
+  // Each entry is R'ᵢₖ/d in lowest terms. A prime power dividing both R'ᵢₖ and d divides
+  // g = gcd(d, ∏ R' mod d), so gcd(R'ᵢₖ, d) = gcd(R'ᵢₖ, g): one gcd of d's size instead of one per
+  // entry (most of the time they took), and g is nearly always 1 or small.
+  let product = 1n;
+  for (const value of scaledEntries) if (value !== 0n) product = (product * value) % denominator;
+  const shared = greatestCommonDivisor(denominator, product);
   const result: Rational[][] = [];
   for (let i = 0; i < integers.length; i++) {
     const line = new Array<Rational>(columns).fill(Rational.zero);
     if (i < rank) {
       line[pivots[i]] = Rational.one;
       for (let k = 0; k < freeColumns.length; k++) {
-        const index = i * freeColumns.length + k;
-        const numerator = numerators[index];
-        if (numerator === 0n) continue;
-        const divisor = greatestCommonDivisor(numerator, denominators[index]);
-        line[freeColumns[k]] = trustedRational(numerator / divisor, denominators[index] / divisor);
+        const scaled = scaledEntries[i * freeColumns.length + k];
+        if (scaled === 0n) continue;
+        const divisor = shared === 1n ? 1n : greatestCommonDivisor(scaled, shared);
+        line[freeColumns[k]] = trustedRational(scaled / divisor, denominator / divisor);
       }
     }
     result.push(line);
