@@ -64,7 +64,7 @@ export function buildMenu(
     {
       label: 'Edit',
       submenu: [
-        // The document's undo history, not a text field's: every edit is a document change.
+        // The page decides, as for the key: a text field's own typing, else the document's history.
         command('Undo', 'undo'),
         command('Redo', 'redo'),
         { type: 'separator' },

@@ -2,7 +2,7 @@
 // and files named on the command line (opened as the page starts, and on a second launch).
 import { useEffect, useRef } from 'react';
 import type { HostApi } from '../../../core/protocol/host-api';
-import { useShortcuts } from '../keyboard/use-shortcuts';
+import { runMenuCommand, useShortcuts } from '../keyboard/use-shortcuts';
 import type { ProjectStore } from '../state/project-store';
 import type { FileCommands } from './use-file-commands';
 
@@ -35,8 +35,10 @@ export function useFileMenu(
       else if (command === 'revert') void current.revert();
       else if (command === 'import') void current.importChosen();
       else if (command === 'launch-files') void openLaunchFiles();
-      else if (command === 'undo') store.getState().undo();
-      else if (command === 'redo') store.getState().redo();
+      else if (command === 'undo' || command === 'redo') {
+        // As Ctrl+Z would: a text field's own typing, a view's history, else the document's.
+        if (!runMenuCommand(command)) store.getState()[command]();
+      }
     };
     runRef.current = run;
     const openLaunchFiles = async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatchKey, registerShortcuts, runCommand } from './use-shortcuts';
+import { dispatchKey, registerShortcuts, runCommand, runMenuCommand } from './use-shortcuts';
 
 function press(key: string, modifiers: { ctrlKey?: boolean; shiftKey?: boolean } = {}) {
   return dispatchKey({
@@ -62,5 +62,37 @@ describe('the one keydown listener', () => {
     remove();
     expect(runCommand('step-next')).toBe(false);
     expect(calls).toEqual(['step']);
+  });
+});
+
+describe('commands from the native menu', () => {
+  const focus = (editsText: boolean, inDocumentEditor = false) => ({
+    editsText,
+    inDocumentEditor,
+    inField: editsText,
+    onButton: false,
+  });
+
+  it('undoes typing in a text field, and the document (or a view) anywhere else', () => {
+    const calls: string[] = [];
+    const edited: string[] = [];
+    const editText = (command: 'undo' | 'redo') => edited.push(command);
+    const remove = registerShortcuts({
+      undo: () => calls.push('document undo'),
+      redo: () => calls.push('document redo'),
+      save: () => calls.push('save'),
+    });
+    // A figure's title: Electron's menu took Ctrl+Z, the field's own typing is undone.
+    expect(runMenuCommand('undo', focus(true), editText)).toBe(true);
+    expect(runMenuCommand('redo', focus(true), editText)).toBe(true);
+    // A cell of the matrix grid is a document edit; so is nothing focused.
+    expect(runMenuCommand('undo', focus(true, true), editText)).toBe(true);
+    expect(runMenuCommand('redo', focus(false), editText)).toBe(true);
+    // Other commands run whatever has focus.
+    expect(runMenuCommand('save', focus(true), editText)).toBe(true);
+    remove();
+    expect(runMenuCommand('undo', focus(false), editText)).toBe(false);
+    expect(edited).toEqual(['undo', 'redo']);
+    expect(calls).toEqual(['document undo', 'document redo', 'save']);
   });
 });

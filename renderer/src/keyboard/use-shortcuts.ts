@@ -2,7 +2,15 @@
 // is, and runs what the newest mounted component registered for that command. A component says
 // what its commands do with useShortcuts({ save: …, open: … }); unmounting takes them back.
 import { useEffect, useRef } from 'react';
-import { bindingsFor, focusAllows, focusFacts, type CommandId, type KeyChord } from './keymap';
+import {
+  bindingsFor,
+  documentTakesHistoryKey,
+  focusAllows,
+  focusFacts,
+  type CommandId,
+  type FocusFacts,
+  type KeyChord,
+} from './keymap';
 
 type Handler = () => void;
 
@@ -24,6 +32,23 @@ export function runCommand(command: CommandId): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A command from the native menu, run as its key would be. Electron's menu takes Ctrl+Z before the
+ * page sees it, so Undo and Redo in a text field with its own history (a figure's title, a filter)
+ * act on the typing there, as the key does in a browser, not on the document. True when handled.
+ */
+export function runMenuCommand(
+  command: CommandId,
+  focus: FocusFacts = focusFacts(typeof document === 'undefined' ? null : document.activeElement),
+  editText: (command: 'undo' | 'redo') => void = (name) => document.execCommand(name),
+): boolean {
+  if ((command === 'undo' || command === 'redo') && !documentTakesHistoryKey(focus)) {
+    editText(command);
+    return true;
+  }
+  return runCommand(command);
 }
 
 /**
