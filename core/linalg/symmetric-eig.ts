@@ -1,5 +1,5 @@
-// Eigenvalues (and eigenvectors) of a real symmetric matrix, as LAPACK dsyevd: Householder
-// tridiagonalization (Golub & Van Loan §8.3.1), then implicit QR steps with Wilkinson shifts for
+// Eigenvalues (and eigenvectors) of a real symmetric matrix, as LAPACK dsyevd: blocked Householder
+// tridiagonalization (Golub & Van Loan §8.3.1, tridiagonalize.ts), then implicit QR steps with Wilkinson shifts for
 // values alone or small orders (§8.3.3), tridiagonal divide and conquer for vectors (§8.4.4,
 // tridiagonal-divide.ts), whose eigenvectors the reflectors then reach in compact WY blocks.
 // Cost: 4·n³/3 flops for values, about 4·n³ with vectors. Reads the lower triangle only.
@@ -11,12 +11,11 @@ import {
   triangularFactor,
 } from './block-reflector';
 import { batchSweeps } from './bidiagonal-svd';
-import { makeReflector, type Reflector } from './householder';
-import { kernels } from './kernels/kernels';
 import { assertFinite, zeros, type Matrix } from './matrix';
 import { maxAbs, scaleByPowerOfTwo } from './norms';
 import { tridiagonalDivide, tridiagonalDivideDoubles } from './tridiagonal-divide';
 import { tridiagonalQr } from './tridiagonal-qr';
+import { tridiagonalize, tridiagonalizeDoubles } from './tridiagonalize';
 import { createWorkspace, type Workspace } from './workspace';
 
 export interface SymmetricEigenResult {
@@ -76,50 +75,7 @@ function decompose(
   const diagonal = new Float64Array(n);
   const offDiagonal = new Float64Array(Math.max(n - 1, 0));
   const tau = new Float64Array(Math.max(n - 2, 0));
-  // The rank-two update S ← S − v·wᵀ − w·vᵀ is one product [v w]·[w v]ᵀ of depth 2.
-  const pair = space.vector(2 * n);
-  const swapped = space.vector(2 * n);
-  const reflector: Reflector = { tau: 0, beta: 0 };
-
-  for (let k = 0; k < n - 2; k++) {
-    if (context && (k & 31) === 0) context.checkCancelled();
-    const start = k + 1 + k * n;
-    const size = n - k - 1;
-    makeReflector(data, start, size, reflector);
-    offDiagonal[k] = reflector.beta;
-    tau[k] = reflector.tau;
-    if (reflector.tau === 0) continue;
-    data[start] = 1;
-    // p = tau·S·v and w = p − (tau/2)(pᵀv)·v, with v in pair[0:size] and w in pair[size:2·size].
-    pair.set(data.subarray(start, start + size), 0);
-    const block = k + 1 + (k + 1) * n;
-    kernels.gemv(false, size, size, reflector.tau, data, block, n, pair, 0, 0, pair, size);
-    const correction = -0.5 * reflector.tau * kernels.dot(size, pair, size, pair, 0);
-    kernels.axpy(size, correction, pair, 0, pair, size);
-    swapped.set(pair.subarray(size, 2 * size), 0);
-    swapped.set(pair.subarray(0, size), size);
-    kernels.gemm(
-      false,
-      true,
-      size,
-      size,
-      2,
-      -1,
-      pair,
-      0,
-      size,
-      swapped,
-      0,
-      size,
-      1,
-      data,
-      block,
-      n,
-    );
-    data[start] = reflector.beta;
-  }
-  for (let k = 0; k < n; k++) diagonal[k] = data[k + k * n];
-  if (n >= 2) offDiagonal[n - 2] = data[n - 1 + (n - 2) * n];
+  tridiagonalize(data, n, diagonal, offDiagonal, tau, space, context);
 
   let vectors: Matrix | undefined;
   if (!wantVectors) {
@@ -159,7 +115,7 @@ export function symmetricEigenWorkspaceDoubles(n: number, vectors: boolean): num
   const rotations = 4 * (batchSweeps + 1) * Math.min(n, vectors ? qrCrossover : n) + 2 * n;
   const divide = vectors && n > qrCrossover ? tridiagonalDivideDoubles(n) : 0;
   const q = vectors ? n * n + blockScratchDoubles(n, n, reflectorBlock) : 0;
-  return n * n + 4 * n + rotations + divide + q + 256;
+  return n * n + tridiagonalizeDoubles(n) + rotations + divide + q + 256;
 }
 
 /**

@@ -53,6 +53,7 @@ class Merger {
   private readonly poles: Float64Array;
   private readonly weights: Float64Array;
   private readonly previous: Float64Array;
+  private readonly products: Float64Array;
   private readonly columns: Float64Array;
   private readonly distances: Float64Array;
   private readonly order: Int32Array;
@@ -74,6 +75,7 @@ class Merger {
     this.poles = space.vector(n);
     this.weights = space.vector(n);
     this.previous = space.vector(n);
+    this.products = space.vector(n);
     this.columns = space.vector(n * n);
     this.distances = space.vector(n * n);
     this.order = space.integers(n);
@@ -203,12 +205,18 @@ class Merger {
       d[low + j] = poles[pole] + this.shift[0];
     }
     // ẑᵢ² = Πⱼ(λⱼ − pᵢ) / Π_{j≠i}(pⱼ − pᵢ) (up to ρ): z rebuilt so the computed λ are exact.
-    for (let i = 0; i < count; i++) {
-      let product = distances[i + i * count];
-      for (let j = 0; j < count; j++) {
-        if (j !== i) product *= distances[i + j * count] / (poles[i] - poles[j]);
+    // Accumulated a column of distances at a time, in order in memory.
+    const products = this.products;
+    for (let i = 0; i < count; i++) products[i] = distances[i + i * count];
+    for (let j = 0; j < count; j++) {
+      const at = j * count;
+      const pole = poles[j];
+      for (let i = 0; i < count; i++) {
+        if (i !== j) products[i] *= distances[at + i] / (poles[i] - pole);
       }
-      const magnitude = Math.sqrt(Math.max(-product, 0));
+    }
+    for (let i = 0; i < count; i++) {
+      const magnitude = Math.sqrt(Math.max(-products[i], 0));
       weights[i] = weights[i] < 0 ? -magnitude : magnitude;
     }
     // The kept columns, grouped as top-only, both halves, bottom-only (dlaed3's layout), then
