@@ -51,8 +51,9 @@ function reduce(a: Matrix, context?: JobContext): { t: Matrix; q: Matrix } {
 }
 
 describe('tridiagonalize', () => {
-  it('gives A·Q = Q·T with orthogonal Q, across the panel width and the unblocked tail', () => {
-    const sizes = [1, 2, 3, 64, 65, 2 * panelWidth + 65, 3 * panelWidth + 64, 200];
+  it('gives A·Q = Q·T with orthogonal Q, across the panel width, the grid and the unblocked tail', () => {
+    // Up to 257: the trailing update's grid of 128 has two edges inside.
+    const sizes = [1, 2, 3, 64, 65, 2 * panelWidth + 65, 3 * panelWidth + 64, 200, 257];
     for (const n of sizes) {
       const a = symmetrized(gaussianMatrix(n, n, n));
       const { t, q } = reduce(a);

@@ -1,8 +1,9 @@
 // Householder reduction of a symmetric matrix to tridiagonal form, Qᵀ·A·Q = T, blocked as LAPACK
 // dsytrd with dlatrd panels (Golub & Van Loan §8.3.1; Dongarra, Sorensen & Hammarling 1989): a
 // panel of reflectors is built with matrix–vector products against the not yet updated trailing
-// matrix, then the trailing matrix takes the whole panel in one rank-2·b product, so half the
-// 4·n³/3 flops run in the SIMD product kernel. Both triangles are kept; the rest unblocked.
+// matrix, then the trailing matrix takes the whole panel in rank-2·b products, so half the
+// 4·n³/3 flops run in the SIMD product kernel. Only the lower triangle and the diagonal blocks of a
+// grid are kept up to date (as dsyr2k and dsymv); the last columns are reduced unblocked.
 import type { JobContext } from '../job-context';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
@@ -11,6 +12,8 @@ import type { Workspace } from './workspace';
 
 /** Reflectors per panel (dsytrd's default). */
 export const panelWidth = 32;
+/** The trailing update keeps the lower triangle and whole diagonal blocks of this grid. */
+const gridWidth = 128;
 /** The last columns, from where this many or fewer remain, are reduced one at a time. */
 const unblockedTail = 64;
 
@@ -21,7 +24,7 @@ export function tridiagonalizeDoubles(n: number): number {
 
 /**
  * Reduces the symmetric n×n `data` (both triangles stored, column-major) in place: on return
- * `diagonal` and `offDiagonal` hold T, and reflector k (k < n − 2), with scalar tau[k], is
+ * the entries above the diagonal are spent, `diagonal` and `offDiagonal` hold T, and reflector k (k < n − 2), with scalar tau[k], is
  * v = (1, data[k+2 … n−1, k]) acting on indices k+1 … n−1, so that A = Q·T·Qᵀ with
  * Q = H₀·…·H_{n−3}.
  */
@@ -48,37 +51,43 @@ export function tridiagonalize(
     alone(() =>
       reducePanel(data, n, first, offDiagonal, tau, w, rowOfV, rowOfW, products, reflector),
     );
-    // A₂₂ ← A₂₂ − V·Wᵀ − W·Vᵀ over the rows and columns after the panel.
+    // A₂₂ ← A₂₂ − V·Wᵀ − W·Vᵀ on and below the diagonal blocks of the grid (half the flops of
+    // the whole square; the matrix–vector products read no more than that).
     const next = first + panelWidth;
-    const size = n - next;
-    const v = next + first * n;
-    const trailing = next + next * n;
-    const factors: [Float64Array, number, Float64Array, number][] = [
-      [data, v, w, next],
-      [w, next, data, v],
-    ];
-    for (const [left, leftAt, right, rightAt] of factors) {
-      kernels.gemm(
-        false,
-        true,
-        size,
-        size,
-        panelWidth,
-        -1,
-        left,
-        leftAt,
-        n,
-        right,
-        rightAt,
-        n,
-        1,
-        data,
-        trailing,
-        n,
-      );
+    for (let low = next; low < n; low = gridEnd(low, n)) {
+      const width = gridEnd(low, n) - low;
+      const target = low + low * n;
+      const factors: [Float64Array, number, Float64Array, number][] = [
+        [data, low + first * n, w, low],
+        [w, low, data, low + first * n],
+      ];
+      for (const [left, leftAt, right, rightAt] of factors) {
+        kernels.gemm(
+          false,
+          true,
+          n - low,
+          width,
+          panelWidth,
+          -1,
+          left,
+          leftAt,
+          n,
+          right,
+          rightAt,
+          n,
+          1,
+          data,
+          target,
+          n,
+        );
+      }
     }
     // The unit entries of V held the subdiagonal.
     for (let k = first; k < next; k++) data[k + 1 + k * n] = offDiagonal[k];
+  }
+  // The unblocked steps read the whole square of what is left.
+  for (let j = first; j < n; j++) {
+    for (let i = j + 1; i < n; i++) data[j + i * n] = data[i + j * n];
   }
   alone(() => {
     for (let k = first; k < n - 2; k++) {
@@ -146,20 +155,7 @@ function reducePanel(
     data[start] = 1;
     // w = tau·(A − V·Wᵀ − W·Vᵀ)·v over rows c+1 …, then w −= (tau/2)(wᵀv)·v.
     const below = c + 1;
-    kernels.gemv(
-      false,
-      size,
-      size,
-      1,
-      data,
-      below + below * n,
-      n,
-      data,
-      start,
-      0,
-      w,
-      below + wColumn,
-    );
+    symmetricProduct(data, n, below, data, start, w, below + wColumn);
     if (i > 0) {
       kernels.gemv(true, size, i, 1, w, below, n, data, start, 0, products, 0);
       kernels.gemv(false, size, i, -1, data, below + panelV, n, products, 0, 1, w, below + wColumn);
@@ -169,6 +165,40 @@ function reducePanel(
     for (let r = below; r < n; r++) w[r + wColumn] *= reflector.tau;
     const alpha = -0.5 * reflector.tau * kernels.dot(size, w, below + wColumn, data, start);
     kernels.axpy(size, alpha, data, start, w, below + wColumn);
+  }
+}
+
+/** Where the grid block holding index `low` ends (blocks of `gridWidth`, counted from 0). */
+function gridEnd(low: number, n: number): number {
+  return Math.min(n, (Math.floor(low / gridWidth) + 1) * gridWidth);
+}
+
+/**
+ * y ← S·x for the trailing S = A[low:, low:], of which only the lower triangle and the diagonal
+ * blocks of the grid are current (dsymv by blocks): each block column below its diagonal block
+ * is read twice while it is in cache, once as itself and once transposed.
+ */
+function symmetricProduct(
+  data: Float64Array,
+  n: number,
+  low: number,
+  x: Float64Array,
+  xAt: number,
+  y: Float64Array,
+  yAt: number,
+): void {
+  y.fill(0, yAt, yAt + n - low);
+  for (let start = low; start < n; start = gridEnd(start, n)) {
+    const width = gridEnd(start, n) - start;
+    const rest = n - start - width;
+    const column = start * n;
+    const xBlock = xAt + start - low;
+    const yBlock = yAt + start - low;
+    kernels.gemv(false, width + rest, width, 1, data, start + column, n, x, xBlock, 1, y, yBlock);
+    if (rest > 0) {
+      const under = start + width + column;
+      kernels.gemv(true, rest, width, 1, data, under, n, x, xBlock + width, 1, y, yBlock);
+    }
   }
 }
 
