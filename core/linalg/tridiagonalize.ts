@@ -19,7 +19,7 @@ const unblockedTail = 64;
 
 /** Doubles `tridiagonalize` takes from its workspace for order n. */
 export function tridiagonalizeDoubles(n: number): number {
-  return n * panelWidth + 4 * n + 2 * panelWidth + 64;
+  return 5 * n * panelWidth + 4 * n + 2 * panelWidth + 64;
 }
 
 /**
@@ -42,6 +42,8 @@ export function tridiagonalize(
   const rowOfV = space.vector(panelWidth);
   const rowOfW = space.vector(panelWidth);
   const products = space.vector(panelWidth);
+  const left = space.vector(2 * n * panelWidth);
+  const right = space.vector(2 * n * panelWidth);
   const pair = space.vector(2 * n);
   const swapped = space.vector(2 * n);
   const reflector: Reflector = { tau: 0, beta: 0 };
@@ -54,33 +56,38 @@ export function tridiagonalize(
     // A₂₂ ← A₂₂ − V·Wᵀ − W·Vᵀ on and below the diagonal blocks of the grid (half the flops of
     // the whole square; the matrix–vector products read no more than that).
     const next = first + panelWidth;
+    const rows = n - next;
+    // [V W] and [W V] side by side, so each block takes one product of depth 2·panelWidth.
+    for (let p = 0; p < panelWidth; p++) {
+      const vColumn = data.subarray(next + (first + p) * n, n + (first + p) * n);
+      const wColumn = w.subarray(next + p * n, n + p * n);
+      left.set(vColumn, p * rows);
+      left.set(wColumn, (panelWidth + p) * rows);
+      right.set(wColumn, p * rows);
+      right.set(vColumn, (panelWidth + p) * rows);
+    }
     for (let low = next; low < n; low = gridEnd(low, n)) {
       const width = gridEnd(low, n) - low;
-      const target = low + low * n;
-      const factors: [Float64Array, number, Float64Array, number][] = [
-        [data, low + first * n, w, low],
-        [w, low, data, low + first * n],
-      ];
-      for (const [left, leftAt, right, rightAt] of factors) {
-        kernels.gemm(
-          false,
-          true,
-          n - low,
-          width,
-          panelWidth,
-          -1,
-          left,
-          leftAt,
-          n,
-          right,
-          rightAt,
-          n,
-          1,
-          data,
-          target,
-          n,
-        );
-      }
+      const at = low - next;
+      const depth = 2 * panelWidth;
+      kernels.gemm(
+        false,
+        true,
+        n - low,
+        width,
+        depth,
+        -1,
+        left,
+        at,
+        rows,
+        right,
+        at,
+        rows,
+        1,
+        data,
+        low + low * n,
+        n,
+      );
     }
     // The unit entries of V held the subdiagonal.
     for (let k = first; k < next; k++) data[k + 1 + k * n] = offDiagonal[k];
