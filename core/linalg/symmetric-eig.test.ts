@@ -9,6 +9,7 @@ import { graded, knownRank } from './special-matrices';
 import { qrCrossover, symmetricEigen } from './symmetric-eig';
 import { epsilon, orthogonalityError } from './test-support';
 import { divideLeafSize } from './tridiagonal-divide';
+import { workspaceOverflows } from './workspace';
 
 function symmetricGaussian(n: number, seed: number): Matrix {
   const g = gaussianMatrix(n, n, seed);
@@ -92,9 +93,19 @@ describe('symmetricEigen', () => {
     }
   });
 
-  it('decomposes at sizes around the QR crossover and the divide leaf', () => {
-    const sizes = [2, qrCrossover, qrCrossover + 1, 2 * divideLeafSize + 1, 4 * divideLeafSize];
+  it('decomposes at sizes around the QR crossover and the divide leaf, within its workspace', () => {
+    const overflows = workspaceOverflows();
+    const sizes = [
+      2,
+      qrCrossover,
+      qrCrossover + 1,
+      2 * divideLeafSize + 1,
+      4 * divideLeafSize,
+      300,
+    ];
     for (const n of sizes) expectDecomposition(`Gaussian ${n}`, symmetricGaussian(n, 40 + n));
+    // Every array fit the memory sized up front (an overflow falls back to slower arrays).
+    expect(workspaceOverflows()).toBe(overflows);
   });
 
   it('decomposes repeated, clustered, graded and rank-deficient matrices', () => {
