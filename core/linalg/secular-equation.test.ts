@@ -74,7 +74,8 @@ describe('secularRoot', () => {
   it('measures each root from the nearer pole, so distances to it keep their relative accuracy', () => {
     // A weight of 1e-6 puts λ₁ about 1e-12 above d₁ = 1. Its offset τ solves
     // τ = z₁² / (1 − z₀²/(1 + τ) + z₂²/(1 − τ)), a fixed point every term of which is accurate
-    // to a few ulps of itself: the distance must match it relatively, not just to ε·|d₁|.
+    // to a few ulps of itself: the distance must match it relatively, not just to ε·|d₁| (ten orders
+    // of magnitude looser).
     const d = [0, 1, 2];
     const z = [0.7071, 1e-6, 0.7071];
     let tau = 0;
@@ -82,6 +83,7 @@ describe('secularRoot', () => {
       tau = z[1] ** 2 / (1 - z[0] ** 2 / (1 + tau) + z[2] ** 2 / (1 - tau));
     const { distances } = roots(d, z, 1);
     const distance = -distances[1 + 1 * 3];
-    expect(Math.abs(distance - tau)).toBeLessThanOrEqual(8 * epsilon * tau);
+    // The iteration stops once w is below its rounding error (as dlaed4), a few ε of τ.
+    expect(Math.abs(distance - tau)).toBeLessThanOrEqual(32 * epsilon * tau);
   });
 });

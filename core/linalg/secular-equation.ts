@@ -23,33 +23,25 @@ export function secularRoot(
   rootShift: Float64Array,
 ): number {
   const last = j === k - 1;
-  let pole: number;
-  let lower: number;
+  // An inner root starts at the middle of (d_j, d_{j+1}), measured from d_j; the sign of the
+  // first value there says which half holds it, and so which pole to measure from.
+  let pole = last ? k - 1 : j;
+  let lower = 0;
   let upper: number;
+  let tau: number;
+  let half = 0;
   if (last) {
     // λ_max ≤ d_max + ρ·‖z‖².
     let squares = 0;
     for (let i = 0; i < k; i++) squares += z[i] * z[i];
-    pole = k - 1;
-    lower = 0;
     upper = rho * squares;
+    tau = upper / 2;
   } else {
-    // Which half of (d_j, d_{j+1}) holds the root decides the nearer pole.
-    const half = (d[j + 1] - d[j]) / 2;
-    let value = 1;
-    for (let i = 0; i < k; i++) value += (rho * z[i] * z[i]) / (d[i] - d[j] - half);
-    if (value >= 0) {
-      pole = j;
-      lower = 0;
-      upper = half;
-    } else {
-      pole = j + 1;
-      lower = -half;
-      upper = 0;
-    }
+    half = (d[j + 1] - d[j]) / 2;
+    upper = half;
+    tau = half;
   }
-  const origin = d[pole];
-  for (let i = 0; i < k; i++) distances[offset + i] = d[i] - origin;
+  for (let i = 0; i < k; i++) distances[offset + i] = d[i] - d[pole];
   if (k === 1) {
     rootShift[0] = rho * z[0] * z[0];
     distances[offset] = -rootShift[0];
@@ -58,7 +50,6 @@ export function secularRoot(
   // The model's two poles: d_j, d_{j+1} inside; the last two for the largest root.
   const first = last ? k - 2 : j;
   const second = first + 1;
-  let tau = (lower + upper) / 2;
   for (let step = 0; step < maxSteps; step++) {
     let psi = 0;
     let psiSlope = 0;
@@ -79,6 +70,14 @@ export function secularRoot(
     phi *= rho;
     phiSlope *= rho;
     const w = 1 + psi + phi;
+    if (step === 0 && !last && w < 0) {
+      // The root lies in the upper half: measure from d_{j+1} (the same point, other origin).
+      pole = j + 1;
+      for (let i = 0; i < k; i++) distances[offset + i] = d[i] - d[pole];
+      tau = -half;
+      lower = -half;
+      upper = 0;
+    }
     // The rounding error of evaluating w (as dlaed4's bound): stop once w is below it.
     const bound =
       epsilon *
