@@ -103,6 +103,19 @@ describe('bidiagonal divide and conquer', () => {
     checkBidiagonal({ d: new Float64Array(n), e: seeded(n, 7).e });
   });
 
+  it('handles an all-zero bidiagonal, zero blocks, and entries near overflow and underflow', () => {
+    const n = 100;
+    checkBidiagonal({ d: new Float64Array(n), e: new Float64Array(n - 1) });
+    const blocks = { d: new Float64Array(n), e: new Float64Array(n - 1) };
+    blocks.d[0] = 1;
+    blocks.d[n - 1] = -2;
+    checkBidiagonal(blocks);
+    for (const scale of [1e-300, 1e300]) {
+      const b = seeded(n, 12);
+      checkBidiagonal({ d: b.d.map((x) => x * scale), e: b.e.map((x) => x * scale) });
+    }
+  });
+
   it('gives full SVDs that agree with the values-only path on tiny and awkward shapes', () => {
     for (const [m, n] of [
       [1, 1],
@@ -144,5 +157,40 @@ describe('bidiagonal divide and conquer', () => {
       CancelledError,
     );
     expect(checks).toBe(3);
+  });
+
+  it('cancels a full SVD in each stage (reduction, divide and conquer, reflectors) and recovers', () => {
+    const a = gaussianMatrix(300, 260, 13);
+    const stages: string[] = [];
+    let checks = 0;
+    let stage = '';
+    svd(a, {
+      vectors: true,
+      context: {
+        progress(_, message) {
+          if (message) stage = message;
+        },
+        checkCancelled() {
+          checks++;
+          stages.push(stage);
+        },
+      },
+    });
+    for (const name of ['bidiagonalizing', 'diagonalizing', 'forming singular vectors']) {
+      expect(stages).toContain(name);
+    }
+    for (const name of ['bidiagonalizing', 'diagonalizing', 'forming singular vectors']) {
+      const at = stages.lastIndexOf(name) + 1;
+      let seen = 0;
+      const context: JobContext = {
+        progress() {},
+        checkCancelled() {
+          if (++seen === at) throw new CancelledError();
+        },
+      };
+      expect(() => svd(a, { vectors: true, context })).toThrow(CancelledError);
+    }
+    expect(checks).toBeGreaterThan(3);
+    checkDecomposition(a);
   });
 });

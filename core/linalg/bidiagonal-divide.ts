@@ -7,6 +7,7 @@ import type { JobContext } from '../job-context';
 import { bidiagonalSvd } from './bidiagonal-svd';
 import { kernels } from './kernels/kernels';
 import type { Matrix } from './matrix';
+import { scaleByPowerOfTwo } from './norms';
 import { plainWorkspace, workspaceOf, type Workspace } from './workspace';
 
 const epsilon = 2 ** -53;
@@ -34,14 +35,34 @@ export function bidiagonalDivide(
   context?: JobContext,
 ): void {
   const n = d.length;
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(d[i]), Math.abs(e[i] ?? 0));
+  if (largest === 0) {
+    for (let j = 0; j < n; j++) {
+      left.data[j + j * left.rows] = 1;
+      right.data[j + j * right.rows] = 1;
+    }
+    return;
+  }
+  // Scaled by a power of two (exact) to largest entry about 1, so the squares in the secular
+  // equation neither overflow nor underflow (dbdsdc scales likewise).
+  const exponent = Math.round(Math.log2(largest));
+  const scaled = e.slice(0, n - 1);
+  scaleByPowerOfTwo(d, -exponent);
+  scaleByPowerOfTwo(scaled, -exponent);
   const space = workspaceOf(left.data) ?? plainWorkspace;
   const mark = space.mark();
-  const solver = new DivideAndConquer(d, e.slice(0, n - 1), left, right, space, context);
+  const solver = new DivideAndConquer(d, scaled, left, right, space, context);
   solver.solve(0, n, 0);
+  scaleByPowerOfTwo(d, exponent);
   // Descending order, the vectors permuted along.
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[j] - d[i]);
   const values = Float64Array.from(order, (i) => d[i]);
   d.set(values);
+  if (order.every((i, j) => i === j)) {
+    space.release(mark);
+    return;
+  }
   const copy = space.vector(n * n);
   for (const factor of [left, right]) {
     const ld = factor.rows;
@@ -174,7 +195,8 @@ class DivideAndConquer {
     }
 
     // Deflation (dlasd2): tiny z, δ near zero, and δ's closer than the tolerance.
-    const tolerance = 8 * epsilon * Math.max(Math.abs(alpha), Math.abs(beta), maxAbs(delta));
+    // Relative to the block; to the whole matrix (scaled to about 1) when the block is all zero.
+    const tolerance = 8 * epsilon * (Math.max(Math.abs(alpha), Math.abs(beta), maxAbs(delta)) || 1);
     const sorted = Array.from({ length: size - 1 }, (_, i) => i + 1).sort(
       (i, j) => delta[i] - delta[j],
     );
@@ -233,6 +255,8 @@ class DivideAndConquer {
       const vj = vGroups.order[p];
       vPacked.set(vGathered.subarray(vj * columns, vj * columns + columns), p * columns);
     }
+    // Each part descending, so that without deflation the block's values come out sorted.
+    deflated.sort((i, j) => delta[j] - delta[i]);
     for (let p = 0; p < deflated.length; p++) {
       const j = deflated[p];
       uPacked.set(uGathered.subarray(j * size, j * size + size), (count + p) * size);
@@ -313,7 +337,7 @@ class DivideAndConquer {
     multiply(uPacked, uSmall, size, uGroups, u);
     multiply(vPacked, vSmall, columns, vGroups, v);
     if (extra === 1) v.data.set(newNull, at(0, size));
-    d.set(roots, start);
+    for (let p = 0; p < count; p++) d[start + p] = roots[count - 1 - p];
     for (let p = 0; p < deflated.length; p++) d[start + count + p] = delta[deflated[p]];
     space.release(mark);
   }
@@ -402,14 +426,16 @@ function solveSecular(
       let phiSlope = 0;
       let bound = 0;
       for (let j = 0; j <= i; j++) {
-        const t = weights[j] / (shifted[j] - x);
+        const reciprocal = 1 / (shifted[j] - x);
+        const t = weights[j] * reciprocal;
         psi += t;
-        psiSlope += t / (shifted[j] - x);
+        psiSlope += t * reciprocal;
       }
       for (let j = i + 1; j < count; j++) {
-        const t = weights[j] / (shifted[j] - x);
+        const reciprocal = 1 / (shifted[j] - x);
+        const t = weights[j] * reciprocal;
         phi += t;
-        phiSlope += t / (shifted[j] - x);
+        phiSlope += t * reciprocal;
       }
       const value = 1 + psi + phi;
       bound = 8 * (1 + Math.abs(psi) + Math.abs(phi)) + Math.abs(x) * (psiSlope + phiSlope);
@@ -462,17 +488,26 @@ function arrowVectors(
 ): void {
   const count = kept.length;
   const poles = Float64Array.from(kept, (j) => delta[j]);
-  const zHat = new Float64Array(count);
+  // Root by root, so each pass reads one contiguous column of differences; every factor but
+  // the last lies in (0, 1) by interlacing, so the running products cannot overflow.
+  const zHat = new Float64Array(count).fill(1);
+  for (let i = 0; i < count - 1; i++) {
+    const column = i * count;
+    const below = poles[i];
+    const above = poles[i + 1];
+    for (let j = 0; j <= i; j++) {
+      const pj = poles[j];
+      zHat[j] *= -differences[j + column] / ((above - pj) * (above + pj));
+    }
+    for (let j = i + 1; j < count; j++) {
+      const pj = poles[j];
+      zHat[j] *= -differences[j + column] / ((below - pj) * (below + pj));
+    }
+  }
+  const last = (count - 1) * count;
   for (let j = 0; j < count; j++) {
-    const pj = poles[j];
-    let product = -differences[j + (count - 1) * count];
-    for (let i = 0; i < j; i++) {
-      product *= -differences[j + i * count] / ((poles[i] - pj) * (poles[i] + pj));
-    }
-    for (let i = j; i < count - 1; i++) {
-      product *= -differences[j + i * count] / ((poles[i + 1] - pj) * (poles[i + 1] + pj));
-    }
-    zHat[j] = Math.sign(z[kept[j]]) * Math.sqrt(Math.abs(product));
+    const magnitude = Math.sqrt(Math.abs(zHat[j] * -differences[j + last]));
+    zHat[j] = z[kept[j]] < 0 ? -magnitude : magnitude;
   }
   const column = new Float64Array(count);
   for (let i = 0; i < count; i++) {
@@ -486,7 +521,8 @@ function arrowVectors(
     }
     vNorm = 1 / Math.sqrt(vNorm);
     uNorm = 1 / Math.sqrt(uNorm);
-    const offset = i * count;
+    // Descending: the largest root's vectors first.
+    const offset = (count - 1 - i) * count;
     uSmall[uPosition[0] + offset] = -uNorm;
     vSmall[vPosition[0] + offset] = column[0] * vNorm;
     for (let j = 1; j < count; j++) {

@@ -304,11 +304,20 @@ export function formRightFactor(result: Bidiagonalization): Matrix {
 }
 
 /** target (n×c) ← P·target, the right reflectors applied backwards in blocks (dormbr). */
-export function applyRightFactor(result: Bidiagonalization, target: Matrix): void {
-  reflectRight(result, target, false);
+export function applyRightFactor(
+  result: Bidiagonalization,
+  target: Matrix,
+  context?: JobContext,
+): void {
+  reflectRight(result, target, false, context);
 }
 
-function reflectRight(result: Bidiagonalization, target: Matrix, identity: boolean): void {
+function reflectRight(
+  result: Bidiagonalization,
+  target: Matrix,
+  identity: boolean,
+  context?: JobContext,
+): void {
   const { rows: m, cols: n, data } = result.reflectors;
   const count = n - 1;
   if (count <= 0) return;
@@ -318,6 +327,7 @@ function reflectRight(result: Bidiagonalization, target: Matrix, identity: boole
   const { v } = scratch;
   const lastBlock = Math.floor((count - 1) / reflectorBlock) * reflectorBlock;
   for (let j = lastBlock; j >= 0; j -= reflectorBlock) {
+    context?.checkCancelled();
     const width = Math.min(reflectorBlock, count - j);
     // V over indices j+1 … n−1: reflector k = j + r has its 1 at k + 1, zeros above.
     const rows = n - 1 - j;
@@ -344,8 +354,12 @@ function reflectRight(result: Bidiagonalization, target: Matrix, identity: boole
 }
 
 /** target (m×c) ← Q·target, the left reflectors applied backwards in blocks (dormbr). */
-export function applyLeftFactor(result: Bidiagonalization, target: Matrix): void {
-  applyLeftReflectors(result.reflectors, result.leftTau, target);
+export function applyLeftFactor(
+  result: Bidiagonalization,
+  target: Matrix,
+  context?: JobContext,
+): void {
+  applyLeftReflectors(result.reflectors, result.leftTau, target, context);
 }
 
 /**
@@ -353,7 +367,12 @@ export function applyLeftFactor(result: Bidiagonalization, target: Matrix): void
  * `reflectors` as Householder QR and the left bidiagonalization store them (dormqr), backwards in
  * blocks: the product is never formed.
  */
-export function applyLeftReflectors(reflectors: Matrix, taus: Float64Array, target: Matrix): void {
+export function applyLeftReflectors(
+  reflectors: Matrix,
+  taus: Float64Array,
+  target: Matrix,
+  context?: JobContext,
+): void {
   const { rows: m, data } = reflectors;
   const count = taus.length;
   if (count === 0) return;
@@ -362,6 +381,7 @@ export function applyLeftReflectors(reflectors: Matrix, taus: Float64Array, targ
   const scratch = blockScratch(space, m, target.cols, reflectorBlock);
   const lastBlock = Math.floor((count - 1) / reflectorBlock) * reflectorBlock;
   for (let j = lastBlock; j >= 0; j -= reflectorBlock) {
+    context?.checkCancelled();
     const width = Math.min(reflectorBlock, count - j);
     explicitReflectors({ data, offset: j + j * m, ld: m }, m - j, width, scratch.v);
     const blockTaus = taus.subarray(j, j + width);

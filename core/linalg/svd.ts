@@ -145,7 +145,7 @@ function decompose(
     for (let j = 0; j < cols; j++) {
       left.data.set(small.left.data.subarray(j * cols, (j + 1) * cols), j * rows);
     }
-    applyLeftReflectors(work, tau, left);
+    applyLeftReflectors(work, tau, left, context);
   } else {
     const reduction = bidiagonalize(work, context);
     values = reduction.diagonal;
@@ -182,8 +182,8 @@ function diagonalizeWithVectors(
   const right = space.matrix(n, n);
   bidiagonalDivide(diagonal, superdiagonal, left, right, context);
   context?.progress(0.9, 'forming singular vectors');
-  applyLeftFactor(reduction, left);
-  applyRightFactor(reduction, right);
+  applyLeftFactor(reduction, left, context);
+  applyRightFactor(reduction, right, context);
   return { left, right };
 }
 
