@@ -18,8 +18,9 @@ export const divideCrossover = 128;
 
 /** Doubles bidiagonalDivide takes from the workspace of its output for an n×n bidiagonal. */
 export function bidiagonalDivideScratchDoubles(n: number): number {
-  // The merge's two gathered blocks and two packed copies, with a few vectors.
-  return 4 * (n + 1) * (n + 1) + 16 * (n + 2) + 256;
+  // The merge's two packed blocks and its secular differences, with a few vectors (or the
+  // final sort's copy, n², when that is more).
+  return 3 * (n + 1) * (n + 1) + 16 * (n + 2) + 256;
 }
 
 /**
@@ -143,7 +144,9 @@ class DivideAndConquer {
   /**
    * Merges the solved children around middle row k = upperSize: in the children's bases B is the
    * arrow matrix M = e₀·zᵀ + diag(δ) with δ₀ = 0 (dlasd1–dlasd3), whose SVD is found by the secular
-   * equation after deflating the negligible z and the (nearly) equal δ.
+   * equation after deflating the negligible z and the (nearly) equal δ. Scratch: the children's
+   * vectors gathered (2·size²) and the secular differences (count²), which become the arrow's left
+   * vectors; its right vectors wait in U's block, free once gathered, until V is multiplied.
    */
   private merge(start: number, size: number, upperSize: number, extra: number): void {
     const { d, u, v, space } = this;
@@ -156,45 +159,30 @@ class DivideAndConquer {
     const atU = (i: number, j: number): number => start + i + (start + j) * u.rows;
     const at = (i: number, j: number): number => start + i + (start + j) * v.rows;
 
-    // The arrow: δ, z and, for each of its indices, the gathered columns of the children's U and V.
+    // The arrow: δ, z, and which rows of the block each index's vectors touch. Index j stands for
+    // block column j − 1 (upper child) or j (lower child); index 0 for the middle row and the two
+    // children's null vectors, combined by one rotation into its column and the block's new null.
     const delta = space.vector(size);
     const z = space.vector(size);
     const uTouch = space.integers(size);
     const vTouch = space.integers(size);
-    const uGathered = space.vector(size * size);
-    const vGathered = space.vector(columns * size);
     const nullUpper = v.data[at(k, k)];
     const nullLower = extra === 1 ? v.data[at(k + 1, size)] : 0;
-    const zUpper = alpha * nullUpper;
-    const zLower = beta * nullLower;
-    const radius = Math.hypot(zUpper, zLower);
-    const c = radius === 0 ? 1 : zUpper / radius;
-    const s = radius === 0 ? 0 : zLower / radius;
+    const radius = Math.hypot(alpha * nullUpper, beta * nullLower);
+    const c = radius === 0 ? 1 : (alpha * nullUpper) / radius;
+    const s = radius === 0 ? 0 : (beta * nullLower) / radius;
     z[0] = radius;
-    uGathered[k] = 1;
     uTouch[0] = upper;
     vTouch[0] = extra === 1 ? upper | lower : upper;
-    // The two null vectors combine into the arrow's first column and the block's new null vector.
-    const newNull = space.vector(columns);
-    for (let i = 0; i < columns; i++) {
-      const a = v.data[at(i, k)];
-      const b = extra === 1 ? v.data[at(i, size)] : 0;
-      vGathered[i] = c * a + s * b;
-      newNull[i] = -s * a + c * b;
-    }
     for (let j = 1; j < size; j++) {
-      // Index j ↔ block column j − 1 (upper child) or j (lower child).
       const column = j <= k ? j - 1 : j;
       delta[j] = d[start + column];
       z[j] = j <= k ? alpha * v.data[at(k, column)] : beta * v.data[at(k + 1, column)];
       uTouch[j] = vTouch[j] = j <= k ? upper : lower;
-      const uSource = atU(0, column);
-      uGathered.set(u.data.subarray(uSource, uSource + size), j * size);
-      const vSource = at(0, column);
-      vGathered.set(v.data.subarray(vSource, vSource + columns), j * columns);
     }
 
-    // Deflation (dlasd2): tiny z, δ near zero, and δ's closer than the tolerance.
+    // Deflation (dlasd2): tiny z, δ near zero, and δ's closer than the tolerance. The rotations
+    // are recorded and applied to the vectors once they are gathered.
     // Relative to the block; to the whole matrix (scaled to about 1) when the block is all zero.
     const tolerance = 8 * epsilon * (Math.max(Math.abs(alpha), Math.abs(beta), maxAbs(delta)) || 1);
     const sorted = Array.from({ length: size - 1 }, (_, i) => i + 1).sort(
@@ -203,6 +191,7 @@ class DivideAndConquer {
     if (Math.abs(z[0]) <= tolerance) z[0] = tolerance;
     const kept = [0];
     const deflated: number[] = [];
+    const rotations: Rotation[] = [];
     for (const j of sorted) {
       if (Math.abs(z[j]) <= tolerance) {
         deflated.push(j);
@@ -211,7 +200,7 @@ class DivideAndConquer {
       if (delta[j] <= tolerance) {
         // Column j of M is then z_j·e₀ like column 0: a rotation of V's columns leaves value 0.
         const r = Math.hypot(z[0], z[j]);
-        rotateColumns(vGathered, columns, 0, j, z[0] / r, z[j] / r);
+        rotations.push({ first: 0, second: j, c: z[0] / r, s: z[j] / r, left: false });
         z[0] = r;
         z[j] = 0;
         delta[j] = 0;
@@ -223,10 +212,7 @@ class DivideAndConquer {
       if (previous > 0 && delta[j] - delta[previous] <= tolerance) {
         // Equal δ: one rotation on both sides moves all of z into index j.
         const r = Math.hypot(z[previous], z[j]);
-        const cj = z[j] / r;
-        const sj = z[previous] / r;
-        rotateColumns(uGathered, size, j, previous, cj, sj);
-        rotateColumns(vGathered, columns, j, previous, cj, sj);
+        rotations.push({ first: j, second: previous, c: z[j] / r, s: z[previous] / r, left: true });
         z[j] = r;
         z[previous] = 0;
         uTouch[previous] = uTouch[j] = uTouch[previous] | uTouch[j];
@@ -237,50 +223,50 @@ class DivideAndConquer {
       }
       kept.push(j);
     }
-
+    // Deflated values descending after the roots, so that without deflation all come out sorted.
+    deflated.sort((i, j) => delta[j] - delta[i]);
     const count = kept.length;
+
+    // Kept columns grouped by the rows they touch (upper only, both, lower only), so each half
+    // of the product skips the zero blocks (dlasd3's column types); deflated ones after them.
+    const uGroups = groupedOrder(kept, uTouch, deflated);
+    const vGroups = groupedOrder(kept, vTouch, deflated);
+    const uPacked = space.vector(size * size);
+    const vPacked = space.vector(columns * size);
+    const newNull = space.vector(columns);
+    for (let i = 0; i < columns; i++) {
+      const upperPart = v.data[at(i, k)];
+      const lowerPart = extra === 1 ? v.data[at(i, size)] : 0;
+      vPacked[i + vGroups.slot[0] * columns] = c * upperPart + s * lowerPart;
+      newNull[i] = -s * upperPart + c * lowerPart;
+    }
+    uPacked[k + uGroups.slot[0] * size] = 1;
+    for (let j = 1; j < size; j++) {
+      const column = j <= k ? j - 1 : j;
+      const uSource = atU(0, column);
+      uPacked.set(u.data.subarray(uSource, uSource + size), uGroups.slot[j] * size);
+      const vSource = at(0, column);
+      vPacked.set(v.data.subarray(vSource, vSource + columns), vGroups.slot[j] * columns);
+    }
+    for (const { first, second, c: cr, s: sr, left } of rotations) {
+      if (left) rotateColumns(uPacked, size, uGroups.slot[first], uGroups.slot[second], cr, sr);
+      rotateColumns(vPacked, columns, vGroups.slot[first], vGroups.slot[second], cr, sr);
+    }
+
     const roots = space.vector(count);
     const differences = space.vector(count * count);
     solveSecular(kept, delta, z, roots, differences, space);
-
-    // Kept columns grouped by the rows they touch (upper only, both, lower only), so each half
-    // of the product skips the zero blocks (dlasd3's column types).
-    const uGroups = groupedOrder(kept, uTouch);
-    const vGroups = groupedOrder(kept, vTouch);
-    const uPacked = space.vector(size * size);
-    const vPacked = space.vector(columns * size);
-    for (let p = 0; p < count; p++) {
-      const uj = uGroups.order[p];
-      uPacked.set(uGathered.subarray(uj * size, uj * size + size), p * size);
-      const vj = vGroups.order[p];
-      vPacked.set(vGathered.subarray(vj * columns, vj * columns + columns), p * columns);
-    }
-    // Each part descending, so that without deflation the block's values come out sorted.
-    deflated.sort((i, j) => delta[j] - delta[i]);
-    for (let p = 0; p < deflated.length; p++) {
-      const j = deflated[p];
-      uPacked.set(uGathered.subarray(j * size, j * size + size), (count + p) * size);
-      vPacked.set(vGathered.subarray(j * columns, j * columns + columns), (count + p) * columns);
-    }
-    // The arrow's vectors overwrite the gathered blocks, which are no longer needed.
-    const uSmall = uGathered;
-    const vSmall = vGathered;
-    arrowVectors(
-      kept,
-      delta,
-      z,
-      roots,
-      differences,
-      uGroups.position,
-      vGroups.position,
-      uSmall,
-      vSmall,
-    );
+    // The differences become the arrow's left vectors; its right vectors go to U's block.
+    const uSmall = differences;
+    const vSmall = { data: u.data, offset: atU(0, 0), ld: u.rows };
+    arrowVectors(kept, delta, z, differences, uGroups.slot, vGroups.slot, vSmall);
 
     // The block's vectors: kept columns by two products each, deflated columns copied.
     const multiply = (
       packed: Float64Array,
       small: Float64Array,
+      smallOffset: number,
+      smallLd: number,
       height: number,
       groups: Groups,
       target: Matrix,
@@ -300,8 +286,8 @@ class DivideAndConquer {
         0,
         height,
         small,
-        0,
-        count,
+        smallOffset,
+        smallLd,
         0,
         target.data,
         place(0, 0),
@@ -320,8 +306,8 @@ class DivideAndConquer {
           split + groups.upperOnly * height,
           height,
           small,
-          groups.upperOnly,
-          count,
+          smallOffset + groups.upperOnly,
+          smallLd,
           0,
           target.data,
           place(split, 0),
@@ -334,39 +320,47 @@ class DivideAndConquer {
         target.data.set(packed.subarray(p * height, (p + 1) * height), place(0, p));
       }
     };
-    multiply(uPacked, uSmall, size, uGroups, u);
-    multiply(vPacked, vSmall, columns, vGroups, v);
+    // V first: its small factor lives in U's block, which U's product then overwrites.
+    multiply(vPacked, vSmall.data, vSmall.offset, vSmall.ld, columns, vGroups, v);
     if (extra === 1) v.data.set(newNull, at(0, size));
+    multiply(uPacked, uSmall, 0, count, size, uGroups, u);
     for (let p = 0; p < count; p++) d[start + p] = roots[count - 1 - p];
     for (let p = 0; p < deflated.length; p++) d[start + count + p] = delta[deflated[p]];
     space.release(mark);
   }
 }
 
+/** A deflating rotation of two arrow indices' columns: of V's, and of U's too when `left`. */
+interface Rotation {
+  first: number;
+  second: number;
+  c: number;
+  s: number;
+  left: boolean;
+}
+
 interface Groups {
-  /** Arrow indices in packed order. */
-  order: number[];
-  /** position[i] = packed place of kept[i]. */
-  position: Int32Array;
+  /** slot[j]: the packed column of arrow index j (kept ones grouped, deflated ones after). */
+  slot: Int32Array;
   upperOnly: number;
   both: number;
 }
 
-function groupedOrder(kept: number[], touch: Int32Array): Groups {
-  const order: number[] = [];
-  const position = new Int32Array(kept.length);
+function groupedOrder(kept: number[], touch: Int32Array, deflated: number[]): Groups {
+  const slot = new Int32Array(kept.length + deflated.length);
+  let next = 0;
   let upperOnly = 0;
   let both = 0;
   for (const group of [upper, upper | lower, lower]) {
-    kept.forEach((j, i) => {
-      if (touch[j] !== group) return;
-      position[i] = order.length;
-      order.push(j);
+    for (const j of kept) {
+      if (touch[j] !== group) continue;
+      slot[j] = next++;
       if (group === upper) upperOnly++;
       else if (group === (upper | lower)) both++;
-    });
+    }
   }
-  return { order, position, upperOnly, both };
+  for (const j of deflated) slot[j] = next++;
+  return { slot, upperOnly, both };
 }
 
 /**
@@ -473,18 +467,17 @@ function solveSecular(
 /**
  * The arrow's singular vectors from Gu–Eisenstat's ẑ, for which the computed roots are exact:
  * ẑ_j² = Π_i (σ_i² − δ_j²) / Π_{i≠j} (δ_i² − δ_j²), then v_i ∝ ẑ_j/(δ_j² − σ_i²) and
- * u_i ∝ (−1, δ_j·ẑ_j/(δ_j² − σ_i²)). Rows go to their packed places.
+ * u_i ∝ (−1, δ_j·ẑ_j/(δ_j² − σ_i²)), in descending order of σ, rows at their packed slots. The
+ * left vectors overwrite the differences (count×count), the right ones go to `right`.
  */
 function arrowVectors(
   kept: number[],
   delta: Float64Array,
   z: Float64Array,
-  roots: Float64Array,
   differences: Float64Array,
-  uPosition: Int32Array,
-  vPosition: Int32Array,
-  uSmall: Float64Array,
-  vSmall: Float64Array,
+  uSlot: Int32Array,
+  vSlot: Int32Array,
+  right: { data: Float64Array; offset: number; ld: number },
 ): void {
   const count = kept.length;
   const poles = Float64Array.from(kept, (j) => delta[j]);
@@ -509,26 +502,38 @@ function arrowVectors(
     const magnitude = Math.sqrt(Math.abs(zHat[j] * -differences[j + last]));
     zHat[j] = z[kept[j]] < 0 ? -magnitude : magnitude;
   }
-  const column = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
+  const uRow = Int32Array.from(kept, (j) => uSlot[j]);
+  const vRow = Int32Array.from(kept, (j) => vSlot[j]);
+  // Root i's vectors go to column count−1−i, whose differences may not be read yet: take the
+  // roots in pairs from both ends, reading both columns before writing either.
+  const low = new Float64Array(count);
+  const high = new Float64Array(count);
+  const ratios = (i: number, values: Float64Array): void => {
+    for (let j = 0; j < count; j++) values[j] = zHat[j] / differences[j + i * count];
+  };
+  const write = (values: Float64Array, column: number): void => {
     let vNorm = 0;
     let uNorm = 1;
     for (let j = 0; j < count; j++) {
-      const value = zHat[j] / differences[j + i * count];
-      column[j] = value;
-      vNorm += value * value;
-      if (j > 0) uNorm += (poles[j] * value) ** 2;
+      vNorm += values[j] * values[j];
+      if (j > 0) uNorm += (poles[j] * values[j]) ** 2;
     }
     vNorm = 1 / Math.sqrt(vNorm);
     uNorm = 1 / Math.sqrt(uNorm);
-    // Descending: the largest root's vectors first.
-    const offset = (count - 1 - i) * count;
-    uSmall[uPosition[0] + offset] = -uNorm;
-    vSmall[vPosition[0] + offset] = column[0] * vNorm;
+    const uOffset = column * count;
+    const vOffset = right.offset + column * right.ld;
+    differences[uRow[0] + uOffset] = -uNorm;
+    right.data[vRow[0] + vOffset] = values[0] * vNorm;
     for (let j = 1; j < count; j++) {
-      uSmall[uPosition[j] + offset] = poles[j] * column[j] * uNorm;
-      vSmall[vPosition[j] + offset] = column[j] * vNorm;
+      differences[uRow[j] + uOffset] = poles[j] * values[j] * uNorm;
+      right.data[vRow[j] + vOffset] = values[j] * vNorm;
     }
+  };
+  for (let i = 0, mirror = count - 1; i <= mirror; i++, mirror--) {
+    ratios(i, low);
+    if (mirror !== i) ratios(mirror, high);
+    write(low, mirror);
+    if (mirror !== i) write(high, i);
   }
 }
 
