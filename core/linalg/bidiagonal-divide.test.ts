@@ -7,7 +7,7 @@ import { zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
 import { multiplyScaledTransposeB, subtract } from './products';
 import { gaussianMatrix } from './random';
-import { knownRank } from './special-matrices';
+import { graded, hilbert, kahan, knownRank, vandermonde } from './special-matrices';
 import { svd } from './svd';
 import { epsilon, orthogonalityError } from './test-support';
 
@@ -132,6 +132,13 @@ describe('bidiagonal divide and conquer', () => {
       checkDecomposition(gaussianMatrix(m, n, m + 3 * n));
     }
     checkDecomposition(knownRank(180, 150, 40, 8));
+  });
+
+  it('decomposes graded and ill-conditioned matrices whose small values near underflow', () => {
+    // graded(200): entries down to 1e-199, singular values to 1e-197, squares below underflow.
+    for (const a of [graded(200, 3), kahan(300), hilbert(160), vandermonde(300, 150)]) {
+      checkDecomposition(a);
+    }
   });
 
   it('decomposes on the TypeScript tier too', () => {

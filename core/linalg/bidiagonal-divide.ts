@@ -181,10 +181,16 @@ class DivideAndConquer {
       uTouch[j] = vTouch[j] = j <= k ? upper : lower;
     }
 
+    // The arrow scaled to largest entry about 1 by a power of two (exact), as dlasd1, so its
+    // squares stay in range even deep in a graded matrix; an all-zero block keeps the whole
+    // matrix's scale (about 1) for its tolerance.
+    const blockScale = Math.max(Math.abs(alpha), Math.abs(beta), maxAbs(delta));
+    const exponent = blockScale === 0 ? 0 : Math.round(Math.log2(blockScale));
+    scaleByPowerOfTwo(delta, -exponent);
+    scaleByPowerOfTwo(z, -exponent);
     // Deflation (dlasd2): tiny z, δ near zero, and δ's closer than the tolerance. The rotations
     // are recorded and applied to the vectors once they are gathered.
-    // Relative to the block; to the whole matrix (scaled to about 1) when the block is all zero.
-    const tolerance = 8 * epsilon * (Math.max(Math.abs(alpha), Math.abs(beta), maxAbs(delta)) || 1);
+    const tolerance = 8 * epsilon * (blockScale === 0 ? 1 : Math.max(maxAbs(delta), maxAbs(z)));
     const sorted = Array.from({ length: size - 1 }, (_, i) => i + 1).sort(
       (i, j) => delta[i] - delta[j],
     );
@@ -324,6 +330,8 @@ class DivideAndConquer {
     multiply(vPacked, vSmall.data, vSmall.offset, vSmall.ld, columns, vGroups, v);
     if (extra === 1) v.data.set(newNull, at(0, size));
     multiply(uPacked, uSmall, 0, count, size, uGroups, u);
+    scaleByPowerOfTwo(roots, exponent);
+    scaleByPowerOfTwo(delta, exponent);
     for (let p = 0; p < count; p++) d[start + p] = roots[count - 1 - p];
     for (let p = 0; p < deflated.length; p++) d[start + count + p] = delta[deflated[p]];
     space.release(mark);

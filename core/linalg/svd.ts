@@ -1,8 +1,10 @@
 // Singular value decomposition A = U·Σ·Vᵀ (thin), values only or with vectors (QR first when
 // m ≥ 1.6·n, as LAPACK dgesvd). Values: two-stage reduction to bidiagonal form (dense → band →
 // bidiagonal, two-stage-bidiagonalize.ts) and dqds (dqds.ts). Vectors: Householder
-// bidiagonalization, then implicit-shift bidiagonal QR with zero-shift sweeps (Golub & Van Loan
-// §8.6; Demmel & Kahan 1990) rotating the factors. Cost: O(m·n²) for m ≥ n.
+// bidiagonalization, then as LAPACK dgesdd a divide-and-conquer bidiagonal SVD
+// (bidiagonal-divide.ts) whose vectors receive the reflectors; below order 128 implicit-shift
+// bidiagonal QR (Golub & Van Loan §8.6; Demmel & Kahan 1990) rotating the formed factors.
+// Cost: O(m·n²) for m ≥ n.
 import type { JobContext } from '../job-context';
 import {
   applyLeftFactor,
