@@ -8,6 +8,8 @@ import { plainWorkspace, workspaceOf } from './workspace';
 
 const epsilon = 2 ** -53;
 const underflow = 2.2250738585072014e-308;
+/** Below this, f² + g² has lost digits to gradual underflow. */
+const smallestSafeSquare = underflow / epsilon;
 /** Sweeps queued before their rotations are applied to the singular vectors. */
 export const batchSweeps = 16;
 
@@ -27,8 +29,10 @@ function givens(f: number, g: number): void {
     rotationSin = 1;
     rotationRadius = g;
   } else {
-    // Inputs are scaled to a safe range by the caller, so f² + g² cannot overflow.
-    const radius = Math.sqrt(f * f + g * g);
+    // Inputs are scaled to a safe range by the caller, so f² + g² cannot overflow; it can
+    // underflow for a graded matrix's tiny entries, where the slower exact hypot takes over.
+    const squares = f * f + g * g;
+    const radius = squares > smallestSafeSquare ? Math.sqrt(squares) : Math.hypot(f, g);
     const r = f < 0 ? -radius : radius;
     rotationCos = f / r;
     rotationSin = g / r;

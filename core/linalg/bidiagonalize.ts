@@ -5,6 +5,7 @@ import type { JobContext } from '../job-context';
 import {
   blockScratch,
   blockScratchDoubles,
+  explicitReflectors,
   reflectFromLeft,
   triangularFactor,
 } from './block-reflector';
@@ -275,7 +276,7 @@ export function formLeftFactor(result: Bidiagonalization): Matrix {
   return formQ(result.reflectors, result.leftTau, result.reflectors.cols);
 }
 
-/** Right reflectors per block when forming P. */
+/** Reflectors per block when forming or applying Q and P. */
 const reflectorBlock = 32;
 
 /** Doubles formRightFactor takes beside P. */
@@ -283,21 +284,50 @@ export function rightFactorScratchDoubles(n: number): number {
   return blockScratchDoubles(n, n, reflectorBlock);
 }
 
+/** Doubles applyLeftFactor and applyRightFactor take for an m×n reduction. */
+export function factorApplicationScratchDoubles(m: number, n: number): number {
+  return blockScratchDoubles(m, n, reflectorBlock);
+}
+
 /**
  * The n×n factor P = G₀·G₁·…·G_{n−2} of the right reflectors (G_k acts on indices k+1 … n−1 with
  * u = (1, A[k, k+2:n])), built backwards a block of 32 at a time in compact WY form (dorgbr).
  */
 export function formRightFactor(result: Bidiagonalization): Matrix {
-  const { rows: m, cols: n, data } = result.reflectors;
+  const { cols: n, data } = result.reflectors;
   const space = workspaceOf(data) ?? plainWorkspace;
   const p = space.matrix(n, n);
   for (let j = 0; j < n; j++) p.data[j + j * n] = 1;
+  // Columns left of a block's first index are still those of the identity, which it leaves alone.
+  reflectRight(result, p, true);
+  return p;
+}
+
+/** target (n×c) ← P·target, the right reflectors applied backwards in blocks (dormbr). */
+export function applyRightFactor(
+  result: Bidiagonalization,
+  target: Matrix,
+  context?: JobContext,
+): void {
+  reflectRight(result, target, false, context);
+}
+
+function reflectRight(
+  result: Bidiagonalization,
+  target: Matrix,
+  identity: boolean,
+  context?: JobContext,
+): void {
+  const { rows: m, cols: n, data } = result.reflectors;
   const count = n - 1;
-  if (count <= 0) return p;
-  const scratch = blockScratch(space, n, n, reflectorBlock);
+  if (count <= 0) return;
+  const space = workspaceOf(data) ?? plainWorkspace;
+  const mark = space.mark();
+  const scratch = blockScratch(space, n, target.cols, reflectorBlock);
   const { v } = scratch;
   const lastBlock = Math.floor((count - 1) / reflectorBlock) * reflectorBlock;
   for (let j = lastBlock; j >= 0; j -= reflectorBlock) {
+    context?.checkCancelled();
     const width = Math.min(reflectorBlock, count - j);
     // V over indices j+1 … n−1: reflector k = j + r has its 1 at k + 1, zeros above.
     const rows = n - 1 - j;
@@ -316,8 +346,48 @@ export function formRightFactor(result: Bidiagonalization): Matrix {
       scratch.t,
       scratch.gram,
     );
-    const target = { data: p.data, offset: j + 1 + (j + 1) * n, ld: n };
-    reflectFromLeft(v, scratch.t, rows, width, target, rows, scratch, true);
+    const first = identity ? j + 1 : 0;
+    const block = { data: target.data, offset: j + 1 + first * target.rows, ld: target.rows };
+    reflectFromLeft(v, scratch.t, rows, width, block, target.cols - first, scratch, true);
   }
-  return p;
+  space.release(mark);
+}
+
+/** target (m×c) ← Q·target, the left reflectors applied backwards in blocks (dormbr). */
+export function applyLeftFactor(
+  result: Bidiagonalization,
+  target: Matrix,
+  context?: JobContext,
+): void {
+  applyLeftReflectors(result.reflectors, result.leftTau, target, context);
+}
+
+/**
+ * target (m×c) ← H₀·H₁·…·H_{k−1}·target for reflectors stored below the diagonal of the m-row
+ * `reflectors` as Householder QR and the left bidiagonalization store them (dormqr), backwards in
+ * blocks: the product is never formed.
+ */
+export function applyLeftReflectors(
+  reflectors: Matrix,
+  taus: Float64Array,
+  target: Matrix,
+  context?: JobContext,
+): void {
+  const { rows: m, data } = reflectors;
+  const count = taus.length;
+  if (count === 0) return;
+  const space = workspaceOf(data) ?? plainWorkspace;
+  const mark = space.mark();
+  const scratch = blockScratch(space, m, target.cols, reflectorBlock);
+  const lastBlock = Math.floor((count - 1) / reflectorBlock) * reflectorBlock;
+  for (let j = lastBlock; j >= 0; j -= reflectorBlock) {
+    context?.checkCancelled();
+    const width = Math.min(reflectorBlock, count - j);
+    explicitReflectors({ data, offset: j + j * m, ld: m }, m - j, width, scratch.v);
+    const blockTaus = taus.subarray(j, j + width);
+    triangularFactor(scratch.v, m - j, width, blockTaus, scratch.t, scratch.gram);
+    const block = { data: target.data, offset: j, ld: target.rows };
+    reflectFromLeft(scratch.v, scratch.t, m - j, width, block, target.cols, scratch, true);
+  }
+  space.release(mark);
 }

@@ -94,6 +94,8 @@ describe('svd', () => {
       [200, 300],
       [400, 120],
       [230, 230],
+      // QR first, then divide and conquer.
+      [600, 200],
     ]) {
       for (const vectors of [false, true]) svd(gaussianMatrix(m, n, m * n), { vectors });
     }

@@ -1,22 +1,33 @@
 // Singular value decomposition A = U·Σ·Vᵀ (thin), values only or with vectors (QR first when
 // m ≥ 1.6·n, as LAPACK dgesvd). Values: two-stage reduction to bidiagonal form (dense → band →
 // bidiagonal, two-stage-bidiagonalize.ts) and dqds (dqds.ts). Vectors: Householder
-// bidiagonalization, then implicit-shift bidiagonal QR with zero-shift sweeps (Golub & Van Loan
-// §8.6; Demmel & Kahan 1990) rotating the factors. Cost: O(m·n²) for m ≥ n.
+// bidiagonalization, then as LAPACK dgesdd a divide-and-conquer bidiagonal SVD
+// (bidiagonal-divide.ts) whose vectors receive the reflectors; below order 128 implicit-shift
+// bidiagonal QR (Golub & Van Loan §8.6; Demmel & Kahan 1990) rotating the formed factors.
+// Cost: O(m·n²) for m ≥ n.
 import type { JobContext } from '../job-context';
 import {
+  applyLeftFactor,
+  applyLeftReflectors,
+  applyRightFactor,
   bidiagonalizationScratchDoubles,
   bidiagonalize,
+  factorApplicationScratchDoubles,
   formLeftFactor,
   formRightFactor,
   rightFactorScratchDoubles,
+  type Bidiagonalization,
 } from './bidiagonalize';
+import {
+  bidiagonalDivide,
+  bidiagonalDivideScratchDoubles,
+  divideCrossover,
+} from './bidiagonal-divide';
 import { batchSweeps, bidiagonalSvd } from './bidiagonal-svd';
 import { bidiagonalSingularValues } from './dqds';
-import { kernels } from './kernels/kernels';
 import { assertFinite, transpose, zeros, type Matrix } from './matrix';
 import { maxAbs, scaleByPowerOfTwo } from './norms';
-import { extractR, factorQrInPlace, formQ, qrScratchDoubles } from './qr';
+import { extractR, factorQrInPlace, qrScratchDoubles } from './qr';
 import {
   twoStageBidiagonal,
   twoStageCrossover,
@@ -121,60 +132,61 @@ function decompose(
     return { values };
   }
 
+  let left: Matrix;
+  let right: Matrix;
   let values: Float64Array;
-  let left: Matrix | undefined;
-  let right: Matrix | undefined;
   if (tall) {
     const tau = factorQrInPlace(work, context);
     const triangle = extractR(work, space);
     const reduction = bidiagonalize(triangle, context);
-    let smallLeft: Matrix | undefined;
-    if (vectors) {
-      smallLeft = formLeftFactor(reduction);
-      right = formRightFactor(reduction);
-    }
     values = reduction.diagonal;
-    context?.progress(0.9, 'diagonalizing');
-    bidiagonalSvd(values, reduction.superdiagonal, smallLeft, right, context);
-    if (vectors && smallLeft) {
-      const q = formQ(work, tau);
-      left = space.matrix(rows, cols);
-      kernels.gemm(
-        false,
-        false,
-        rows,
-        cols,
-        cols,
-        1,
-        q.data,
-        0,
-        rows,
-        smallLeft.data,
-        0,
-        cols,
-        0,
-        left.data,
-        0,
-        rows,
-      );
+    const small = diagonalizeWithVectors(reduction, space, context);
+    right = small.right;
+    // U = Q·[Ub; 0]: the QR's reflectors applied to R's left vectors (dormqr), Q never formed.
+    left = space.matrix(rows, cols);
+    for (let j = 0; j < cols; j++) {
+      left.data.set(small.left.data.subarray(j * cols, (j + 1) * cols), j * rows);
     }
+    applyLeftReflectors(work, tau, left, context);
   } else {
     const reduction = bidiagonalize(work, context);
-    if (vectors) {
-      left = formLeftFactor(reduction);
-      right = formRightFactor(reduction);
-    }
     values = reduction.diagonal;
-    context?.progress(0.9, 'diagonalizing');
-    bidiagonalSvd(values, reduction.superdiagonal, left, right, context);
+    ({ left, right } = diagonalizeWithVectors(reduction, space, context));
   }
   scaleByPowerOfTwo(values, exponent);
   context?.progress(1);
-  if (!vectors || !left || !right) return { values };
   const u = detached(left);
   const v = detached(right);
   // For a wide input the decomposition of Aᵀ = U·Σ·Vᵀ gives A = V·Σ·Uᵀ.
   return wide ? { values, U: v, V: u } : { values, U: u, V: v };
+}
+
+/**
+ * Singular values and vectors of the bidiagonal B = Qᵀ·A·P, multiplied into U = Q·Ub and V = P·Vb:
+ * divide and conquer, then the reflectors applied to its vectors (dbdsdc, dormbr), or for small
+ * orders implicit QR rotating the formed Q and P (dbdsqr).
+ */
+function diagonalizeWithVectors(
+  reduction: Bidiagonalization,
+  space: Workspace,
+  context: JobContext | undefined,
+): { left: Matrix; right: Matrix } {
+  const { rows: m, cols: n } = reduction.reflectors;
+  const { diagonal, superdiagonal } = reduction;
+  context?.progress(0.8, 'diagonalizing');
+  if (n < divideCrossover) {
+    const left = formLeftFactor(reduction);
+    const right = formRightFactor(reduction);
+    bidiagonalSvd(diagonal, superdiagonal, left, right, context);
+    return { left, right };
+  }
+  const left = space.matrix(m, n);
+  const right = space.matrix(n, n);
+  bidiagonalDivide(diagonal, superdiagonal, left, right, context);
+  context?.progress(0.9, 'forming singular vectors');
+  applyLeftFactor(reduction, left, context);
+  applyRightFactor(reduction, right, context);
+  return { left, right };
 }
 
 export function singularValues(
@@ -203,7 +215,11 @@ export function svdWorkspaceDoubles(m: number, n: number, vectors: boolean): num
       ? twoStageScratchDoubles(reduced, cols)
       : bidiagonalizationScratchDoubles(reduced, cols)) +
     2 * qrScratchDoubles(rows, cols) +
-    (vectors ? rightFactorScratchDoubles(cols) : 0) +
+    (vectors
+      ? rightFactorScratchDoubles(cols) +
+        factorApplicationScratchDoubles(rows, cols) +
+        bidiagonalDivideScratchDoubles(cols)
+      : 0) +
     18 * (rows + cols) +
     4 * (batchSweeps + 1) * cols +
     1024;
