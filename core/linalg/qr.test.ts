@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { setWasmKernelsEnabled } from './kernels/wasm-module';
+import { setWasmKernelsEnabled, wasmKernelsEnabled } from './kernels/wasm-module';
+import { SequentialTeam } from './threads/sequential-team';
+import { task } from './threads/team-tasks';
+import { activeTeam, setActiveTeam } from './threads/thread-team';
 import { workspaceOverflows } from './workspace';
 import { fromRows, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
@@ -148,6 +151,30 @@ describe('qrPivoted', () => {
     const first = Math.abs(R.data[0]);
     expect(Math.abs(R.data[39 + 39 * 260])).toBeGreaterThan(1e-6 * first);
     expect(Math.abs(R.data[40 + 40 * 260])).toBeLessThan(1e-9 * first);
+  });
+
+  it('gives the same factors bit for bit on one thread and split over a team', () => {
+    const tierTeam = activeTeam();
+    const tierWasm = wasmKernelsEnabled();
+    onTestFinished(() => {
+      setActiveTeam(tierTeam);
+      setWasmKernelsEnabled(tierWasm);
+    });
+    setWasmKernelsEnabled(true);
+    // Rank 60 plus noise: panels end early to recompute norms, in both runs at the same step.
+    const a = knownRank(331, 297, 60, 7);
+    const noise = gaussianMatrix(331, 297, 8);
+    for (let i = 0; i < a.data.length; i++) a.data[i] += 1e-11 * noise.data[i];
+    setActiveTeam(undefined);
+    const alone = qrPivoted(a);
+    const team = new SequentialTeam(2);
+    setActiveTeam(team);
+    const split = qrPivoted(a);
+    expect(team.splitCounts[task.pivotedPanelStep]).toBeGreaterThan(0);
+    expect(team.splitCounts[task.gemm]).toBeGreaterThan(0);
+    expect(split.permutation).toEqual(alone.permutation);
+    expect(split.R.data).toEqual(alone.R.data);
+    expect(split.Q.data).toEqual(alone.Q.data);
   });
 
   it('follows LAPACK dgeqp3 pivot order on a small example', () => {

@@ -8,7 +8,7 @@ import { activeTeam, type ThreadTeam } from '../threads/thread-team';
 import { task } from '../threads/team-tasks';
 import { chaseWorkDoubles } from './band-chase';
 import { scaleColumns, stageProduct, stagingFlops, unstageProduct } from './staging';
-import { address, commonInstance } from './wasm-kernels';
+import { address, commonInstance, pivotedStepAddresses, pivotedStepArrays } from './wasm-kernels';
 import { instanceOwning, type WasmKernelInstance } from './wasm-module';
 
 /** A product worth splitting: about 150 µs on one thread; the fork–join costs a few µs. */
@@ -216,6 +216,15 @@ export function createThreadedKernels(inner: DenseKernels): DenseKernels {
       ];
       if (team && instance && args && team.run(instance, args)) return;
       inner.applyReflectorLeft(m, n, v, vOffset, tau, a, aOffset, lda);
+    },
+
+    pivotedPanelStep(...step) {
+      const [m, n] = step;
+      const team = teamFor(m * n, splitEntries);
+      const instance = team && sharedInstance(...pivotedStepArrays(step));
+      const args = instance && [task.pivotedPanelStep, ...pivotedStepAddresses(step)];
+      if (team && instance && args && team.run(instance, args)) return;
+      inner.pivotedPanelStep(...step);
     },
 
     applyReflectorsLeft(
