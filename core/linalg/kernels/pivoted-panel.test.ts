@@ -193,7 +193,7 @@ describe('pivotedPanelStep', () => {
     setActiveTeam(team);
     const shared = createWorkspace(1 << 21);
     // Large enough to be split, with trailing columns that are not a multiple of four.
-    const [m, n, k] = [517, 263, 13];
+    const [m, n, k] = [1031, 263, 13];
     setActiveTeam(undefined);
     const alone = makeStep(one, m, n, k, 11);
     run(kernels, alone, 0.5);
