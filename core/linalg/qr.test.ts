@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { setWasmKernelsEnabled } from './kernels/wasm-module';
+import { setWasmKernelsEnabled, wasmKernelsEnabled } from './kernels/wasm-module';
+import { SequentialTeam } from './threads/sequential-team';
+import { task } from './threads/team-tasks';
+import { activeTeam, setActiveTeam } from './threads/thread-team';
 import { workspaceOverflows } from './workspace';
 import { fromRows, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
@@ -8,7 +11,13 @@ import { gaussianMatrix } from './random';
 import { householderQr, qrPivoted } from './qr';
 import { singularValues } from './svd';
 import { hilbert, kahan, knownRank, vandermonde } from './special-matrices';
-import { epsilon, orthogonalityError, permuteColumns, productResidual } from './test-support';
+import {
+  differingEntries,
+  epsilon,
+  orthogonalityError,
+  permuteColumns,
+  productResidual,
+} from './test-support';
 
 const shapes: [number, number][] = [
   [0, 0],
@@ -148,6 +157,30 @@ describe('qrPivoted', () => {
     const first = Math.abs(R.data[0]);
     expect(Math.abs(R.data[39 + 39 * 260])).toBeGreaterThan(1e-6 * first);
     expect(Math.abs(R.data[40 + 40 * 260])).toBeLessThan(1e-9 * first);
+  });
+
+  it('gives the same factors bit for bit on one thread and split over a team', () => {
+    const tierTeam = activeTeam();
+    const tierWasm = wasmKernelsEnabled();
+    onTestFinished(() => {
+      setActiveTeam(tierTeam);
+      setWasmKernelsEnabled(tierWasm);
+    });
+    setWasmKernelsEnabled(true);
+    // Rank 60 plus noise: panels end early to recompute norms, in both runs at the same step.
+    const a = knownRank(1100, 1001, 60, 7);
+    const noise = gaussianMatrix(1100, 1001, 8);
+    for (let i = 0; i < a.data.length; i++) a.data[i] += 1e-11 * noise.data[i];
+    setActiveTeam(undefined);
+    const alone = qrPivoted(a);
+    const team = new SequentialTeam(2);
+    setActiveTeam(team);
+    const split = qrPivoted(a);
+    expect(team.splitCounts[task.pivotedPanelStep]).toBeGreaterThan(0);
+    expect(team.splitCounts[task.gemm]).toBeGreaterThan(0);
+    expect(split.permutation).toEqual(alone.permutation);
+    expect(differingEntries(split.R.data, alone.R.data)).toBe(0);
+    expect(differingEntries(split.Q.data, alone.Q.data)).toBe(0);
   });
 
   it('follows LAPACK dgeqp3 pivot order on a small example', () => {

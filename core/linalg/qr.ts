@@ -13,6 +13,7 @@ import {
 } from './block-reflector';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
+import { safeDowndateLimit } from './kernels/pivoted-panel';
 import { assertFinite, type Matrix } from './matrix';
 import { vectorNorm } from './norms';
 import {
@@ -179,9 +180,6 @@ interface Pivoting {
   tau: Float64Array;
 }
 
-/** Downdating that keeps less than this fraction of a norm's square has lost too much accuracy. */
-const safeLimit = Math.sqrt(2 ** -53);
-
 /** Pivot for step i: the remaining column of largest norm (first one on ties, as idamax). */
 function choosePivot(state: Pivoting, i: number): number {
   const { partialNorms, n } = state;
@@ -222,7 +220,7 @@ function pivotedStep(state: Pivoting, i: number, reflector: Reflector): void {
     let ratio = Math.abs(data[i + j * m]) / partialNorms[j];
     ratio = Math.max(0, 1 - ratio * ratio);
     const check = ratio * (partialNorms[j] / exactNorms[j]) ** 2;
-    if (check <= safeLimit) {
+    if (check <= safeDowndateLimit) {
       if (i < m - 1) {
         partialNorms[j] = vectorNorm(data, i + 1 + j * m, m - i - 1);
         exactNorms[j] = partialNorms[j];
@@ -244,11 +242,10 @@ interface PivotScratch {
   f: Float64Array;
   auxiliary: Float64Array;
   x: Float64Array;
-  row: Float64Array;
 }
 
 export function pivotedScratchDoubles(n: number): number {
-  return n * pivotPanel + n + 2 * pivotPanel + 32;
+  return n * pivotPanel + 2 * n + 2 * pivotPanel + 32;
 }
 
 /**
@@ -265,7 +262,7 @@ function pivotedPanel(
   reflector: Reflector,
 ): number {
   const { data, m, n, partialNorms, exactNorms, tau } = state;
-  const { f, auxiliary, x, row } = scratch;
+  const { f, auxiliary, x } = scratch;
   const span = n - offset;
   const recompute: number[] = [];
   let k = 0;
@@ -292,32 +289,34 @@ function pivotedPanel(
     const t = reflector.tau;
     tau[column] = t;
     data[at] = 1;
-    // F(k+1:, k) = τ·A(rk:, column+1:)ᵀ·v, then less τ·F(:, :k)·(A(rk:, offset:column)ᵀ·v).
+    // aux = −τ·A(rk:, offset:column)ᵀ·v: what the panel's earlier reflectors owe F's new column.
+    f.fill(0, k * span, k * span + k + 1);
+    if (k > 0)
+      kernels.gemv(true, m - rk, k, -t, data, rk + offset * m, m, data, at, 0, auxiliary, 0);
+    // One fused pass over the rest: F(k+1:, k), the pivot row A(rk, column+1:), the norms.
     const right = n - column - 1;
     if (right > 0) {
-      kernels.gemv(true, m - rk, right, t, data, at + m, m, data, at, 0, f, k + 1 + k * span);
-    }
-    f.fill(0, k * span, k * span + k + 1);
-    if (k > 0) {
-      kernels.gemv(true, m - rk, k, -t, data, rk + offset * m, m, data, at, 0, auxiliary, 0);
-      kernels.gemv(false, span, k, 1, f, 0, span, auxiliary, 0, 1, f, k * span);
-    }
-    // The pivot row of the rest: A(rk, column+1:) −= A(rk, offset:column+1)·F(k+1:, :k+1)ᵀ.
-    if (right > 0) {
-      for (let p = 0; p <= k; p++) x[p] = data[rk + (offset + p) * m];
-      for (let j = 0; j < right; j++) row[j] = data[rk + (column + 1 + j) * m];
-      kernels.gemv(false, right, k + 1, -1, f, k + 1, span, x, 0, 1, row, 0);
-      for (let j = 0; j < right; j++) data[rk + (column + 1 + j) * m] = row[j];
-    }
-    // Downdate the norms; one that lost its accuracy ends the panel and is recomputed after.
-    if (rk < m - 1) {
-      for (let j = column + 1; j < n; j++) {
-        if (partialNorms[j] === 0) continue;
-        let ratio = Math.abs(data[rk + j * m]) / partialNorms[j];
-        ratio = Math.max(0, (1 + ratio) * (1 - ratio));
-        if (ratio * (partialNorms[j] / exactNorms[j]) ** 2 <= safeLimit) recompute.push(j);
-        else partialNorms[j] *= Math.sqrt(ratio);
-      }
+      kernels.pivotedPanelStep(
+        m - rk,
+        right,
+        k,
+        data,
+        at + m,
+        m,
+        at,
+        rk + offset * m,
+        t,
+        auxiliary,
+        0,
+        f,
+        k + 1,
+        span,
+        partialNorms,
+        exactNorms,
+        column + 1,
+      );
+      // A norm that lost its accuracy (marked −1) ends the panel; it is recomputed after.
+      for (let j = column + 1; j < n; j++) if (partialNorms[j] < 0) recompute.push(j);
     }
     data[at] = reflector.beta;
     k++;
@@ -365,8 +364,9 @@ export function qrPivoted(a: Matrix, options: { context?: JobContext } = {}): Pi
     m,
     n,
     permutation: new Int32Array(n),
-    partialNorms: new Float64Array(n),
-    exactNorms: new Float64Array(n),
+    // In the workspace, so the fused panel step reaches them in WebAssembly.
+    partialNorms: space.vector(n),
+    exactNorms: space.vector(n),
     tau: new Float64Array(k),
   };
   for (let j = 0; j < n; j++) {
@@ -382,7 +382,6 @@ export function qrPivoted(a: Matrix, options: { context?: JobContext } = {}): Pi
       f: space.vector(n * pivotPanel),
       auxiliary: space.vector(pivotPanel),
       x: space.vector(pivotPanel + 1),
-      row: space.vector(n),
     };
     while (k - i > blockedCrossover) {
       context?.checkCancelled();

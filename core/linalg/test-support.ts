@@ -28,3 +28,11 @@ export function permuteColumns(a: Matrix, permutation: Int32Array): Matrix {
   }
   return result;
 }
+
+/** How many entries differ bit for bit (deep equality on a million entries is slow to report). */
+export function differingEntries(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length !== y.length) return Math.max(x.length, y.length);
+  let count = 0;
+  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) count++;
+  return count;
+}

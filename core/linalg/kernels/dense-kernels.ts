@@ -49,6 +49,35 @@ export interface DenseKernels {
     lda: number,
   ): void;
   /**
+   * One step of a panel of QR with column pivoting (LAPACK dlaqps) on the n columns right of the
+   * pivot column, rows from the pivot row on (m of them; A at aOffset). The pivot column v is at
+   * vOffset (v[0] = 1 as stored) and the pivot row's panel entries at rowOffset + p·lda, p ≤ k.
+   * For each column j: f_j,k ← tau·A_jᵀ·v + Σ_{p<k} f_j,p·aux_p, with f_j,p at fOffset + j + p·ldf
+   * (F = τ·Aᵀ·v less what the panel's earlier reflectors owe); then the pivot row
+   * A(0, j) −= Σ_{p≤k} A(0, panel p)·f_j,p; then, when m > 1, the norm of A_j below the pivot row
+   * is downdated in partialNorms[normsOffset + j], or set to −1 where it lost its accuracy against
+   * exactNorms (Drmač & Bujanović, LAWN 176), for the caller to recompute.
+   */
+  pivotedPanelStep(
+    m: number,
+    n: number,
+    k: number,
+    a: Float64Array,
+    aOffset: number,
+    lda: number,
+    vOffset: number,
+    rowOffset: number,
+    tau: number,
+    aux: Float64Array,
+    auxOffset: number,
+    f: Float64Array,
+    fOffset: number,
+    ldf: number,
+    partialNorms: Float64Array,
+    exactNorms: Float64Array,
+    normsOffset: number,
+  ): void;
+  /**
    * Applies count reflectors in order, H_{count−1}·…·H₀·A, to an m×n A whose column j has the
    * absolute index firstColumn + j. Reflector r is (I − taus[r]·v·vᵀ) with v = vectors[r·vectorLd + i]
    * for rows i ≥ starts[r]; the caller stores zeros above starts[r], down to the smallest start

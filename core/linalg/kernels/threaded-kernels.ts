@@ -8,13 +8,18 @@ import { activeTeam, type ThreadTeam } from '../threads/thread-team';
 import { task } from '../threads/team-tasks';
 import { chaseWorkDoubles } from './band-chase';
 import { scaleColumns, stageProduct, stagingFlops, unstageProduct } from './staging';
-import { address, commonInstance } from './wasm-kernels';
+import { address, commonInstance, pivotedStepAddresses, pivotedStepArrays } from './wasm-kernels';
 import { instanceOwning, type WasmKernelInstance } from './wasm-module';
 
 /** A product worth splitting: about 150 µs on one thread; the fork–join costs a few µs. */
 const splitFlops = 1 << 21;
 /** A memory-bound kernel worth splitting: 512 KB of matrix touched. */
 const splitEntries = 1 << 16;
+/**
+ * A pivoted panel step worth splitting: 8 MB of matrix, more than both L2 caches. Below, on the
+ * team's VM, two threads streamed the step no faster than one and paid the fork–join per column.
+ */
+const stepSplitEntries = 1 << 20;
 
 /** The team, when there is one with helpers and the call is big enough to share. */
 function teamFor(work: number, threshold: number): ThreadTeam | undefined {
@@ -216,6 +221,16 @@ export function createThreadedKernels(inner: DenseKernels): DenseKernels {
       ];
       if (team && instance && args && team.run(instance, args)) return;
       inner.applyReflectorLeft(m, n, v, vOffset, tau, a, aOffset, lda);
+    },
+
+    pivotedPanelStep(...step) {
+      const [m, n] = step;
+      // Memory-bound: on pivoted QR 1024² a split step never paid (see stepSplitEntries).
+      const team = teamFor(m * n, stepSplitEntries);
+      const instance = team && sharedInstance(...pivotedStepArrays(step));
+      const args = instance && [task.pivotedPanelStep, ...pivotedStepAddresses(step)];
+      if (team && instance && args && team.run(instance, args)) return;
+      inner.pivotedPanelStep(...step);
     },
 
     applyReflectorsLeft(

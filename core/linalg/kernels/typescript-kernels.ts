@@ -4,6 +4,7 @@
 import { chaseBandSweeps } from './band-chase';
 import type { DenseKernels } from './dense-kernels';
 import { luBlockLoops } from './lu-block';
+import { pivotedPanelStepLoops } from './pivoted-panel';
 
 const depthBlock = 256;
 
@@ -418,6 +419,8 @@ export const typescriptKernels: DenseKernels = {
   },
 
   chaseBand: chaseBandSweeps,
+
+  pivotedPanelStep: pivotedPanelStepLoops,
 
   luBlock(m, left, width, right, a, aOffset, lda, pivots, pivotsOffset) {
     luBlockLoops(

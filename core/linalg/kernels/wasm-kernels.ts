@@ -34,6 +34,37 @@ function owner(
   return commonInstance(first, ...others)?.exports;
 }
 
+type PivotedStep = Parameters<DenseKernels['pivotedPanelStep']>;
+
+/** The arrays a pivoted panel step touches (they must share one memory to run in WebAssembly). */
+export function pivotedStepArrays(step: PivotedStep): [Float64Array, ...Float64Array[]] {
+  return [step[3], step[9], step[11], step[14], step[15]];
+}
+
+/** A pivoted panel step's arguments as the kernel takes them: byte addresses, a downdate flag. */
+export function pivotedStepAddresses(
+  step: PivotedStep,
+): Parameters<WasmKernelExports['pivotedPanelStep']> {
+  const [m, n, k, a, aOffset, lda, vOffset, rowOffset, tau, aux, auxOffset, f, fOffset, ldf] = step;
+  const [partialNorms, exactNorms, normsOffset] = [step[14], step[15], step[16]];
+  return [
+    m,
+    n,
+    k,
+    address(a, aOffset),
+    lda,
+    address(a, vOffset),
+    address(a, rowOffset),
+    tau,
+    address(aux, auxOffset),
+    address(f, fOffset),
+    ldf,
+    address(partialNorms, normsOffset),
+    address(exactNorms, normsOffset),
+    m > 1 ? 1 : 0,
+  ];
+}
+
 export function createWasmKernels(fallback: DenseKernels): DenseKernels {
   return {
     gemm(tA, tB, m, n, depth, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc) {
@@ -153,6 +184,12 @@ export function createWasmKernels(fallback: DenseKernels): DenseKernels {
       if (direct)
         direct.applyReflectorLeft(m, n, address(v, vOffset), tau, address(a, aOffset), lda);
       else fallback.applyReflectorLeft(m, n, v, vOffset, tau, a, aOffset, lda);
+    },
+
+    pivotedPanelStep(...step) {
+      const direct = owner(...pivotedStepArrays(step));
+      if (direct) direct.pivotedPanelStep(...pivotedStepAddresses(step));
+      else fallback.pivotedPanelStep(...step);
     },
 
     applyReflectorsLeft(

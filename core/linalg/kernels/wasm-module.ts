@@ -72,6 +72,22 @@ export interface WasmKernelExports {
     y: number,
   ): void;
   applyReflectorLeft(m: number, n: number, v: number, tau: number, a: number, lda: number): void;
+  pivotedPanelStep(
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    lda: number,
+    v: number,
+    row: number,
+    tau: number,
+    aux: number,
+    f: number,
+    ldf: number,
+    partial: number,
+    exact: number,
+    downdate: number,
+  ): void;
   applyReflectorsLeft(
     m: number,
     n: number,

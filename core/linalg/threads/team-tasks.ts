@@ -15,6 +15,7 @@ export const task = {
   rotationSweep: 7,
   rotationSweeps: 8,
   chaseBand: 9,
+  pivotedPanelStep: 10,
 } as const;
 
 /** Tasks whose threads wait for each other (a pipeline): they need threads that run at once. */
@@ -179,6 +180,30 @@ export function runTaskPart(
           offsets,
           cosines,
           sines,
+        );
+      }
+      return;
+    }
+    case task.pivotedPanelStep: {
+      const [, m, n, k, a, lda, v, row, tau, aux, f, ldf, partial, exact, downdate] = args;
+      // Whole groups of four columns, as the kernel sums them.
+      const [j0, j1] = pieceOf(n, part, parts, 4);
+      if (j0 < j1) {
+        kernels.pivotedPanelStep(
+          m,
+          j1 - j0,
+          k,
+          a + j0 * lda * bytes,
+          lda,
+          v,
+          row,
+          tau,
+          aux,
+          f + j0 * bytes,
+          ldf,
+          partial + j0 * bytes,
+          exact + j0 * bytes,
+          downdate,
         );
       }
       return;

@@ -7,3 +7,4 @@ export { applyReflectorLeft, applyReflectorsLeft, updateThenReflectLeft } from '
 export { rotationSweep, rotationSweeps } from './rotations';
 export { chaseBand, chaseBandTeam } from './band-chase';
 export { luBlock } from './lu-block';
+export { pivotedPanelStep } from './pivoted-panel';
