@@ -145,6 +145,19 @@ describe('two-stage bidiagonalization (dense → band → bidiagonal) with dqds'
     }
   });
 
+  it('finds known values of tall matrices through the QR of 128-column panels and its compacted R', () => {
+    // σ from 1 down to 1e-9, and the same with the last 200 exactly zero (rank 320).
+    const graded = Array.from({ length: 520 }, (_, j) => 10 ** (-9 * (j / 519)));
+    const deficient = graded.map((value, j) => (j < 320 ? value : 0));
+    for (const [name, values, m] of [
+      ['graded 850×520', graded, 850],
+      ['rank 320 of 900×520', deficient, 900],
+    ] as const) {
+      const a = withValues(m, 520, values, 17);
+      expectValuesClose(singularValues(a), values, name);
+    }
+  });
+
   it('stops mid-way when cancelled, in the band reduction, the chase and dqds', () => {
     const a = multiply(gaussianMatrix(400, 400, 7), gaussianMatrix(400, 400, 8));
     for (const stage of ['reducing to a band', 'chasing the band']) {
