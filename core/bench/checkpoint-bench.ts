@@ -27,6 +27,7 @@ import { analyzeCheckpointTensor } from '../jobs/checkpoint-tensor';
 import { openCheckpoint, type CheckpointFiles } from '../weights/checkpoint';
 import { fingerprintCheckpoint } from '../weights/fingerprint';
 import { mergeReports } from '../weights/merge';
+import { startTeam } from './bench-team';
 import type { ReportSettings } from '../weights/report';
 import { defaultQuickPassSettings } from '../weights/spectrum-passes';
 
@@ -412,7 +413,15 @@ async function checkpointCase(folder: string): Promise<void> {
   const pickFiles = diskFiles(folder);
   const pickCheckpoint = await openCheckpoint(pickFiles, 'picks.safetensors');
   const numpyFull = numpyTimings('full', [pickFile], 1);
-  console.log('  full pass (values-only SVD), one tensor of each shape:');
+  // As a pool job with lent workers runs it: every core, as numpy's BLAS (RANKSCOPE_BENCH_THREADS).
+  const threads = Number(process.env.RANKSCOPE_BENCH_THREADS ?? cores);
+  const team = await startTeam(threads);
+  console.log(
+    `  full pass (values-only SVD), one tensor of each shape, ${threads} thread(s), load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}:`,
+  );
   for (const tensor of pickCheckpoint.tensors) {
     const full = await analyzeCheckpointTensor(pickFiles, {
       tensor,
@@ -427,6 +436,7 @@ async function checkpointCase(folder: string): Promise<void> {
       `    ${key.padEnd(18)} ours ${full.seconds.toFixed(1)} s   numpy ${numpySeconds === undefined ? '—' : numpySeconds.toFixed(1) + ' s'}   ratio ${numpySeconds === undefined ? '—' : (full.seconds / numpySeconds).toFixed(2) + '×'}`,
     );
   }
+  await team.stop();
 }
 
 export async function runCheckpointCases(): Promise<void> {
