@@ -20,9 +20,11 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import type { ByteSource } from '../formats/byte-source';
 import { decodeTensor } from '../formats/tensor-decoding';
 import { runCheckpointAnalysis } from '../jobs/checkpoint-analysis';
+import { relaxedSimdInUse } from '../linalg/kernels/wasm-module';
 import { analyzeCheckpointTensor } from '../jobs/checkpoint-tensor';
 import { openCheckpoint, type CheckpointFiles } from '../weights/checkpoint';
 import { fingerprintCheckpoint } from '../weights/fingerprint';
@@ -30,6 +32,10 @@ import { mergeReports } from '../weights/merge';
 import { startTeam } from './bench-team';
 import type { ReportSettings } from '../weights/report';
 import { defaultQuickPassSettings } from '../weights/spectrum-passes';
+
+// Node 20 has relaxed SIMD (fused multiply-add) behind a flag; Electron, where the Lab runs, and
+// Node ≥ 22 have it on. Set before the first module is compiled (as linalg.ts does).
+setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 const runs = Math.max(1, Number(process.env.RANKSCOPE_BENCH_RUNS ?? 5) || 5);
 const megabyte = 1024 * 1024;
@@ -417,7 +423,7 @@ async function checkpointCase(folder: string): Promise<void> {
   const threads = Number(process.env.RANKSCOPE_BENCH_THREADS ?? cores);
   const team = await startTeam(threads);
   console.log(
-    `  full pass (values-only SVD), one tensor of each shape, ${threads} thread(s), load average ${os
+    `  full pass (values-only SVD), one tensor of each shape, ${threads} thread(s), relaxed SIMD ${relaxedSimdInUse() ? 'on' : 'off'}, load average ${os
       .loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')}:`,
