@@ -17,7 +17,7 @@ import {
   twoStageBidiagonal,
   twoStageScratchDoubles,
 } from './two-stage-bidiagonalize';
-import { createWorkspace } from './workspace';
+import { createWorkspace, workspaceOverflows } from './workspace';
 
 afterEach(() => setBandwidth(undefined));
 
@@ -154,7 +154,10 @@ describe('two-stage bidiagonalization (dense → band → bidiagonal) with dqds'
       ['rank 320 of 900×520', deficient, 900],
     ] as const) {
       const a = withValues(m, 520, values, 17);
+      const overflows = workspaceOverflows();
       expectValuesClose(singularValues(a), values, name);
+      // Its workspace held every array, R where the QR left it included.
+      expect(workspaceOverflows(), name).toBe(overflows);
     }
   });
 
