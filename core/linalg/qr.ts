@@ -203,7 +203,7 @@ function factorRecursive(
   );
 }
 
-/** V's columns from reflectors stored below the diagonal of a panel: 1 on the diagonal, zeros above left as they are. */
+/** V's columns from the reflectors stored below a panel's diagonal: 1 on it, zeros above untouched. */
 function copyReflectors(panel: Block, rows: number, cols: number, v: Block): void {
   for (let j = 0; j < cols; j++) {
     const source = panel.offset + j * panel.ld;
