@@ -20,15 +20,22 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import type { ByteSource } from '../formats/byte-source';
 import { decodeTensor } from '../formats/tensor-decoding';
 import { runCheckpointAnalysis } from '../jobs/checkpoint-analysis';
+import { relaxedSimdInUse } from '../linalg/kernels/wasm-module';
 import { analyzeCheckpointTensor } from '../jobs/checkpoint-tensor';
 import { openCheckpoint, type CheckpointFiles } from '../weights/checkpoint';
 import { fingerprintCheckpoint } from '../weights/fingerprint';
 import { mergeReports } from '../weights/merge';
+import { startTeam } from './bench-team';
 import type { ReportSettings } from '../weights/report';
 import { defaultQuickPassSettings } from '../weights/spectrum-passes';
+
+// Node 20 has relaxed SIMD (fused multiply-add) behind a flag; Electron, where the Lab runs, and
+// Node ≥ 22 have it on. Set before the first module is compiled (as linalg.ts does).
+setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 const runs = Math.max(1, Number(process.env.RANKSCOPE_BENCH_RUNS ?? 5) || 5);
 const megabyte = 1024 * 1024;
@@ -412,7 +419,15 @@ async function checkpointCase(folder: string): Promise<void> {
   const pickFiles = diskFiles(folder);
   const pickCheckpoint = await openCheckpoint(pickFiles, 'picks.safetensors');
   const numpyFull = numpyTimings('full', [pickFile], 1);
-  console.log('  full pass (values-only SVD), one tensor of each shape:');
+  // As a pool job with lent workers runs it: every core, as numpy's BLAS (RANKSCOPE_BENCH_THREADS).
+  const threads = Number(process.env.RANKSCOPE_BENCH_THREADS ?? cores);
+  const team = await startTeam(threads);
+  console.log(
+    `  full pass (values-only SVD), one tensor of each shape, ${threads} thread(s), relaxed SIMD ${relaxedSimdInUse() ? 'on' : 'off'}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}:`,
+  );
   for (const tensor of pickCheckpoint.tensors) {
     const full = await analyzeCheckpointTensor(pickFiles, {
       tensor,
@@ -427,6 +442,7 @@ async function checkpointCase(folder: string): Promise<void> {
       `    ${key.padEnd(18)} ours ${full.seconds.toFixed(1)} s   numpy ${numpySeconds === undefined ? '—' : numpySeconds.toFixed(1) + ' s'}   ratio ${numpySeconds === undefined ? '—' : (full.seconds / numpySeconds).toFixed(2) + '×'}`,
     );
   }
+  await team.stop();
 }
 
 export async function runCheckpointCases(): Promise<void> {

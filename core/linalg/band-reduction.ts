@@ -92,15 +92,18 @@ export function reduceToBand(
     );
     // Row panel: LQ of A[k:k+width, k+width:n] as the QR of its transpose, then A[k+width:m, k+width:n]·Q.
     const { transposed } = scratch;
-    for (let i = 0; i < width; i++) {
-      for (let j = 0; j < rest; j++) transposed[j + i * rest] = data[k + i + (k + width + j) * m];
+    // Column by column of the band's rows: each reads `width` adjacent entries.
+    for (let j = 0; j < rest; j++) {
+      const column = k + (k + width + j) * m;
+      for (let i = 0; i < width; i++) transposed[j + i * rest] = data[column + i];
     }
     const reflections = Math.min(width, rest);
     factorPanel({ data: transposed, offset: 0, ld: rest }, rest, width, scratch.taus);
     rightTaus.set(scratch.taus.subarray(0, reflections), k);
     // Back in place, transposed again: L on and below the diagonal, the reflectors right of it.
-    for (let i = 0; i < width; i++) {
-      for (let j = 0; j < rest; j++) data[k + i + (k + width + j) * m] = transposed[j + i * rest];
+    for (let j = 0; j < rest; j++) {
+      const column = k + (k + width + j) * m;
+      for (let i = 0; i < width; i++) data[column + i] = transposed[j + i * rest];
     }
     explicitReflectors({ data: transposed, offset: 0, ld: rest }, rest, reflections, scratch.v);
     triangularFactor(scratch.v, rest, reflections, scratch.taus, scratch.t, scratch.gram);

@@ -59,19 +59,63 @@ export function triangularFactor(
   t: Float64Array,
   gram: Float64Array,
 ): void {
-  kernels.gemm(true, false, k, k, rows, 1, v, 0, rows, v, 0, rows, 0, gram, 0, k);
   t.fill(0, 0, k * k);
+  triangularFactorOf(
+    { data: v, offset: 0, ld: rows },
+    rows,
+    k,
+    taus,
+    { data: t, offset: 0, ld: k },
+    gram,
+  );
+}
+
+/**
+ * triangularFactor for V and T that are blocks of larger arrays; T's entries below the diagonal
+ * and those of columns with τ = 0 are left as they are (zero them first).
+ */
+export function triangularFactorOf(
+  v: Block,
+  rows: number,
+  k: number,
+  taus: Float64Array,
+  t: Block,
+  gram: Float64Array,
+): void {
+  kernels.gemm(
+    true,
+    false,
+    k,
+    k,
+    rows,
+    1,
+    v.data,
+    v.offset,
+    v.ld,
+    v.data,
+    v.offset,
+    v.ld,
+    0,
+    gram,
+    0,
+    k,
+  );
+  const { data, offset, ld } = t;
   for (let j = 0; j < k; j++) {
     const tau = taus[j];
-    t[j + j * k] = tau;
+    data[offset + j + j * ld] = tau;
     if (tau === 0) continue;
     // T(0:j, j) = −τ·T(0:j, 0:j)·G(0:j, j), T upper triangular: row i sums over p ≥ i.
     for (let i = 0; i < j; i++) {
       let sum = 0;
-      for (let p = i; p < j; p++) sum += t[i + p * k] * gram[p + j * k];
-      t[i + j * k] = -tau * sum;
+      for (let p = i; p < j; p++) sum += data[offset + i + p * ld] * gram[p + j * k];
+      data[offset + i + j * ld] = -tau * sum;
     }
   }
+}
+
+function asBlock(array: Float64Array | Block, ld: number): Block {
+  return array instanceof Float64Array ? { data: array, offset: 0, ld } : array;
 }
 
 /** Scratch the applications need: W and T·W, each k×width. */
@@ -110,11 +154,12 @@ export function blockScratch(
 
 /**
  * C (rows×cols) ← Qᵀ·C = C − V·Tᵀ·(Vᵀ·C), Q = I − V·T·Vᵀ from V (rows×k) and T (k×k); with
- * `apply` true, C ← Q·C instead (T for Tᵀ), as when Q itself is formed.
+ * `apply` true, C ← Q·C instead (T for Tᵀ), as when Q itself is formed. V and T are arrays of
+ * their own (leading dimensions rows and k) or blocks of larger ones.
  */
 export function reflectFromLeft(
-  v: Float64Array,
-  t: Float64Array,
+  vArray: Float64Array | Block,
+  tArray: Float64Array | Block,
   rows: number,
   k: number,
   c: Block,
@@ -122,10 +167,29 @@ export function reflectFromLeft(
   scratch: ReflectorScratch,
   apply = false,
 ): void {
+  const v = asBlock(vArray, rows);
+  const t = asBlock(tArray, k);
   if (cols <= 0 || k <= 0) return;
   const { w, product } = scratch;
-  kernels.gemm(true, false, k, cols, rows, 1, v, 0, rows, c.data, c.offset, c.ld, 0, w, 0, k);
-  kernels.gemm(!apply, false, k, cols, k, 1, t, 0, k, w, 0, k, 0, product, 0, k);
+  kernels.gemm(
+    true,
+    false,
+    k,
+    cols,
+    rows,
+    1,
+    v.data,
+    v.offset,
+    v.ld,
+    c.data,
+    c.offset,
+    c.ld,
+    0,
+    w,
+    0,
+    k,
+  );
+  kernels.gemm(!apply, false, k, cols, k, 1, t.data, t.offset, t.ld, w, 0, k, 0, product, 0, k);
   kernels.gemm(
     false,
     false,
@@ -133,9 +197,9 @@ export function reflectFromLeft(
     cols,
     k,
     -1,
-    v,
-    0,
-    rows,
+    v.data,
+    v.offset,
+    v.ld,
     product,
     0,
     k,

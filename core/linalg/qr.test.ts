@@ -8,7 +8,7 @@ import { workspaceOverflows } from './workspace';
 import { fromRows, zeros, type Matrix } from './matrix';
 import { frobeniusNorm } from './norms';
 import { gaussianMatrix } from './random';
-import { householderQr, qrPivoted } from './qr';
+import { compactR, extractR, factorQrInPlace, householderQr, qrPivoted } from './qr';
 import { singularValues } from './svd';
 import { hilbert, kahan, knownRank, vandermonde } from './special-matrices';
 import {
@@ -76,6 +76,45 @@ describe('householderQr', () => {
     expect(orthogonalityError(Q)).toBe(0);
     expect(frobeniusNorm(R)).toBe(0);
     expect(() => householderQr(fromRows([[NaN]]))).toThrow(RangeError);
+  });
+});
+
+describe('householderQr with wide panels factored by halves', () => {
+  // From 512 columns on, panels are 128 wide and factored recursively: 612 leaves a last panel of
+  // 100 (64 + 36, then 32 + 4), 520 one of 8; 530×700 is wide; the last is rank 37.
+  it.each([
+    ['tall, last panel 100', gaussianMatrix(900, 612, 1)],
+    ['square, last panel 100', gaussianMatrix(612, 612, 2)],
+    ['wide', gaussianMatrix(530, 700, 3)],
+    ['tall, last panel 8', gaussianMatrix(1100, 520, 4)],
+    ['rank 37', knownRank(800, 600, 37, 5)],
+  ])('reconstructs A = QR with orthonormal Q (%s)', (_, a) => {
+    const { Q, R } = householderQr(a);
+    checkTriangular(R);
+    const bound = 20 * Math.max(a.rows, a.cols) * epsilon;
+    expect(productResidual(a, Q, R)).toBeLessThanOrEqual(bound * frobeniusNorm(a));
+    expect(orthogonalityError(Q)).toBeLessThanOrEqual(bound);
+  });
+});
+
+describe('compactR', () => {
+  it('moves R to the front of the work array, equal to extractR, zeros below its diagonal', () => {
+    for (const [m, n] of [
+      [300, 200],
+      [200, 200],
+      [130, 300],
+      [700, 520],
+      [1, 1],
+      [5, 1],
+    ]) {
+      const work = gaussianMatrix(m, n, m + 3 * n);
+      factorQrInPlace(work);
+      const expected = extractR(work);
+      const r = compactR(work);
+      expect([r.rows, r.cols], `${m}×${n}`).toEqual([expected.rows, expected.cols]);
+      expect(r.data.buffer).toBe(work.data.buffer);
+      expect(Array.from(r.data), `${m}×${n}`).toEqual(Array.from(expected.data));
+    }
   });
 });
 

@@ -1,6 +1,7 @@
-// Householder QR, A = Q·R, blocked in compact WY form (LAPACK dgeqrf, dorgqr), and QR with column
-// pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order with safe column-norm downdating (dlaqp2;
-// Drmač & Bujanović, LAPACK Working Note 176). Golub & Van Loan §5.2 and §5.4.1.
+// Householder QR, A = Q·R, blocked in compact WY form with panels factored by halves (LAPACK
+// dgeqrf, dgeqrt3, dorgqr), and QR with column pivoting, A·P = Q·R, in LAPACK dgeqp3 pivot order
+// with safe column-norm downdating (dlaqp2; Drmač & Bujanović, LAPACK Working Note 176).
+// Golub & Van Loan §5.2 and §5.4.1.
 // Cost: 2·m·n² − 2·n³/3 flops, and as much again to form Q.
 import type { JobContext } from '../job-context';
 import {
@@ -10,6 +11,9 @@ import {
   factorPanel,
   reflectFromLeft,
   triangularFactor,
+  triangularFactorOf,
+  type Block,
+  type BlockScratch,
 } from './block-reflector';
 import { makeReflector, type Reflector } from './householder';
 import { kernels } from './kernels/kernels';
@@ -36,24 +40,36 @@ export interface PivotedQrResult extends QrResult {
   permutation: Int32Array;
 }
 
-/** Columns per panel of the blocked QR and of forming Q. */
+/** Columns per panel of forming Q, and of the column-by-column leaves of the QR's panels. */
 const panelWidth = 32;
 /** Narrower matrices are factored column by column (the blocks would not pay). */
 const blockedCrossover = 64;
+/**
+ * Columns per panel of the blocked QR of a large matrix: its block reaches the trailing matrix in
+ * products of depth 128, about 15 % faster than those of depth 32 (the QR of 6000×2048 on one
+ * thread: 2.9 s of CPU against 3.3 s); the panel is factored recursively, so the wider block
+ * costs no more matrix–vector work.
+ */
+const wideWidth = 128;
 
 function blocked(m: number, n: number): boolean {
   return Math.min(m, n) >= blockedCrossover;
 }
 
+/** Columns per panel of the QR of an m×n matrix. */
+function qrPanelWidth(m: number, n: number): number {
+  return Math.min(m, n) >= 4 * wideWidth ? wideWidth : panelWidth;
+}
+
 /** Doubles the blocked QR of an m×n matrix and the forming of Q take beside the matrix and Q. */
 export function qrScratchDoubles(m: number, n: number): number {
-  return blocked(m, n) ? blockScratchDoubles(m, n, panelWidth) : 0;
+  return blocked(m, n) ? blockScratchDoubles(m, n, qrPanelWidth(m, n)) : 0;
 }
 
 /**
  * Householder QR of the m×n array in place; returns the reflector scalars. Blocked (dgeqrf): each
- * panel of 32 columns is factored column by column, then reaches the rest of the matrix as one
- * block reflector, I − V·T·Vᵀ, in three matrix products.
+ * panel of up to 128 columns is factored recursively (factorRecursive), then reaches the rest of
+ * the matrix as one block reflector, I − V·T·Vᵀ, in three matrix products.
  */
 export function factorQrInPlace(work: Matrix, context?: JobContext): Float64Array {
   const { rows: m, cols: n, data } = work;
@@ -63,21 +79,139 @@ export function factorQrInPlace(work: Matrix, context?: JobContext): Float64Arra
     factorPanelChecked(work, 0, k, tau, context);
     return tau;
   }
-  const scratch = blockScratch(workspaceOf(data) ?? plainWorkspace, m, n, panelWidth);
-  for (let j = 0; j < k; j += panelWidth) {
+  const width = qrPanelWidth(m, n);
+  const scratch = blockScratch(workspaceOf(data) ?? plainWorkspace, m, n, width);
+  for (let j = 0; j < k; j += width) {
     context?.checkCancelled();
-    const width = Math.min(panelWidth, k - j);
+    const columns = Math.min(width, k - j);
+    const rows = m - j;
+    const v = { data: scratch.v, offset: 0, ld: rows };
+    const t = { data: scratch.t, offset: 0, ld: columns };
+    scratch.v.fill(0, 0, rows * columns);
+    scratch.t.fill(0, 0, columns * columns);
     const panel = { data, offset: j + j * m, ld: m };
-    factorPanel(panel, m - j, width, scratch.taus);
-    tau.set(scratch.taus.subarray(0, width), j);
-    const rest = n - j - width;
-    if (rest <= 0) continue;
-    explicitReflectors(panel, m - j, width, scratch.v);
-    triangularFactor(scratch.v, m - j, width, scratch.taus, scratch.t, scratch.gram);
-    const trailing = { data, offset: j + (j + width) * m, ld: m };
-    reflectFromLeft(scratch.v, scratch.t, m - j, width, trailing, rest, scratch);
+    factorRecursive(panel, rows, columns, tau.subarray(j, j + columns), v, t, scratch);
+    const rest = n - j - columns;
+    const trailing = { data, offset: j + (j + columns) * m, ld: m };
+    reflectFromLeft(scratch.v, scratch.t, rows, columns, trailing, rest, scratch);
   }
   return tau;
+}
+
+/**
+ * QR of a rows×cols panel (rows ≥ cols) by halves (Elmroth & Gustavson 2000; LAPACK dgeqrt3):
+ * factor the left half, apply it to the right half as a block reflector, factor what is below,
+ * and join the two T factors, T₁₂ = −T₁·(V₁ᵀ·V₂)·T₂. Leaves of 32 columns are factored column by
+ * column. Leaves the reflectors in place, their scalars in `taus`, explicit V (zeros above the
+ * unit diagonal, already zero on entry) in `v` and T (zero on entry) in `t`.
+ */
+function factorRecursive(
+  panel: Block,
+  rows: number,
+  cols: number,
+  taus: Float64Array,
+  v: Block,
+  t: Block,
+  scratch: BlockScratch,
+): void {
+  if (cols <= panelWidth) {
+    factorPanel(panel, rows, cols, taus);
+    copyReflectors(panel, rows, cols, v);
+    triangularFactorOf(v, rows, cols, taus, t, scratch.gram);
+    return;
+  }
+  const left = Math.ceil(cols / 2 / panelWidth) * panelWidth;
+  const right = cols - left;
+  factorRecursive(panel, rows, left, taus, v, t, scratch);
+  const rightPart = { data: panel.data, offset: panel.offset + left * panel.ld, ld: panel.ld };
+  reflectFromLeft(v, t, rows, left, rightPart, right, scratch);
+  const below = (block: Block) => ({
+    data: block.data,
+    offset: block.offset + left + left * block.ld,
+    ld: block.ld,
+  });
+  factorRecursive(
+    below(panel),
+    rows - left,
+    right,
+    taus.subarray(left),
+    below(v),
+    below(t),
+    scratch,
+  );
+  // X = V₁ᵀ·V₂ over the rows where V₂ is not zero, then T₁₂ = −T₁·X·T₂ (T₁, T₂ upper triangular).
+  const { gram } = scratch;
+  const v1 = v.offset + left;
+  const v2 = below(v).offset;
+  kernels.gemm(
+    true,
+    false,
+    left,
+    right,
+    rows - left,
+    1,
+    v.data,
+    v1,
+    v.ld,
+    v.data,
+    v2,
+    v.ld,
+    0,
+    gram,
+    0,
+    left,
+  );
+  const t12 = t.offset + left * t.ld;
+  kernels.gemm(
+    false,
+    false,
+    left,
+    right,
+    left,
+    -1,
+    t.data,
+    t.offset,
+    t.ld,
+    gram,
+    0,
+    left,
+    0,
+    t.data,
+    t12,
+    t.ld,
+  );
+  for (let j = 0; j < right; j++) {
+    for (let i = 0; i < left; i++) gram[i + j * left] = t.data[t12 + i + j * t.ld];
+  }
+  const t2 = below(t).offset;
+  kernels.gemm(
+    false,
+    false,
+    left,
+    right,
+    right,
+    1,
+    gram,
+    0,
+    left,
+    t.data,
+    t2,
+    t.ld,
+    0,
+    t.data,
+    t12,
+    t.ld,
+  );
+}
+
+/** V's columns from the reflectors stored below a panel's diagonal: 1 on it, zeros above untouched. */
+function copyReflectors(panel: Block, rows: number, cols: number, v: Block): void {
+  for (let j = 0; j < cols; j++) {
+    const source = panel.offset + j * panel.ld;
+    const target = v.offset + j * v.ld;
+    v.data[target + j] = 1;
+    v.data.set(panel.data.subarray(source + j + 1, source + rows), target + j + 1);
+  }
 }
 
 /** Unblocked QR (dgeqr2) of columns [first, last) with a look at the cancel flag every 32. */
@@ -150,6 +284,23 @@ export function extractR(work: Matrix, space: Workspace = plainWorkspace): Matri
     for (let i = 0; i <= Math.min(j, k - 1); i++) r.data[i + j * k] = data[i + j * m];
   }
   return r;
+}
+
+/**
+ * The k×n upper triangular factor moved to the front of the work array itself (leading dimension
+ * k = min(m, n)), zeros below its diagonal: the values-only SVD reduces it there, with no second
+ * matrix to allocate and fault in (128 MB for a 4096-column weight). The reflectors are lost.
+ */
+export function compactR(work: Matrix): Matrix {
+  const { rows: m, cols: n, data } = work;
+  const k = Math.min(m, n);
+  // Column j moves down to j·k ≤ j·m; it ends by (j + 1)·k ≤ (j + 1)·m, before column j + 1 starts.
+  for (let j = 0; j < n; j++) {
+    const count = Math.min(j + 1, k);
+    data.copyWithin(j * k, j * m, j * m + count);
+    data.fill(0, j * k + count, (j + 1) * k);
+  }
+  return { rows: k, cols: n, data: data.subarray(0, k * n) };
 }
 
 /** Doubles a QR factorization of an m×n matrix needs in its workspace: the copy, Q and blocks. */

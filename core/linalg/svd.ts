@@ -27,7 +27,7 @@ import { batchSweeps, bidiagonalSvd } from './bidiagonal-svd';
 import { bidiagonalSingularValues } from './dqds';
 import { assertFinite, transpose, zeros, type Matrix } from './matrix';
 import { maxAbs, scaleByPowerOfTwo } from './norms';
-import { extractR, factorQrInPlace, qrScratchDoubles } from './qr';
+import { compactR, extractR, factorQrInPlace, qrScratchDoubles } from './qr';
 import {
   twoStageBidiagonal,
   twoStageCrossover,
@@ -118,7 +118,7 @@ function decompose(
     let target = work;
     if (tall) {
       factorQrInPlace(work, context);
-      target = extractR(work, space);
+      target = compactR(work);
     }
     const bidiagonal =
       cols >= twoStageCrossover
@@ -208,7 +208,7 @@ export function svdWorkspaceDoubles(m: number, n: number, vectors: boolean): num
   const reduced = tall ? cols : rows;
   const matrices = vectors
     ? rows * cols * (tall ? 3 : 2) + cols * cols * (tall ? 3 : 1)
-    : rows * cols + (tall ? cols * cols : 0);
+    : rows * cols;
   const twoStage = !vectors && cols >= twoStageCrossover;
   const scratch =
     (twoStage

@@ -17,7 +17,7 @@ import {
   twoStageBidiagonal,
   twoStageScratchDoubles,
 } from './two-stage-bidiagonalize';
-import { createWorkspace } from './workspace';
+import { createWorkspace, workspaceOverflows } from './workspace';
 
 afterEach(() => setBandwidth(undefined));
 
@@ -142,6 +142,22 @@ describe('two-stage bidiagonalization (dense → band → bidiagonal) with dqds'
     ]) {
       const a = gaussianMatrix(m, n, m + n);
       expectValuesClose(singularValues(a), oneStageValues(a), `${m}×${n}`);
+    }
+  });
+
+  it('finds known values of tall matrices through the QR of 128-column panels and its compacted R', () => {
+    // σ from 1 down to 1e-9, and the same with the last 200 exactly zero (rank 320).
+    const graded = Array.from({ length: 520 }, (_, j) => 10 ** (-9 * (j / 519)));
+    const deficient = graded.map((value, j) => (j < 320 ? value : 0));
+    for (const [name, values, m] of [
+      ['graded 850×520', graded, 850],
+      ['rank 320 of 900×520', deficient, 900],
+    ] as const) {
+      const a = withValues(m, 520, values, 17);
+      const overflows = workspaceOverflows();
+      expectValuesClose(singularValues(a), values, name);
+      // Its workspace held every array, R where the QR left it included.
+      expect(workspaceOverflows(), name).toBe(overflows);
     }
   });
 
