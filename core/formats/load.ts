@@ -6,6 +6,7 @@
 import type { Matrix } from '../linalg/matrix';
 import { FormatError, quoteForMessage } from './format-error';
 import { readMatrixText, type MatrixText } from './matrix-text';
+import { matrixFileExtensions } from './matrix-file-extensions';
 import { textFileExtensions } from './text-formats';
 
 export { textFileExtensions } from './text-formats';
@@ -28,7 +29,7 @@ export interface LoadOptions {
   maxEntries?: number;
 }
 
-export const matrixFileExtensions = [...textFileExtensions, '.mtx', '.npy', '.safetensors'];
+export { matrixFileExtensions };
 
 export function loadMatrixFile(
   fileName: string,

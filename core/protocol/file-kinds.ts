@@ -1,8 +1,8 @@
 // The files each purpose of a dialog offers, from the readers' own lists: Electron's dialog
 // filters, the page's file input and the path prompt's hint all say the same, so a file the
 // readers read is never hidden behind a filter (a GGUF, a shard index, a saved report).
-import { matrixFileExtensions } from '../formats/load';
-import { checkpointFileExtensions } from '../weights/checkpoint';
+import { matrixFileExtensions } from '../formats/matrix-file-extensions';
+import { checkpointFileExtensions } from '../weights/checkpoint-files';
 import type { FilePurpose } from './files';
 
 export interface FileKind {

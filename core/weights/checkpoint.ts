@@ -14,6 +14,7 @@ import { readPytorchCheckpoint } from '../formats/pytorch';
 import { readSafetensorsHeader, safetensorsTensorEntries } from '../formats/safetensors';
 import { matrixShapeOf, type TensorEntry } from '../formats/tensor-data';
 import { looksLikeZip, readZipDirectory } from '../formats/zip-directory';
+import { checkpointFormatByName, type CheckpointFormat } from './checkpoint-files';
 
 /** The files of one checkpoint, as the host lets core reach them. */
 export interface CheckpointFiles {
@@ -27,7 +28,8 @@ export interface CheckpointFiles {
   list?(): Promise<string[]> | string[];
 }
 
-export type CheckpointFormat = 'safetensors' | 'npy' | 'npz' | 'gguf' | 'pytorch' | 'onnx';
+export type { CheckpointFormat };
+export { checkpointFileExtensions } from './checkpoint-files';
 
 export interface CheckpointTensor extends TensorEntry {
   /** The matrix the tensor is analysed as (see matrixShapeOf). */
@@ -263,27 +265,6 @@ function baseName(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
-const formatOfExtension: Record<string, CheckpointFormat> = {
-  '.safetensors': 'safetensors',
-  '.gguf': 'gguf',
-  '.pt': 'pytorch',
-  '.pth': 'pytorch',
-  '.bin': 'pytorch',
-  '.ckpt': 'pytorch',
-  '.onnx': 'onnx',
-  '.npz': 'npz',
-  '.npy': 'npy',
-};
-
-/** Extensions of the files openCheckpoint reads, besides a shard index (`*.index.json`). */
-export const checkpointFileExtensions = Object.keys(formatOfExtension);
-
-/** The format a file's name says, if its extension is a checkpoint's. */
-function formatByName(name: string): CheckpointFormat | undefined {
-  const extension = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase() ?? '';
-  return Object.hasOwn(formatOfExtension, extension) ? formatOfExtension[extension] : undefined;
-}
-
 /** The format of one file, by its first bytes where they tell, else by its extension. */
 async function detectFormat(source: ByteSource, name: string): Promise<CheckpointFormat> {
   const prefix = await readExactly(source, 0, Math.min(source.size, 9), name);
@@ -305,7 +286,7 @@ async function detectFormat(source: ByteSource, name: string): Promise<Checkpoin
       { file: name, byteOffset: 0 },
     );
   }
-  const named = formatByName(name);
+  const named = checkpointFormatByName(name);
   if (named) return named;
   // A safetensors file under another name: an 8-byte header length, then '{'.
   if (prefix.length === 9 && prefix[8] === 0x7b) return 'safetensors';
@@ -390,10 +371,10 @@ function chooseFolderFiles(names: string[]): {
   // ONNX before PyTorch: a model's external data is often a ".bin" beside it.
   const priority: CheckpointFormat[] = ['safetensors', 'gguf', 'onnx', 'pytorch', 'npz', 'npy'];
   for (const format of priority) {
-    const files = sorted.filter((name) => formatByName(name) === format);
+    const files = sorted.filter((name) => checkpointFormatByName(name) === format);
     if (files.length === 0) continue;
     const others = sorted.filter(
-      (name) => !files.includes(name) && formatByName(name) !== undefined,
+      (name) => !files.includes(name) && checkpointFormatByName(name) !== undefined,
     );
     const notes =
       others.length > 0 ? [`read the ${format} files; passed over ${others.join(', ')}`] : [];
