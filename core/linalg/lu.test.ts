@@ -56,7 +56,7 @@ describe('luPartial', () => {
       [40, 200],
       [1, 5],
       [5, 1],
-      // Around the recursive panel's 8-column leaves and the 128-column blocks.
+      // Around the recursive panel's 8-column leaves and the 192-column blocks.
       [9, 7],
       [7, 9],
       [17, 17],
@@ -64,6 +64,11 @@ describe('luPartial', () => {
       [65, 65],
       [128, 128],
       [129, 129],
+      [191, 191],
+      [192, 193],
+      [193, 192],
+      [385, 200],
+      [200, 385],
       [300, 300],
       [257, 190],
       [190, 257],
@@ -125,8 +130,8 @@ describe('luPartial', () => {
   it('takes the first of equal candidates as pivot, as LAPACK, across block columns', () => {
     // Wilkinson's growth matrix: 1 on the diagonal and in the last column, −1 below the diagonal.
     // Every candidate ties (|1| = |−1|), so partial pivoting never swaps, and U's last column
-    // doubles down the rows: u_nn = 2^(n−1), exactly. 150 columns cross the 128-column blocks.
-    const n = 150;
+    // doubles down the rows: u_nn = 2^(n−1), exactly. 200 columns cross the 192-column blocks.
+    const n = 200;
     const a = zeros(n, n);
     for (let j = 0; j < n; j++) {
       a.data[j + j * n] = 1;
@@ -144,6 +149,7 @@ describe('luPartial', () => {
       [300, 260],
       [260, 300],
       [129, 129],
+      [193, 193],
     ]) {
       const a = gaussianMatrix(m, n, m + n);
       const { lu, pivots, permutation } = luFactor(a);
