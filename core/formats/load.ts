@@ -6,6 +6,7 @@
 import type { Matrix } from '../linalg/matrix';
 import { FormatError, quoteForMessage } from './format-error';
 import { readMatrixText, type MatrixText } from './matrix-text';
+import { fileExtension } from './file-extension';
 import { matrixFileExtensions } from './matrix-file-extensions';
 import { textFileExtensions } from './text-formats';
 
@@ -36,7 +37,7 @@ export function loadMatrixFile(
   bytes: Uint8Array,
   options: LoadOptions = {},
 ): LoadedMatrixFile {
-  const extension = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
+  const extension = fileExtension(fileName);
   const maxEntries = options.maxEntries;
   switch (textFileExtensions.includes(extension) ? '.txt' : knownExtension(extension, bytes)) {
     case '.txt': {

@@ -1,6 +1,7 @@
 // The files each purpose of a dialog offers, from the readers' own lists: Electron's dialog
 // filters, the page's file input and the path prompt's hint all say the same, so a file the
 // readers read is never hidden behind a filter (a GGUF, a shard index, a saved report).
+import { fileExtension } from '../formats/file-extension';
 import { matrixFileExtensions } from '../formats/matrix-file-extensions';
 import { checkpointFileExtensions } from '../weights/checkpoint-files';
 import type { FilePurpose } from './files';
@@ -28,6 +29,6 @@ export function acceptAttribute(purpose: FilePurpose): string {
 
 /** Whether a file's name has one of the purpose's extensions. */
 export function isKind(fileName: string, purpose: FilePurpose): boolean {
-  const extension = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase();
-  return extension !== undefined && fileKinds[purpose].extensions.includes(extension);
+  const extension = fileExtension(fileName);
+  return extension !== '' && fileKinds[purpose].extensions.includes(extension);
 }

@@ -1,6 +1,8 @@
 // The checkpoint formats Rankscope reads and the file extensions that name them: a module of its
 // own so that dialogs and the page can list them without the readers.
 
+import { fileExtension } from '../formats/file-extension';
+
 export type CheckpointFormat = 'safetensors' | 'npy' | 'npz' | 'gguf' | 'pytorch' | 'onnx';
 
 const formatOfExtension: Record<string, CheckpointFormat> = {
@@ -20,6 +22,6 @@ export const checkpointFileExtensions = Object.keys(formatOfExtension);
 
 /** The format a file's name says, if its extension is a checkpoint's. */
 export function checkpointFormatByName(name: string): CheckpointFormat | undefined {
-  const extension = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase() ?? '';
+  const extension = fileExtension(name);
   return Object.hasOwn(formatOfExtension, extension) ? formatOfExtension[extension] : undefined;
 }
