@@ -192,6 +192,45 @@ describe('rrefFloat', () => {
     );
   });
 
+  it('sees through cancellation that a fixed tolerance takes for a pivot', () => {
+    // Rank-deficient matrices (σ_{r+1}/σ₁ ≈ 1e-17) whose last cancelled entry is 4–7 times
+    // max(m, n)·ε·max|a|; both were found by the property above.
+    const cases = [
+      [
+        ['1', '-7/4', '17/2'],
+        ['-31/4', '49/4', '-11/2'],
+        ['-6', '19/2', '-5'],
+        ['41/4', '-16', '-2'],
+      ],
+      [
+        ['-5', '31/12', '67/24', '1/3'],
+        ['0', '-3/2', '-3', '3'],
+        ['9', '-7/12', '7/3', '-3/2'],
+        ['4', '2', '5', '0'],
+      ],
+    ];
+    for (const text of cases) {
+      const matrix = rationalGrid(text);
+      const exact = rref(matrix, { trace: false });
+      expect(exact.rank).toBeLessThan(text[0].length);
+      const result = rrefFloat(matrix.map((row) => row.map((value) => value.toNumber())));
+      expect(result.rank).toBe(exact.rank);
+      expect(result.pivots).toEqual(exact.pivots);
+    }
+  });
+
+  it('keeps the rank of an ill-conditioned matrix the SVD still resolves', () => {
+    // Hilbert matrices: numpy's matrix_rank gives 10 for order 10 (σ₁₀/σ₁ ≈ 6e-14), and 11 for
+    // order 12, whose σ₁₂ ≈ 1e-16 is lost in rounding.
+    const hilbert = (order: number) =>
+      Array.from({ length: order }, (_, i) =>
+        Array.from({ length: order }, (_, j) => 1 / (i + j + 1)),
+      );
+    expect(rrefFloat(hilbert(8)).rank).toBe(8);
+    expect(rrefFloat(hilbert(10)).rank).toBe(10);
+    expect(rrefFloat(hilbert(12)).rank).toBeLessThan(12);
+  });
+
   it('agrees with the exact RREF on rational fixtures', () => {
     for (const fixture of cases) {
       const exact = rref(rationalGrid(fixture.matrix), { trace: false });

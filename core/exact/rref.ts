@@ -4,6 +4,7 @@
 // Cost O(m·n·min(m,n)) field operations, plus O(m·n) per step to record the matrix when tracing.
 import { Rational } from './rational';
 import { type Field, floatField, rationalField } from './field';
+import { RoundingErrorEstimates } from './rounding-errors';
 
 export type StepKind = 'swap' | 'scale' | 'add';
 export type Strategy = 'textbook' | 'partial';
@@ -47,7 +48,7 @@ export interface RrefResult extends EliminationResult<Rational> {
 
 export interface FloatRrefResult extends EliminationResult<number> {
   exact: false;
-  /** Entries of magnitude at most this were treated as zero. */
+  /** Entries of magnitude at most this (or their own rounding-error estimate) count as zero. */
   tolerance: number;
   /** Floating reduction always uses partial pivoting, whatever was asked. */
   strategy: 'partial';
@@ -138,14 +139,32 @@ export function elementaryMatrix(
   return result;
 }
 
+/** Decides zero per entry, from what the steps so far have done to it (floating point). */
+export interface ZeroJudge<T> {
+  isNegligible(value: T, row: number, column: number): boolean;
+  /** Called before each step changes the matrix. */
+  record(
+    matrix: readonly (readonly T[])[],
+    kind: StepKind,
+    rows: readonly number[],
+    factor: T,
+    pivotColumn: number,
+  ): void;
+}
+
 /** Gauss–Jordan over any field; the matrix is copied, never modified. */
 export function eliminate<T>(
   input: readonly (readonly T[])[],
   field: Field<T>,
   strategy: Strategy,
   trace: boolean,
+  judge?: ZeroJudge<T>,
 ): EliminationResult<T> {
   const matrix = copyMatrix(input);
+  const isZeroAt = (row: number, column: number) =>
+    judge
+      ? judge.isNegligible(matrix[row][column], row, column)
+      : field.isZero(matrix[row][column]);
   const rowCount = matrix.length;
   const columnCount = rowCount === 0 ? 0 : matrix[0].length;
   const steps: StepOf<T>[] = [];
@@ -161,6 +180,7 @@ export function eliminate<T>(
     startColumn: number,
     settle?: () => void,
   ) => {
+    judge?.record(matrix, kind, rows, factor, startColumn);
     applyOperationInPlace(matrix, kind, rows, factor, field, startColumn);
     // The entry the step was meant to make 1 or 0 is set exactly (rounding aside).
     settle?.();
@@ -182,7 +202,7 @@ export function eliminate<T>(
   for (let col = 0; col < columnCount && pivotRow < rowCount; col++) {
     let chosen = -1;
     for (let i = pivotRow; i < rowCount; i++) {
-      if (field.isZero(matrix[i][col])) continue;
+      if (isZeroAt(i, col)) continue;
       if (chosen < 0) {
         chosen = i;
         if (strategy === 'textbook') break;
@@ -220,7 +240,7 @@ export function eliminate<T>(
     }
     for (let i = pivotRow + 1; i < rowCount; i++) {
       const entry = matrix[i][col];
-      if (field.isZero(entry)) {
+      if (isZeroAt(i, col)) {
         matrix[i][col] = field.zero;
         continue;
       }
@@ -249,7 +269,7 @@ export function eliminate<T>(
     const pivot = { row: index, col };
     for (let i = index - 1; i >= 0; i--) {
       const entry = matrix[i][col];
-      if (field.isZero(entry)) {
+      if (isZeroAt(i, col)) {
         matrix[i][col] = field.zero;
         continue;
       }
@@ -294,7 +314,7 @@ export function rref(
   return { ...result, exact: true };
 }
 
-/** Default tolerance, as numpy's matrix_rank: max(m, n) · ε · (largest absolute entry). */
+/** The floor of the zero test: max(m, n) · ε · (largest absolute entry). */
 export function defaultTolerance(matrix: readonly (readonly number[])[]): number {
   let largest = 0;
   for (const row of matrix) for (const value of row) largest = Math.max(largest, Math.abs(value));
@@ -303,8 +323,9 @@ export function defaultTolerance(matrix: readonly (readonly number[])[]): number
 }
 
 /**
- * Floating RREF for matrices with irrational entries: partial pivoting, entries at most
- * `tolerance` in magnitude treated as zero. The result says it is not exact.
+ * Floating RREF for matrices with irrational entries: partial pivoting; an entry counts as zero
+ * when it is at most `tolerance` or at most its own running rounding-error estimate. The result
+ * says it is not exact.
  */
 export function rrefFloat(
   matrix: readonly (readonly number[])[],
@@ -316,6 +337,12 @@ export function rrefFloat(
       if (!Number.isFinite(value)) throw new RangeError('the matrix has a non-finite entry');
   }
   const tolerance = options.tolerance ?? defaultTolerance(matrix);
-  const result = eliminate(matrix, floatField(tolerance), 'partial', options.trace ?? true);
+  const result = eliminate(
+    matrix,
+    floatField(tolerance),
+    'partial',
+    options.trace ?? true,
+    new RoundingErrorEstimates(matrix, tolerance),
+  );
   return { ...result, exact: false, tolerance, strategy: 'partial' };
 }

@@ -58,7 +58,8 @@ function StrategyControl({
           {trace?.decimalsAsFloating
             ? 'the decimals are read as floating data'
             : 'an entry is irrational'}
-          , so partial pivoting with tolerance {formatNumber(trace?.tolerance ?? 0)}
+          , so partial pivoting; an entry is zero below {formatNumber(trace?.tolerance ?? 0)} or its
+          own rounding error
         </span>
       )}
     </div>
@@ -82,7 +83,7 @@ function Summary({ trace, reason }: { trace: ReductionTrace; reason: string }) {
         <li>
           {trace.exact
             ? 'computed exactly'
-            : `computed in floating point (tolerance ${formatNumber(trace.tolerance ?? 0)})`}
+            : `computed in floating point (zero below ${formatNumber(trace.tolerance ?? 0)} or an entry's rounding error)`}
         </li>
       </ul>
     </section>
