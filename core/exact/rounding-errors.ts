@@ -6,9 +6,22 @@
 // The first-order terms are summed in quadrature (rounding errors behave like independent random
 // variables: Higham and Mary 2019), not in absolute value: the worst case is so pessimistic that
 // it called the Hilbert matrix of order 10 singular, where the SVD and numpy give rank 10.
-import type { StepKind, ZeroJudge } from './rref';
+import type { StepKind } from './row-operation';
 
 const unitRoundoff = Number.EPSILON / 2;
+
+/** Decides zero per entry, from what the steps so far have done to it (floating point). */
+export interface ZeroJudge<T> {
+  isNegligible(value: T, row: number, column: number): boolean;
+  /** Called before each step changes the matrix. */
+  record(
+    matrix: readonly (readonly T[])[],
+    kind: StepKind,
+    rows: readonly number[],
+    factor: T,
+    pivotColumn: number,
+  ): void;
+}
 
 export class RoundingErrorEstimates implements ZeroJudge<number> {
   private readonly errors: number[][];

@@ -4,9 +4,10 @@
 // Cost O(m·n·min(m,n)) field operations, plus O(m·n) per step to record the matrix when tracing.
 import { Rational } from './rational';
 import { type Field, floatField, rationalField } from './field';
-import { RoundingErrorEstimates } from './rounding-errors';
+import { RoundingErrorEstimates, type ZeroJudge } from './rounding-errors';
+import type { StepKind } from './row-operation';
 
-export type StepKind = 'swap' | 'scale' | 'add';
+export type { StepKind } from './row-operation';
 export type Strategy = 'textbook' | 'partial';
 
 /** One elementary row operation, with rows 0-based. */
@@ -137,19 +138,6 @@ export function elementaryMatrix(
   }
   applyOperationInPlace(result, step.kind, step.rows, step.factor, rationalField);
   return result;
-}
-
-/** Decides zero per entry, from what the steps so far have done to it (floating point). */
-export interface ZeroJudge<T> {
-  isNegligible(value: T, row: number, column: number): boolean;
-  /** Called before each step changes the matrix. */
-  record(
-    matrix: readonly (readonly T[])[],
-    kind: StepKind,
-    rows: readonly number[],
-    factor: T,
-    pivotColumn: number,
-  ): void;
 }
 
 /** Gauss–Jordan over any field; the matrix is copied, never modified. */
