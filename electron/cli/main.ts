@@ -3,6 +3,7 @@
 // commander and the one command a run names (all of them only for the overview, help and a name
 // to correct), each command loading what it computes with only when it runs.
 import { appVersion } from '../services/app-version';
+export { collectBeforeExit } from '../services/exit-deadlock';
 import { commands, type CommandEntry } from './commands';
 
 /** Runs the command line; resolves to the exit code. */

@@ -9,6 +9,7 @@ import { CheckpointService } from '../services/checkpoint-service';
 import { ComputeService } from '../services/compute-service';
 import { DocumentService } from '../services/document-service';
 import { dataFolder } from '../services/data-folder';
+import { collectBeforeExit } from '../services/exit-deadlock';
 import { hostLimits } from '../services/host-settings';
 import { exampleFiles, LaunchFiles } from '../services/launch-files';
 import { RootFolder } from '../services/root-folder';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
       await host.close();
       await documents.end();
       await pool.close();
+      collectBeforeExit();
       process.exit(0);
     };
     process.on('SIGINT', stop);
