@@ -15,8 +15,13 @@ export interface HelperOptions {
   runPart?: typeof runTaskPart;
 }
 
-/** Spins this many looks before sleeping: a task usually follows the last within microseconds. */
-const spinLooks = 256;
+/**
+ * Milliseconds a helper spins after a task before it sleeps. The next task of a job usually
+ * follows within microseconds, and waking a sleeping thread costs tens of microseconds on this VM,
+ * which the leader waits out at every fork–join: with 256 looks (a few µs) of spinning, the full
+ * SVD of 1024² spent a third of its leader's time waiting (1782 fork–joins, ~140 µs each).
+ */
+const spinMs = 0.5;
 /** How long to wait for a memory the leader has posted but the channel has not delivered. */
 const deliveryTimeoutMs = 5000;
 
@@ -29,9 +34,9 @@ export function serveTeam(options: HelperOptions): number {
   let seen = 0;
   let attachedCount = 0;
   for (;;) {
-    let looks = 0;
+    const sleepAfter = performance.now() + spinMs;
     while (Atomics.load(words, word.generation) === seen) {
-      if (++looks > spinLooks) Atomics.wait(words, word.generation, seen, 1000);
+      if (performance.now() > sleepAfter) Atomics.wait(words, word.generation, seen, 1000);
     }
     seen = Atomics.load(words, word.generation);
     const code = words[word.command];

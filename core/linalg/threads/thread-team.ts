@@ -39,6 +39,8 @@ export class HelperLostError extends Error {
 const attachedLimit = 4;
 /** How long the leader sleeps between looks at a helper that does not answer. */
 const waitSliceMs = 200;
+/** Milliseconds the leader spins for its helpers before it sleeps: most pieces end within it. */
+const leaderSpinMs = 0.3;
 
 export class AtomicsThreadTeam implements ThreadTeam {
   private helpers: HelperLink[];
@@ -119,6 +121,8 @@ export class AtomicsThreadTeam implements ThreadTeam {
   }
 
   private awaitHelpers(): void {
+    const sleepAfter = performance.now() + leaderSpinMs;
+    while (Atomics.load(this.words, word.pending) !== 0 && performance.now() < sleepAfter);
     for (;;) {
       const pending = Atomics.load(this.words, word.pending);
       if (pending === 0) break;
